@@ -1,0 +1,176 @@
+"""The `budgetqa` command line: a thin skin over the library.
+
+Each command builds a Config, calls one library function and renders the
+result. `BudgetQAError` becomes a clear message and exit 1; anything
+unexpected is logged under the home folder and reported without a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from assistant.config import Config, load_config
+from ingest.errors import BudgetQAError
+
+home_option = click.option(
+    "--home", type=click.Path(file_okay=False), default=None,
+    help="Data folder (default: $BUDGETQA_HOME, else a per-user data folder).")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON only (for machines).")
+
+
+def _config(home: str | None) -> Config:
+    return load_config(home)
+
+
+class UserError(click.ClickException):
+    """A BudgetQAError shown as "错误：…" with exit code 1."""
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        click.echo(f"错误：{self.format_message()}", err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
+        try:
+            return super().invoke(ctx)
+        except BudgetQAError as error:
+            raise UserError(str(error)) from error
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="budgetqa")
+def cli() -> None:
+    """budgetqa: answers questions about Chinese budget disclosures (部门预算/决算公开), with citations."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@home_option
+def ingest(files: tuple[str, ...], home: str | None) -> None:
+    """Parse and index disclosure files (text, PDF, XLSX)."""
+    from index.ingest import ingest_files, render_results
+
+    results = ingest_files(_config(home), [Path(f) for f in files], progress=True)
+    click.echo(render_results(results))
+    if any(r.error for r in results):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@json_option
+def inspect(file: str, as_json: bool) -> None:
+    """Show a parsed document (sections, tables as grids, records, checks) without indexing."""
+    from ingest.inspect import document_to_json, inspect_file, render_document
+
+    document = inspect_file(Path(file))
+    if as_json:
+        click.echo(json.dumps(document_to_json(document), ensure_ascii=False, indent=1))
+    else:
+        click.echo(render_document(document))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@json_option
+def audit(file: str, as_json: bool) -> None:
+    """Consistency report for staff: every check, its verdict and the cells involved."""
+    from ingest.audit import audit_file, audit_to_json, render_audit
+
+    report = audit_file(Path(file))
+    if as_json:
+        click.echo(json.dumps(audit_to_json(report), ensure_ascii=False, indent=1))
+    else:
+        click.echo(render_audit(report))
+
+
+@cli.command()
+@click.argument("turns", nargs=-1, required=True)
+@click.option("--doc", default=None, help="doc_id or file name to scope the conversation to.")
+@home_option
+@json_option
+def ask(turns: tuple[str, ...], doc: str | None, home: str | None, as_json: bool) -> None:
+    """Ask a question; each extra argument is the next turn of the same conversation."""
+    from assistant.conversation import ask_turns
+
+    answers = ask_turns(_config(home), list(turns), doc=doc)
+    if as_json:
+        click.echo(json.dumps([a.to_dict() for a in answers], ensure_ascii=False, indent=1))
+        return
+    from assistant.compose import render_answer_text
+
+    for question, answer in zip(turns, answers):
+        click.echo(f"问：{question}\n{render_answer_text(answer)}\n")
+
+
+@cli.command(name="eval")
+@click.argument("eval_set", type=click.Path(dir_okay=False, exists=True))
+@click.option("--answers", "answers_path", type=click.Path(dir_okay=False), default=None,
+              help="Write one JSON line per item with its answers.")
+@click.option("--baseline/--no-baseline", default=True,
+              help="Also measure the LlamaIndex default recipe on the same items.")
+@click.option("--check-floors", is_flag=True, help="Exit 1 when a metric is below its floor.")
+@home_option
+def eval_command(eval_set: str, answers_path: str | None, baseline: bool,
+                 check_floors: bool, home: str | None) -> None:
+    """Answer every item of an eval set (JSONL), print metrics, write answers."""
+    from eval.runner import run_eval
+
+    report = run_eval(_config(home), Path(eval_set),
+                      Path(answers_path) if answers_path else None, baseline=baseline)
+    click.echo(report.render())
+    if check_floors and not report.meets_floors():
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=7860, show_default=True, type=int)
+@home_option
+def serve(host: str, port: int, home: str | None) -> None:
+    """Start the web chat (on the sample disclosure when nothing else was ingested)."""
+    from ui.app import serve as serve_app
+
+    serve_app(_config(home), host=host, port=port)
+
+
+def main() -> None:
+    """Console entry point: user errors in Chinese, never a traceback."""
+    try:
+        cli(standalone_mode=False)
+    except SystemExit:
+        raise
+    except click.exceptions.Abort:
+        click.echo("已取消。", err=True)
+        sys.exit(1)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception:  # noqa: BLE001 - the one boundary that must never show a traceback
+        log = _log_unexpected()
+        click.echo(f"内部错误：操作未完成。详细信息已记录在 {log}", err=True)
+        sys.exit(2)
+
+
+def _log_unexpected() -> Path:
+    home = load_config().home
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        log_path = home / "budgetqa.log"
+    except OSError:
+        log_path = Path("/tmp/budgetqa.log")
+    logging.basicConfig(filename=log_path, level=logging.ERROR)
+    logging.getLogger("budgetqa").error("unexpected error:\n%s", traceback.format_exc())
+    return log_path
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""eval: known-answer sets, the runner, metrics, baselines and benchmarks."""

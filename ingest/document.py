@@ -1,0 +1,59 @@
+"""parse_document: a file becomes a Document. The one entry point of `ingest`.
+
+Steps: read (format by content) → normalise lines → split tables from
+narrative → sections and paragraphs → tables (schemas, hierarchy) → records
+(tables and text) → checks (the document's own arithmetic).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ingest.errors import UnreadableDocument
+from ingest.model import Document
+
+
+def parse_document(path: Path, doc_id: str | None = None) -> Document:
+    """Parse a disclosure file (text, PDF or XLSX).
+
+    Raises UnreadableDocument / UnsupportedFormat with a Chinese message.
+    """
+    from ingest.reader import read_layout  # format detection by content
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise UnreadableDocument(f"找不到文件：{path}") from error
+    except IsADirectoryError as error:
+        raise UnreadableDocument(f"这是一个文件夹，不是文件：{path}") from error
+    except OSError as error:
+        raise UnreadableDocument(f"无法读取文件 {path}：{error.strerror or error}") from error
+    layout = read_layout(data, path.name)
+    return build_document(layout, path.name, hashlib.sha256(data).hexdigest(), doc_id)
+
+
+def build_document(layout, source_name: str, sha256: str, doc_id: str | None = None) -> Document:
+    """Turn a reader's Layout (normalised lines + table grids) into a Document."""
+    from ingest.checks import run_checks
+    from ingest.figures import text_records
+    from ingest.metadata import find_metadata
+    from ingest.sections import parse_sections
+    from ingest.table_records import table_records
+    from ingest.tables import table_from_grid
+
+    tables = tuple(table_from_grid(grid) for grid in layout.grids)
+    sections = tuple(parse_sections(layout.narrative_lines))
+    meta = find_metadata(layout, sections, tables, source_name, doc_id)
+    records = tuple(table_records(tables, meta)) + tuple(text_records(sections, meta))
+    checks = tuple(run_checks(tables, records))
+    warnings = tuple(layout.warnings) + tuple(
+        f"{t.ref}（{t.title}）在文件结尾处被截断，只保留了已有的 {len(t.rows)} 行。"
+        for t in tables if not t.complete)
+    return Document(
+        doc_id=meta.doc_id, title=meta.title, department=meta.department, year=meta.year,
+        kind=meta.kind, unit=meta.unit, source_name=source_name, sha256=sha256,
+        sections=sections, tables=tables, records=records, checks=checks,
+        warnings=warnings, text="\n".join(layout.lines),
+    )

@@ -1,0 +1,1 @@
+"""ui: the Gradio web app and HTTP API; presents Answers only."""
