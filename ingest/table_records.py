@@ -1,9 +1,71 @@
-"""Records for every number printed in a table.
+"""Records for every number printed in a table: one Record per numeric cell.
 
-STUB — to be replaced by the ingest-tables work.
+Non-numeric cells ("规范", text) are not records; nothing is invented.
 """
+
 from __future__ import annotations
 
+import re
 
-def table_records(tables, meta):
-    return []
+from ingest.model import DocumentMeta, Record, Row, Table
+from ingest.schemas import schema_by_name
+
+SUBTOTAL_NAMES = ("小计", "合计")
+COUNT_UNITS = ("人", "辆", "个", "件", "次", "批", "人次", "户", "台（套）", "台", "套", "家", "项", "天")
+YEAR_ROW = re.compile(r"^((?:19|20)\d\d)年")
+
+
+def table_records(tables, meta: DocumentMeta) -> list[Record]:
+    """One Record per numeric cell of every table, in table/row/column order."""
+    records: list[Record] = []
+    for table in tables:
+        for row in table.rows:
+            for column, cell in zip(table.columns, row.cells):
+                if cell.value is None:
+                    continue
+                records.append(_record(table, row, column, cell, meta))
+    return records
+
+
+def _record(table: Table, row: Row, column: tuple[str, ...], cell, meta: DocumentMeta) -> Record:
+    period, measure, base = _period(table, row, column, cell, meta)
+    return Record(
+        doc_id=meta.doc_id, department=meta.department, year=meta.year, source="table",
+        value=cell.value, unit=cell.unit or table.unit, label=_label(table, row, column),
+        table_no=table.number, table_title=table.title, row_path=row.path, row_code=row.code,
+        column_path=column, period=period, measure=measure, base_period=base,
+        qualifier=cell.qualifier, quote=row.quote, line=row.line)
+
+
+def _is_year_table(table: Table) -> bool:
+    schema = schema_by_name(table.schema)
+    return schema is not None and schema.structure == "years"
+
+
+def _label(table: Table, row: Row, column: tuple[str, ...]) -> str:
+    """The row label; in a table whose rows are years (表8), the column's name."""
+    if not _is_year_table(table):
+        return row.label
+    names = [name for name in column if name not in SUBTOTAL_NAMES]
+    return names[-1] if names else column[-1]
+
+
+def _period(table: Table, row: Row, column, cell, meta: DocumentMeta) -> tuple[str, str, str]:
+    """(period, measure, base_period): the row's year in 表8, a change row, a target, a count."""
+    year = str(meta.year) if meta.year else ""
+    if _is_year_table(table):
+        match = YEAR_ROW.match(row.label)
+        if match:
+            return match.group(1), "amount", ""
+        years = sorted(YEAR_ROW.match(r.label).group(1) for r in table.rows if YEAR_ROW.match(r.label))
+        latest = years[-1] if years else year
+        return latest, "change", years[0] if len(years) > 1 else _previous(latest)
+    if column and column[-1] == "目标值":
+        return year, "target", ""
+    if (cell.unit or "") in COUNT_UNITS:
+        return year, "count", ""
+    return year, "amount", ""
+
+
+def _previous(year: str) -> str:
+    return str(int(year) - 1) if year.isdigit() else ""

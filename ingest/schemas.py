@@ -1,0 +1,122 @@
+"""The registry of known table schemas of a department budget disclosure.
+
+Each schema is a TOML file in `ingest/schemas/` (editable by a budget expert):
+the titles it is printed under, its row structure, its value columns (header
+paths, "{year}" filled from the printed header) and which columns add up.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+STRUCTURES = ("indented", "two_sided", "coded", "years", "performance")
+YEAR_PLACEHOLDER = "{year}"
+
+
+@dataclass(frozen=True)
+class ColumnSum:
+    """A total column and the columns that add up to it, paths joined with " › "."""
+
+    total: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A known table layout.
+
+    :ivar name: canonical title, e.g. "基本支出总表" (stored as `Table.schema`).
+    :ivar titles: titles it is printed under, e.g. ("财政拨款收支总表", "政府预算拨款收支总表").
+    :ivar structure: one of STRUCTURES: how rows are organised.
+    :ivar columns: value-column header paths, may hold "{year}".
+    :ivar label_columns: label-column header paths (项目, 科目编码, …).
+    :ivar department_row: the first row is the department (a total, not a parent).
+    :ivar sides: for two-sided tables, the side names ("收入", "支出").
+    :ivar column_sums: which columns add up to which total.
+    :ivar extra: any other settings of the file (e.g. indicator levels, change labels).
+    """
+
+    name: str
+    titles: tuple[str, ...]
+    structure: str
+    columns: tuple[tuple[str, ...], ...]
+    label_columns: tuple[tuple[str, ...], ...] = ()
+    department_row: bool = False
+    sides: tuple[str, ...] = ()
+    column_sums: tuple[ColumnSum, ...] = ()
+    extra: tuple[tuple[str, object], ...] = ()
+
+    def setting(self, key: str, default=()):
+        """A schema-specific setting from the TOML file, e.g. "change_labels"."""
+        return dict(self.extra).get(key, default)
+
+    def columns_for(self, year: str) -> tuple[tuple[str, ...], ...]:
+        """Value columns with "{year}" filled in ("" year drops the placeholder)."""
+        return tuple(tuple(fill_year(name, year) for name in path) for path in self.columns)
+
+
+def fill_year(text: str, year: str) -> str:
+    """"{year}年预算数" -> "2022年预算数"; without a year -> "预算数"."""
+    if year:
+        return text.replace(YEAR_PLACEHOLDER, year)
+    return text.replace(YEAR_PLACEHOLDER + "年", "").replace(YEAR_PLACEHOLDER, "")
+
+
+def title_key(text: str) -> str:
+    """Comparable form of a title or header: NFKC, no whitespace, no quotes."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s“”\"'‘’「」]", "", text)
+
+
+_KNOWN_KEYS = {"name", "titles", "structure", "columns", "label_columns", "department_row", "sides",
+               "column_sums"}
+
+
+def _schema_from_toml(data: dict, source: str) -> Schema:
+    structure = data.get("structure", "")
+    if structure not in STRUCTURES:
+        raise ValueError(f"{source}: unknown structure {structure!r}")
+    sums = tuple(ColumnSum(total=s["total"], parts=tuple(s["parts"])) for s in data.get("column_sums", ()))
+    extra = tuple((k, tuple(v) if isinstance(v, list) else v)
+                  for k, v in data.items() if k not in _KNOWN_KEYS)
+    return Schema(
+        name=data["name"], titles=tuple(data["titles"]), structure=structure,
+        columns=tuple(tuple(c) for c in data["columns"]),
+        label_columns=tuple(tuple(c) for c in data.get("label_columns", ())),
+        department_row=bool(data.get("department_row", False)), sides=tuple(data.get("sides", ())),
+        column_sums=sums, extra=extra)
+
+
+@cache
+def load_schemas() -> tuple[Schema, ...]:
+    """Every schema of the registry, in file-name order."""
+    folder = resources.files("ingest") / "schemas"
+    schemas = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            schemas.append(_schema_from_toml(tomllib.loads(entry.read_text(encoding="utf-8")), entry.name))
+    return tuple(schemas)
+
+
+def find_schema(title: str) -> Schema | None:
+    """The schema whose printed title is contained in `title` (longest match wins), or None."""
+    key = title_key(title)
+    if not key:
+        return None
+    best: tuple[int, Schema] | None = None
+    for schema in load_schemas():
+        for known in schema.titles:
+            known_key = title_key(known)
+            if known_key and known_key in key and (best is None or len(known_key) > best[0]):
+                best = (len(known_key), schema)
+    return best[1] if best else None
+
+
+def schema_by_name(name: str) -> Schema | None:
+    """The schema with this canonical name, or None."""
+    return next((s for s in load_schemas() if s.name == name), None)
