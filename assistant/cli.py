@@ -50,7 +50,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @home_option
 def ingest(files: tuple[str, ...], home: str | None) -> None:
     """Parse and index disclosure files (text, PDF, XLSX)."""
@@ -63,7 +63,7 @@ def ingest(files: tuple[str, ...], home: str | None) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @json_option
 def inspect(file: str, as_json: bool) -> None:
     """Show a parsed document (sections, tables as grids, records, checks) without indexing."""
@@ -77,7 +77,7 @@ def inspect(file: str, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @json_option
 def audit(file: str, as_json: bool) -> None:
     """Consistency report for staff: every check, its verdict and the cells involved."""
@@ -110,7 +110,7 @@ def ask(turns: tuple[str, ...], doc: str | None, home: str | None, as_json: bool
 
 
 @cli.command(name="eval")
-@click.argument("eval_set", type=click.Path(dir_okay=False, exists=True))
+@click.argument("eval_set", type=click.Path(exists=True))
 @click.option("--answers", "answers_path", type=click.Path(dir_okay=False), default=None,
               help="Write one JSON line per item with its answers.")
 @click.option("--baseline/--no-baseline", default=True,

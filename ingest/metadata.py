@@ -1,15 +1,128 @@
-"""Department, year, budget/final, unit and doc_id.
+"""Department, year, budget or final accounts, money unit, title and doc_id of a disclosure.
 
-STUB — to be replaced by the ingest-text work.
+Read from the text (table headers "部门名称：…", title lines, opening sentences),
+falling back to the file name. Patterns live in `metadata.toml`.
 """
+
 from __future__ import annotations
 
+import hashlib
 import re
+import tomllib
+from collections import Counter
+from functools import cache
+from pathlib import Path
 
-from ingest.model import DocumentMeta
+from ingest.model import DocumentMeta, Layout, Section, Table
+from ingest.normalise import tidy_spaces
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_MONEY_UNITS = ("亿元", "万元", "元")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ASCII_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*")
 
 
-def find_metadata(layout, sections, tables, source_name, doc_id=None) -> DocumentMeta:
-    stem = source_name.rsplit(".", 1)[0]
-    year = int(m.group(0)) if (m := re.search(r"20\d\d", stem)) else 0
-    return DocumentMeta(doc_id=doc_id or stem, title=stem, department="", year=year, kind="budget", unit="万元")
+@cache
+def _settings() -> dict:
+    with open(Path(__file__).with_name("metadata.toml"), "rb") as handle:
+        return tomllib.load(handle)
+
+
+def find_metadata(layout: Layout, sections, tables, source_name: str,  # noqa: ANN001
+                  doc_id: str | None = None) -> DocumentMeta:
+    """Who, which year, budget or final, money unit, title and id of a parsed disclosure."""
+    lines = [line for line in layout.lines if line.strip()]
+    tidy = [tidy_spaces(line) for line in lines]
+    heads = [line for line in tidy if len(_CJK.findall(line)) >= 2][:5]
+    department = find_department(lines, tidy, list(sections))
+    year = find_year(tidy, source_name)
+    kind = find_kind(heads + [source_name], tidy)
+    unit = find_unit(tidy, list(tables))
+    title = _title(department, year, kind, heads, source_name)
+    return DocumentMeta(doc_id=doc_id or make_doc_id(source_name, year), title=title,
+                        department=department, year=year, kind=kind, unit=unit)
+
+
+def find_department(lines: list[str], tidy: list[str], sections: list[Section]) -> str:
+    """The department's name: declared in table headers, else from a title line, a part
+    title ("第一部分X概况") or an opening sentence; "" if none is found."""
+    data = _settings()["department"]
+    rejected = re.compile(data["rejected"])
+    declared = Counter(m.group("name") for line in lines
+                       for m in re.finditer(data["declared"], line))
+    for name, _ in declared.most_common():
+        if not rejected.match(name):
+            return name
+    for pattern in data["titles"] + data["parts"]:
+        for line in tidy[:8]:
+            match = re.search(pattern, line)
+            if match and not rejected.match(match.group("name")):
+                return match.group("name")
+    paragraphs = [p for section in sections for p in section.paragraphs][:20]
+    for text in paragraphs + tidy[:30]:
+        match = re.search(data["sentence"], text)
+        if match and not rejected.match(match.group("name")):
+            return match.group("name")
+    return ""
+
+
+def find_year(tidy: list[str], source_name: str) -> int:
+    """The disclosure's year: "2022年部门预算" stated, else the most frequent year, else the file name's."""
+    stated = Counter(m.group(1) for line in tidy for m in re.finditer(_settings()["year"]["stated"], line))
+    if stated:
+        return int(stated.most_common(1)[0][0])
+    mentioned = Counter(m.group(1) for line in tidy for m in _YEAR.finditer(line))
+    if mentioned:
+        return int(mentioned.most_common(1)[0][0])
+    in_name = _FILE_YEAR.search(source_name)
+    return int(in_name.group(1)) if in_name else 0
+
+
+def find_kind(heads: list[str], tidy: list[str]) -> str:
+    """"final" (决算) or "budget" (预算), from the title lines, else from how often each is named."""
+    data = _settings()["kind"]
+    for line in (line for line in heads if len(line) <= 60):
+        if any(word in line for word in data["final"]):
+            return "final"
+        if any(word in line for word in data["budget"]):
+            return "budget"
+    text = "\n".join(tidy)
+    finals = sum(text.count(word) for word in data["final"])
+    budgets = sum(text.count(word) for word in data["budget"]) - text.count("年初预算")
+    # a budget may mention last year's 决算 in passing; final accounts keep naming it
+    return "final" if finals and finals * 3 >= budgets else "budget"
+
+
+def find_unit(tidy: list[str], tables: list[Table]) -> str:
+    """The money unit stated most ("单位：万元"), else the tables', else the one used inline."""
+    data = _settings()["unit"]
+    declared = Counter(m.group(1) for line in tidy for m in re.finditer(data["declared"], line))
+    declared.update(table.unit for table in tables if table.unit in _MONEY_UNITS)
+    if declared:
+        return declared.most_common(1)[0][0]
+    inline = Counter(m.group(1) for line in tidy for m in re.finditer(data["inline"], line))
+    return inline.most_common(1)[0][0] if inline else ""
+
+
+def make_doc_id(source_name: str, year: int) -> str:
+    """A short id: the file name's first ASCII word plus the year ("luohu-2022"),
+    else a stable slug from a hash of the name ("doc-2021-3fa4c2")."""
+    stem = Path(source_name).stem
+    word = _ASCII_WORD.match(stem)
+    if word and year:
+        return f"{word.group(0).lower()}-{year}"
+    digest = hashlib.sha1(source_name.encode("utf-8")).hexdigest()[:6]
+    prefix = word.group(0).lower() if word else _settings()["doc_id"]["prefix"]
+    return f"{prefix}-{year}-{digest}" if year else f"{prefix}-{digest}"
+
+
+def _title(department: str, year: int, kind: str, heads: list[str], source_name: str) -> str:
+    if department and year:
+        return f"{department}{year}年部门{'决算' if kind == 'final' else '预算'}"
+    words = _settings()["title"]["words"]
+    for line in heads:
+        line = line.replace("|", "").strip()
+        if any(word in line for word in words) and len(line) <= 60:
+            return line
+    return Path(source_name).stem

@@ -131,6 +131,8 @@ class Section:
         Content printed inline after a heading ("（一）人员支出 2,315 万元，主要包括：…")
         is the first paragraph.
     :ivar line: line number of the heading.
+    :ivar paragraph_lines: the line number where each paragraph starts (same order as
+        `paragraphs`), for citing text figures; () when unknown.
     """
 
     path: tuple[str, ...]
@@ -138,6 +140,7 @@ class Section:
     level: int
     paragraphs: tuple[str, ...] = ()
     line: int = 0
+    paragraph_lines: tuple[int, ...] = ()
 
     @property
     def part(self) -> str:

@@ -1,12 +1,303 @@
-"""Narrative lines -> section tree with joined paragraphs.
+"""Narrative lines -> section tree (第X部分 › 一、 › （一） › 1.) with joined paragraphs.
 
-STUB — to be replaced by the ingest-text work.
+The PDF export hard-wraps lines and puts blank lines in the middle of
+sentences, so a blank line is not a paragraph break. When the document marks
+paragraph ends with a trailing space (the sample does), a paragraph ends at a
+line ending with sentence-final punctuation and that mark; otherwise (excerpts
+with one paragraph per line, PDF text without the mark) at a line ending with
+sentence-final punctuation, a blank line, or a flattened table row ("… | …").
+A heading always ends the paragraph before it.
 """
+
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
 from ingest.model import Section
+from ingest.normalise import ends_with_space, tidy_spaces
+
+_FINAL = "。；;！？!?：:"
+_PART_MARK = re.compile(r"^(第[一二三四五六七八九十]{1,3}部分)[:：]?\s*")
 
 
-def parse_sections(narrative_lines):
-    text = "".join(t.strip() for _, t in narrative_lines)
-    return [Section(path=("全文",), title="全文", level=1, paragraphs=(text,) if text else ())]
+@dataclass(frozen=True)
+class _Rules:
+    headings: tuple[tuple[int, re.Pattern[str]], ...]
+    wrapper: re.Pattern[str]
+    toc: re.Pattern[str]
+    toc_title: str
+    preamble_title: str
+    title_stop: re.Pattern[str]
+    title_number: re.Pattern[str]
+    title_max: int
+    standalone: tuple[re.Pattern[str], ...]
+    run_on_split: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    with open(Path(__file__).with_name("headings.toml"), "rb") as handle:
+        data = tomllib.load(handle)
+    patterns = [(h["level"], h["pattern"]) for h in data["heading"]]
+    starts = "|".join(p for level, p in patterns if level <= 3)
+    return _Rules(
+        headings=tuple((level, re.compile(rf"^(?:{p})")) for level, p in patterns),
+        wrapper=re.compile(data["wrappers"]["pattern"]),
+        toc=re.compile(data["toc"]["pattern"]),
+        toc_title=data["toc"]["title"],
+        preamble_title=data["preamble"]["title"],
+        title_stop=re.compile(data["title"]["stops"]),
+        title_number=re.compile(rf"\s\d|\d[\d,.]*\s*{data['title']['units']}"),
+        title_max=data["title"]["max_length"],
+        standalone=tuple(re.compile(p) for p in data["standalone"]["patterns"]),
+        run_on_split=re.compile(rf"\s+(?=(?:{starts}))"),
+    )
+
+
+def heading_level(text: str) -> int:
+    """The heading level of a stripped line (1 第X部分 … 5 (1)), 0 if it is no heading."""
+    for level, pattern in _rules().headings:
+        if pattern.match(text):
+            return level
+    return 0
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading line: its level, title, marker ("第三部分", "一、", "（一）") and inline content."""
+
+    level: int
+    title: str
+    marker: str
+    inline: str
+
+
+def parse_heading(text: str, split_fragment: bool = False) -> Heading | None:
+    """Read a heading from a stripped line; None if the line is no heading.
+
+    "（一）人员支出 2,315 万元，主要包括：" → title "（一）人员支出", inline = the whole line.
+    `split_fragment`: the line was cut out of a run-on line, where a space is a lost line break.
+    """
+    level = heading_level(text)
+    if not level:
+        return None
+    marker = _rules().headings[level - 1][1].match(text).group(0).strip()
+    rest = text[len(marker):].strip() if level > 1 else _PART_MARK.sub("", text)
+    marker = _PART_MARK.match(text).group(1) if level == 1 else marker
+    name = _title_part(rest, split_fragment)
+    if level > 1 and not name:
+        return None
+    title = f"{marker} {tidy_spaces(name)}".strip() if level == 1 else marker + tidy_spaces(name)
+    inline = "" if tidy_spaces(rest) == tidy_spaces(name) else text
+    return Heading(level=level, title=title, marker=_marker_key(marker), inline=inline)
+
+
+def _title_part(rest: str, split_fragment: bool) -> str:
+    rules = _rules()
+    cut = len(rest)
+    for pattern in (rules.title_stop, rules.title_number):
+        match = pattern.search(rest)
+        if match and match.start() > 0:
+            cut = min(cut, match.start())
+    if split_fragment and (space := re.search(r"(?<=[^\s\d])\s+(?=[^\s\d:：])", rest[:cut])):
+        cut = space.start()
+    name = rest[:cut].replace("|", " ").strip()
+    return name if len(tidy_spaces(name)) <= rules.title_max else ""
+
+
+def _marker_key(marker: str) -> str:
+    return marker.replace("（", "(").replace("）", ")").replace(" ", "")
+
+
+@dataclass
+class _Builder:
+    """Accumulates sections while walking the lines."""
+
+    sections: list[Section] = field(default_factory=list)
+    stack: list[tuple[int, str]] = field(default_factory=list)
+    start_line: int = 0
+    level: int = 1
+    title: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    paragraph_lines: list[int] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)
+    piece_line: int = 0
+    emit_empty: bool = True
+
+    def add_text(self, line_no: int, text: str) -> None:
+        if not self.pieces:
+            self.piece_line = line_no
+        self.pieces.append(text)
+
+    def end_paragraph(self) -> None:
+        paragraph = tidy_spaces(" ".join(self.pieces))
+        if paragraph:
+            self.paragraphs.append(paragraph)
+            self.paragraph_lines.append(self.piece_line)
+        self.pieces = []
+
+    def open_section(self, level: int, title: str, line_no: int, emit_empty: bool = True) -> None:
+        self.close_section()
+        if level == 0:  # wrapper or preamble: a root of its own
+            self.stack = [(0, title)]
+        else:
+            # a wrapper ("一、文字部分") or the preamble is never a heading's parent
+            self.stack = [(lv, t) for lv, t in self.stack if lv > 0]
+            while self.stack and self.stack[-1][0] >= level:
+                self.stack.pop()
+            self.stack.append((level, title))
+        self.level, self.title, self.start_line, self.emit_empty = max(level, 1), title, line_no, emit_empty
+
+    def close_section(self) -> None:
+        self.end_paragraph()
+        if self.title and (self.paragraphs or self.emit_empty):
+            self.sections.append(Section(
+                path=tuple(title for _, title in self.stack), title=self.title, level=self.level,
+                paragraphs=tuple(self.paragraphs), line=self.start_line,
+                paragraph_lines=tuple(self.paragraph_lines)))
+        self.paragraphs, self.paragraph_lines, self.title = [], [], ""
+
+
+def parse_sections(narrative_lines) -> list[Section]:  # noqa: ANN001 - iterable of (line, text)
+    """Build the section tree from (line number, normalised text) pairs outside tables."""
+    lines = _split_run_on_lines(list(narrative_lines))
+    marks = _uses_end_marks(lines)
+    toc_end = _toc_end(lines)
+    builder = _Builder()
+    builder.open_section(0, _rules().preamble_title, lines[0].number if lines else 0, emit_empty=False)
+    index = 0
+    while index < len(lines):
+        if index == 0 and toc_end:
+            _add_toc(builder, lines[:toc_end])
+            index = toc_end
+            continue
+        index = _walk_line(builder, lines, index, marks)
+    builder.close_section()
+    return builder.sections
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    text: str
+    split_fragment: bool = False
+
+
+def _split_run_on_lines(pairs: list[tuple[int, str]]) -> list[_Line]:
+    """Cut a very long line holding several numbered parts (PDF text on one line) before each heading."""
+    result: list[_Line] = []
+    for number, text in pairs:
+        if len(text) > 300 and re.search(r"\S\s+第[一二三四五六七八九十]{1,3}部分", text):
+            parts = _rules().run_on_split.split(text)
+            if len(parts) >= 3:
+                result.extend(_Line(number, part.strip(), True) for part in parts)
+                continue
+        result.append(_Line(number, text))
+    return result
+
+
+def _uses_end_marks(lines: list[_Line]) -> bool:
+    """Whether paragraph ends carry a trailing space (hard-wrapped PDF export)."""
+    marked = unmarked = 0
+    for line in lines:
+        body = line.text.rstrip()
+        if body and body[-1] in _FINAL:
+            if ends_with_space(line.text):
+                marked += 1
+            else:
+                unmarked += 1
+    return marked >= 2 and marked >= unmarked
+
+
+def _toc_end(lines: list[_Line]) -> int:
+    """Index of the first line after a table of contents (0 if there is none)."""
+    rules = _rules()
+    start = next((i for i, line in enumerate(lines[:20]) if rules.toc.match(tidy_spaces(line.text))), None)
+    if start is None:
+        return 0
+    first = None
+    for i in range(start + 1, len(lines)):
+        heading = parse_heading(lines[i].text.strip(), lines[i].split_fragment)
+        if heading is None:
+            continue
+        if first is None:
+            first = heading
+        elif (heading.level, heading.marker) == (first.level, first.marker):
+            return i
+    return 0
+
+
+def _add_toc(builder: _Builder, lines: list[_Line]) -> None:
+    rules = _rules()
+    toc_at = next(i for i, line in enumerate(lines) if rules.toc.match(tidy_spaces(line.text)))
+    for line in lines[:toc_at + 1]:
+        builder.add_text(line.number, line.text)
+        builder.end_paragraph()
+    builder.open_section(0, rules.toc_title, lines[toc_at].number, emit_empty=False)
+    for line in lines[toc_at + 1:]:
+        builder.add_text(line.number, line.text)
+        builder.end_paragraph()
+
+
+def _walk_line(builder: _Builder, lines: list[_Line], index: int, marks: bool) -> int:
+    """Consume the line at `index` (and a wrapped heading's continuation); return the next index."""
+    line = lines[index]
+    text = line.text.strip()
+    if not text:
+        if not marks:
+            builder.end_paragraph()
+        return index + 1
+    if _rules().wrapper.match(text):
+        builder.open_section(0, tidy_spaces(text), line.number, emit_empty=False)
+        return index + 1
+    heading = parse_heading(text, line.split_fragment)
+    if heading is not None:
+        return _open_heading(builder, lines, index, heading, marks)
+    if any(p.match(text) for p in _rules().standalone):
+        builder.end_paragraph()
+        builder.add_text(line.number, text)
+        builder.end_paragraph()
+        return index + 1
+    builder.add_text(line.number, text)
+    if _ends_paragraph(line, marks):
+        builder.end_paragraph()
+    return index + 1
+
+
+def _open_heading(builder: _Builder, lines: list[_Line], index: int, heading: Heading, marks: bool) -> int:
+    line = lines[index]
+    title, after = heading.title, index + 1
+    if not heading.inline and marks and not ends_with_space(line.text):
+        title, after = _wrapped_title(lines, index, title)
+    builder.open_section(heading.level, title, line.number)
+    if heading.inline:
+        builder.add_text(line.number, heading.inline)
+        if _ends_paragraph(line, marks):
+            builder.end_paragraph()
+    return after
+
+
+def _wrapped_title(lines: list[_Line], index: int, title: str) -> tuple[str, int]:
+    """A title-only heading without the end mark continues on the next short line."""
+    following = index + 1
+    while following < len(lines) and not lines[following].text.strip():
+        following += 1
+    if following >= len(lines):
+        return title, index + 1
+    text = lines[following].text.strip()
+    if (len(text) <= 12 and heading_level(text) == 0 and not re.search(r"\d", text)
+            and ends_with_space(lines[following].text) and text[-1] not in _FINAL):
+        return title + tidy_spaces(text), following + 1
+    return title, index + 1
+
+
+def _ends_paragraph(line: _Line, marks: bool) -> bool:
+    body = line.text.rstrip()
+    final = bool(body) and body[-1] in _FINAL
+    if marks:
+        return final and ends_with_space(line.text)
+    return final or "|" in body or line.split_fragment

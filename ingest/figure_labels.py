@@ -1,0 +1,135 @@
+"""What a narrative figure is: its label, cleaned from the words before (or after) the number.
+
+"2022年深圳市社会保险基金管理局罗湖分局 部门预算收入 3,776 万元" → "部门预算收入";
+"其中货物采购 0 万元" → "货物采购"; "持有 2 辆公务用车" → "公务用车".
+The stop-words live in `figures.toml` beside `figures.py`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class LabelRules:
+    """Label stop-words and patterns from figures.toml."""
+
+    head: tuple[str, ...]
+    tail: tuple[str, ...]
+    remove: tuple[re.Pattern[str], ...]
+    budget_tail: re.Pattern[str]
+    weak: frozenset[str]
+    rename: dict[str, str]
+    noun_stop: re.Pattern[str]
+    noun_counts: frozenset[str]
+    max_length: int
+
+
+@cache
+def figure_settings() -> dict:
+    """The parsed figures.toml."""
+    with open(Path(__file__).with_name("figures.toml"), "rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def label_rules() -> LabelRules:
+    data = figure_settings()["labels"]
+    return LabelRules(
+        head=tuple(sorted(data["head"], key=len, reverse=True)),
+        tail=tuple(sorted(data["tail"], key=len, reverse=True)),
+        remove=tuple(re.compile(p) for p in data["remove"]),
+        budget_tail=re.compile(data["budget_tail"]),
+        weak=frozenset(data["weak"]),
+        rename=dict(data["rename"]),
+        noun_stop=re.compile(data["noun_stop"]),
+        noun_counts=frozenset(data["noun_counts"]),
+        max_length=data["max_length"],
+    )
+
+
+def department_aliases(department: str) -> tuple[str, ...]:
+    """Ways the text names the department: the full name and its tails of 4+ characters,
+    longest first ("深圳市社会保险基金管理局罗湖分局", "市社会保险基金管理局罗湖分局", …)."""
+    if not department:
+        return ()
+    return tuple(department[i:] for i in range(0, max(len(department) - 3, 0)))
+
+
+def clean_label(text: str, aliases: tuple[str, ...] = (), kind: str = "budget") -> str:
+    """The noun phrase a figure is about, from the words before its number."""
+    rules = label_rules()
+    label = text.replace("|", " ").strip()
+    for pattern in rules.remove:
+        label = pattern.sub("", label).strip()
+    changed = True
+    while changed and label:
+        before = label
+        label = _strip_department(label, aliases)
+        label = _strip_words(label, rules.head, at_start=True)
+        label = _strip_words(label, rules.tail, at_start=False)
+        label = label.strip("、，,；;：: ")
+        changed = label != before
+    if kind == "budget" and label:
+        label = rules.budget_tail.sub("", label) or label
+    return _shorten(label, rules.max_length)
+
+
+def _shorten(label: str, limit: int) -> str:
+    """A run-on label from a flattened table: keep what follows the last number, at most `limit`."""
+    if len(label) <= limit:
+        return label
+    tail = re.split(r"[\d\s]+", label)[-1].lstrip("%)）分.、")
+    return (tail or label)[-limit:]
+
+
+def _strip_department(label: str, aliases: tuple[str, ...]) -> str:
+    for alias in aliases:
+        if label.startswith(alias) and len(label) > len(alias):
+            return label[len(alias):]
+    return label
+
+
+def _strip_words(label: str, words: tuple[str, ...], at_start: bool) -> str:
+    for word in words:
+        if at_start and label.startswith(word) and len(label) > len(word):
+            return label[len(word):]
+        if not at_start and label.endswith(word) and len(label) > len(word):
+            return label[:-len(word)]
+    return label
+
+
+def is_weak(label: str) -> bool:
+    """Whether a label says nothing on its own ("预算数", "合计", "")."""
+    return label in label_rules().weak
+
+
+def rename_weak(label: str) -> str:
+    """A label that stayed weak after the fallbacks ("预算" → "部门预算")."""
+    return label_rules().rename.get(label, label)
+
+
+def following_noun(text_after: str, unit: str) -> str:
+    """The counted thing printed after a count ("2 辆公务用车," → "公务用车"); "" if none."""
+    rules = label_rules()
+    if unit not in rules.noun_counts:
+        return ""
+    stop = rules.noun_stop.search(text_after)
+    noun = text_after[:stop.start()] if stop else text_after
+    if noun.startswith(("以上", "以下", "以内", "左右")):
+        return ""
+    return noun.strip()
+
+
+def section_subject(title: str, aliases: tuple[str, ...], kind: str, level: int = 1) -> str:
+    """What a section is about, from its title ("（一）人员支出" → "人员支出"); "" for the
+    preamble and the table of contents, and for a section named after the department."""
+    if level == 1 and not title.startswith("第"):
+        return ""
+    title = title.split(" ", 1)[1] if title.startswith("第") and " " in title else title
+    subject = clean_label(title, aliases, kind)
+    return "" if aliases and subject == aliases[0] else subject

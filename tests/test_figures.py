@@ -1,0 +1,196 @@
+"""Figures stated in the sample's narrative become records; expected values typed from the disclosure."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.document import parse_document
+from ingest.model import DocumentMeta, Section
+from ingest.figures import text_records
+
+P1 = "第一部分 部门概况"
+P2 = "第二部分 部门预算收支总体情况"
+P3 = "第三部分 部门预算支出具体情况"
+P4 = "第四部分 政府采购预算情况"
+P5 = "第五部分 一般公共预算“三公”经费预算情况"
+P7 = "第七部分 重点项目预算绩效情况说明"
+P8 = "第八部分 其他需要说明情况"
+COUNT_UNITS = {"人", "辆", "个", "件", "次", "批次", "人次", "台（套）", "名", "家", "批"}
+
+
+@pytest.fixture(scope="module")
+def records(sample_path):
+    return [r for r in parse_document(sample_path).records if r.source == "text"]
+
+
+def find(records, part, label, value, unit, measure="amount", **fields):
+    """The one text record of `part` with this label, value, unit and measure."""
+    found = [r for r in records if r.section_path[0] == part and r.label == label and r.value == value
+             and r.unit == unit and r.measure == measure
+             and all(getattr(r, key) == expected for key, expected in fields.items())]
+    assert found, f"no record {part} {label} {value} {unit} {measure} {fields}"
+    return found[0]
+
+
+@pytest.mark.parametrize("label, value, unit, measure, base", [
+    ("部门预算收入", 3776, "万元", "amount", ""),
+    ("部门预算收入", 208, "万元", "change", "2021"),
+    ("部门预算收入", 6, "%", "change_rate", "2021"),
+    ("部门预算支出", 3776, "万元", "amount", ""),
+    ("部门预算支出", 208, "万元", "change", "2021"),
+    ("部门预算支出", 6, "%", "change_rate", "2021"),
+])
+def test_part2_totals_and_year_over_year_changes(records, label, value, unit, measure, base):
+    record = find(records, P2, label, value, unit, measure, base_period=base)
+    assert record.period == "2022"
+    assert record.section_path == (P2,)
+    assert "比2021年增加208万元，增长6%" in record.quote
+
+
+@pytest.mark.parametrize("label, value", [
+    ("人员支出", 2315), ("公用支出", 492), ("对个人和家庭的补助支出", 165), ("项目支出", 804),
+    ("社保综合管理", 589), ("社保业务公众服务工作", 546), ("社保政策法规宣传及调研论证工作", 6),
+    ("零星购置", 10), ("零星修缮", 10), ("社保志愿服务", 17),
+    ("社保业务管理", 25), ("案件调查取证工作", 15), ("社保档案管理工作", 10),
+    ("信息系统建设", 25), ("信息系统及设备维护工作", 25), ("预算准备金", 16), ("区财政安排项目", 149),
+])
+def test_part3_every_amount(records, label, value):
+    record = find(records, P3, label, value, "万元")
+    assert record.period == "2022"
+
+
+def test_part3_unit_total_and_subsection_paths(records):
+    total = [r for r in records if r.section_path == (P3, "一、深圳市社会保险基金管理局罗湖分局")
+             and r.value == 3776 and r.unit == "万元"]
+    assert len(total) == 1 and "预算" in total[0].label
+    staff = find(records, P3, "人员支出", 2315, "万元",
+                 section_path=(P3, "一、深圳市社会保险基金管理局罗湖分局", "（一）人员支出"))
+    assert staff.quote == "（一）人员支出2,315万元，主要包括：在职人员工资福利支出。"
+    item = find(records, P3, "社保综合管理", 589, "万元")
+    assert item.section_path[-1] == "1.社保综合管理" and item.line == 96
+
+
+@pytest.mark.parametrize("label, change, rate", [
+    ("社保综合管理", 187, 47), ("社保业务管理", -299, -92), ("预算准备金", -16, -50)])
+def test_part3_project_changes_against_2021(records, label, change, rate):
+    find(records, P3, label, change, "万元", "change", base_period="2021", period="2022")
+    find(records, P3, label, rate, "%", "change_rate", base_period="2021")
+
+
+@pytest.mark.parametrize("label, value", [
+    ("政府采购项目", 278), ("货物采购", 0), ("工程采购", 0), ("服务采购", 278)])
+def test_part4_procurement(records, label, value):
+    find(records, P4, label, value, "万元", period="2022")
+
+
+def test_part5_three_public_expenses_and_vehicles(records):
+    find(records, P5, "“三公”经费", 8, "万元")
+    find(records, P5, "“三公”经费", 0, "万元", "change", base_period="2021")
+    find(records, P5, "“三公”经费", 0, "%", "change_rate", base_period="2021")
+    find(records, P5, "因公出国（境）费用", 0, "万元", period="2022")
+    find(records, P5, "公务接待费", 1, "万元", period="2022")
+    find(records, P5, "公务接待费", 0, "万元", "change", base_period="2021")
+    find(records, P5, "公务用车购置和运行维护费", 7, "万元")
+    find(records, P5, "公务用车购置费", 0, "万元")
+    find(records, P5, "公务用车运行维护费", 7, "万元")
+    find(records, P5, "公务用车", 2, "辆", "count", period="2022")
+    find(records, P5, "公务用车", -1, "辆", "change", base_period="2021")
+
+
+def test_part8_running_costs_and_assets(records):
+    find(records, P8, "机关运行经费财政拨款", 492, "万元", period="2022")
+    find(records, P8, "机关运行经费财政拨款", 139, "万元", "change", base_period="2021")
+    find(records, P8, "机关运行经费财政拨款", 39, "%", "change_rate", base_period="2021")
+    assert [r for r in records if r.section_path[0] == P8 and r.value == 146 and r.unit == "万元"]
+    find(records, P8, "车辆", 2, "辆", "count", period="2021")
+    find(records, P8, "单价50万元以上通用设备", 2, "台（套）", "count")
+    find(records, P8, "单价100万元以上专用设备", 0, "台（套）", "count")
+    find(records, P8, "计划新增车辆", 0, "辆", "count", period="2022")
+    assert not [r for r in records if r.section_path[0] == P8 and r.value in (50, 100) and r.unit == "万元"]
+
+
+@pytest.mark.parametrize("label, value, unit", [
+    ("部门", 7, "个"), ("事业编制总数", 57, "人"), ("实有在编人数", 56, "人"),
+    ("离休", 0, "人"), ("退休", 18, "人")])
+def test_part1_staffing_counts(records, label, value, unit):
+    find(records, P1, label, value, unit, "count")
+
+
+@pytest.mark.parametrize("project, value", [
+    ("社保业务管理", 25), ("社保综合管理", 589), ("信息系统建设", 25), ("预算准备金", 16),
+    ("区财政安排项目", 149)])
+def test_part7_project_amounts(records, project, value):
+    find(records, P7, project, value, "万元", row_path=(project,))
+
+
+@pytest.mark.parametrize("project, value, unit, qualifier", [
+    ("社保业务管理", 3600, "件", "≥"), ("社保综合管理", 85, "%", "≥"), ("社保综合管理", 100, "%", "="),
+    ("社保综合管理", 1, "个", ""), ("社保综合管理", 4, "个", ""), ("信息系统建设", 100, "%", "="),
+    ("区财政安排项目", 100, "%", "=")])
+def test_part7_targets(records, project, value, unit, qualifier):
+    found = [r for r in records if r.section_path[0] == P7 and r.row_path == (project,) and r.value == value
+             and r.unit == unit and r.measure == "target" and r.qualifier == qualifier]
+    assert found
+
+
+def test_part7_target_labels(records):
+    targets = {r.label for r in records if r.section_path[0] == P7 and r.measure == "target"}
+    assert {"志愿服务U站", "志愿服务岗位", "参保群众满意度"} <= targets
+
+
+def test_counts_are_never_money(records):
+    for record in records:
+        if record.unit in COUNT_UNITS:
+            assert record.measure in ("count", "change", "target"), record
+    assert not [r for r in records if r.value in (57, 56, 18) and r.unit in ("万元", "元")]
+
+
+def test_every_text_record_knows_its_document_and_sentence(records):
+    for record in records:
+        assert (record.doc_id, record.year, record.source) == ("luohu-2022", 2022, "text")
+        assert record.department == "深圳市社会保险基金管理局罗湖分局"
+        assert record.quote and record.line > 0 and record.section_path
+
+
+def _meta(year=2022, kind="budget", department=""):
+    return DocumentMeta(doc_id="t", title="t", department=department, year=year, kind=kind, unit="万元")
+
+
+def _one_paragraph(text, title="一、测试"):
+    return [Section(path=(title,), title=title, level=2, paragraphs=(text,), line=1, paragraph_lines=(1,))]
+
+
+def test_thousands_comma_is_one_number_and_yuan_is_kept_apart():
+    paragraph = "收支总预算4,471.22万元,含经费250万元;年初预算为234000.00元。"
+    found = text_records(_one_paragraph(paragraph), _meta())
+    assert [(r.value, r.unit) for r in found] == [(4471.22, "万元"), (250, "万元"), (234000.0, "元")]
+
+
+def test_base_year_value_and_decrease_words():
+    paragraph = ("2020年度收、支总计2918.96万元,比上年2665.56万元增加253.4万元,增长9.51%。"
+                 "公务接待费支出决算减少275.00元,下降0.88%。")
+    found = text_records(_one_paragraph(paragraph), _meta(2020, "final"))
+    got = [(r.label, r.value, r.measure, r.period, r.base_period) for r in found]
+    assert got == [("收、支总计", 2918.96, "amount", "2020", ""),
+                   ("收、支总计", 2665.56, "amount", "2019", ""),
+                   ("收、支总计", 253.4, "change", "2020", "2019"),
+                   ("收、支总计", 9.51, "change_rate", "2020", "2019"),
+                   ("公务接待费支出决算", -275.0, "change", "2020", "2019"),
+                   ("公务接待费支出决算", -0.88, "change_rate", "2020", "2019")]
+
+
+def test_the_sample_as_pdf_states_the_same_narrative_figures(sample_path):
+    from builders.sample_pdf import build_sample_pdf
+
+    from ingest.document import build_document
+    from ingest.reader import read_layout
+
+    data, _ = build_sample_pdf()
+    name = sample_path.with_suffix(".pdf").name
+    from_pdf = build_document(read_layout(data, name), name, "")
+
+    def figures(document):
+        return {(r.section_path, r.label, r.value, r.unit, r.measure, r.period, r.base_period, r.qualifier)
+                for r in document.records if r.source == "text"}
+
+    assert figures(from_pdf) == figures(parse_document(sample_path))

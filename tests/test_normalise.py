@@ -1,0 +1,55 @@
+"""Selective normalisation: what is folded, what is kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.normalise import join_wrapped, normalise_line, normalise_lines, tidy_spaces
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("⒉公务接待费。", "2.公务接待费。"),
+    ("⒛项", "20.项"),
+    ("２０２２年", "2022年"),
+    ("ＡＢｃ", "ABc"),
+    ("增长６％", "增长6%"),
+    ("部门名称：\u00a0深圳", "部门名称： 深圳"),
+    ("一、\u3000部门职责", "一、 部门职责"),
+])
+def test_folds_numerals_digits_letters_percent_and_spaces(raw, expected):
+    assert normalise_line(raw) == expected
+
+
+def test_keeps_full_width_cjk_punctuation():
+    line = "（一）人员支出 2,315 万元，主要包括：在职人员“工资”；"
+    assert normalise_line(line) == line
+
+
+def test_trailing_whitespace_becomes_one_space_mark():
+    assert normalise_line("咨询、投诉和信访工作。   ") == "咨询、投诉和信访工作。 "
+    assert normalise_line("贯彻执行市社会保险基金管理局下达的工作任务及计划。负") == \
+        "贯彻执行市社会保险基金管理局下达的工作任务及计划。负"
+    assert normalise_line(" \u3000 ") == ""
+
+
+def test_lines_are_split_on_any_line_break():
+    assert normalise_lines("一、部门职责 \r\n\r\n负责") == ("一、部门职责 ", "", "负责")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("人员支出 2,315 万元", "人员支出2,315万元"),
+    ("增长 6 %。", "增长6%。"),
+    ("共 7个部门", "共7个部门"),
+    ("全 区中小河流", "全区中小河流"),
+    ("二、 一般公共预算", "二、一般公共预算"),
+    ("95.5 KB下载", "95.5 KB下载"),
+    ("11,122,315.04 13,628,965.89", "11,122,315.04 13,628,965.89"),
+])
+def test_tidy_spaces_keeps_only_spaces_between_latin_or_digits(raw, expected):
+    assert tidy_spaces(raw) == expected
+
+
+def test_join_wrapped_never_inserts_a_space_between_cjk():
+    assert join_wrapped("计划。负", "责经办") == "计划。负责经办"
+    assert join_wrapped("社保文书 3600", "件以上") == "社保文书 3600件以上"
+    assert join_wrapped("see the", "annex") == "see the annex"

@@ -1,0 +1,116 @@
+"""The section tree and paragraphs of the sample, typed from the disclosure as a person reads it."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.document import parse_document
+from ingest.sections import parse_heading, parse_sections
+
+DUTIES = (
+    "贯彻执行市社会保险基金管理局下达的工作任务及计划。负责经办罗湖辖区养老、失业、工伤等保险的参保登记、"
+    "扩面、个人权益记录，罗湖辖区用人单位员工工伤认定，以及养老、失业、工伤保险等项目待遇的审核、服务、"
+    "管理和社会保险关系转移接续工作。负责推进街道和社区社保窗口延伸服务。负责罗湖辖区社会保险方面的咨询、"
+    "投诉和信访工作。")
+PART3 = "第三部分 部门预算支出具体情况"
+UNIT = "一、深圳市社会保险基金管理局罗湖分局"
+
+
+@pytest.fixture(scope="module")
+def sections(sample_path):
+    return {section.path: section for section in parse_document(sample_path).sections}
+
+
+def test_duties_are_one_paragraph_read_as_a_person_would(sections):
+    duties = sections[("第一部分 部门概况", "一、部门职责")]
+    assert duties.paragraphs == (DUTIES,)
+    assert duties.level == 2
+
+
+def test_the_nine_parts_are_level_one_with_one_space_after_the_number(sections):
+    parts = [path[0] for path in sections if len(path) == 1]
+    assert parts == [
+        "第一部分 部门概况", "第二部分 部门预算收支总体情况", PART3, "第四部分 政府采购预算情况",
+        "第五部分 一般公共预算“三公”经费预算情况", "第六部分 部门预算绩效管理情况",
+        "第七部分 重点项目预算绩效情况说明", "第八部分 其他需要说明情况", "第九部分 名词解释"]
+
+
+def test_document_wrappers_are_not_parents(sections):
+    assert not any(path[0] in ("一、文字部分", "二、表格部分") and len(path) > 1 for path in sections)
+
+
+def test_heading_with_inline_content_keeps_it_as_first_paragraph(sections):
+    staff = sections[(PART3, UNIT, "（一）人员支出")]
+    assert staff.level == 3
+    assert staff.paragraphs[0] == "（一）人员支出2,315万元，主要包括：在职人员工资福利支出。"
+
+
+def test_numbered_project_items_are_level_four_sections(sections):
+    items = [path[-1] for path in sections if path[:3] == (PART3, UNIT, "（四）项目支出") and len(path) == 4]
+    assert items == ["1.社保综合管理", "2.社保业务管理", "3.信息系统建设", "4.预算准备金", "5.区财政安排项目"]
+    first = sections[(PART3, UNIT, "（四）项目支出", "1.社保综合管理")]
+    assert first.level == 4
+    assert first.paragraphs[0].startswith("1.社保综合管理589万元，主要包括：社保业务公众服务工作546万元，")
+    assert first.paragraphs[0].endswith("办公场地公共服务费项目调整至基本支出。")
+
+
+def test_enclosed_numerals_are_headings_too(sections):
+    part5 = "第五部分 一般公共预算“三公”经费预算情况"
+    titles = [path[-1] for path in sections if path[0] == part5 and len(path) == 2]
+    assert titles == ["1.因公出国（境）费用", "2.公务接待费", "3.公务用车购置和运行维护费"]
+
+
+def test_paragraph_ends_at_end_mark_and_spaces_near_numbers_are_removed(sections):
+    part2 = sections[("第二部分 部门预算收支总体情况",)]
+    assert part2.paragraphs == (
+        "2022年深圳市社会保险基金管理局罗湖分局部门预算收入3,776万元，比2021年增加208万元，增长6%。"
+        "2022年部门预算支出3,776万元，比2021年增加208万元，增长6%。",
+        "预算收支增加的主要原因：一是罗湖区财政预算拨款纳入预算草案；二是增加社保志愿服务项目。")
+    assets = sections[("第八部分 其他需要说明情况", "二、国有资产占用情况")]
+    assert assets.paragraphs[0].startswith("截至2021年10月，深圳市社会保险基金管理局罗湖分局共有车辆2辆；")
+
+
+def test_sections_carry_heading_and_paragraph_lines(sections):
+    duties = sections[("第一部分 部门概况", "一、部门职责")]
+    assert duties.line == 7
+    assert duties.paragraph_lines == (9,)
+
+
+@pytest.mark.parametrize("line, level, title", [
+    ("第五部分  一般公共预算“三公”经费预算", 1, "第五部分 一般公共预算“三公”经费预算"),
+    ("第一部分:基本情况", 1, "第一部分 基本情况"),
+    ("第一部分自治区人民政府机关事务管理局概况", 1, "第一部分 自治区人民政府机关事务管理局概况"),
+    ("三、2022 年主要工作目标", 2, "三、2022年主要工作目标"),
+    ("二、 一般公共预算“三公”经费支出决算具体情况", 2, "二、一般公共预算“三公”经费支出决算具体情况"),
+    ("(一)机构设置、职责。北京市人民政府研究室是", 3, "(一)机构设置、职责"),
+    ("1.社保综合管理 589 万元，主要包括：", 4, "1.社保综合管理"),
+    ("1、 代表履职补贴643200元;", 4, "1、代表履职补贴"),
+    ("2. 公务用车购置及运行维护费支出34000.00元。其中:", 4, "2.公务用车购置及运行维护费支出"),
+    ("(3)公务接待费支出情况。", 5, "(3)公务接待费支出情况"),
+])
+def test_heading_levels_and_titles(line, level, title):
+    heading = parse_heading(line)
+    assert (heading.level, heading.title) == (level, title)
+
+
+@pytest.mark.parametrize("line", ["2022 年预算数 0 万元", "1.5万元用于", "3,776 万元，比 2021 年", "表 1"])
+def test_lines_that_are_no_headings(line):
+    assert parse_heading(line) is None
+
+
+def test_wrapped_part_heading_is_joined():
+    lines = [(1, "第五部分  一般公共预算“三公”经费预算"), (2, ""), (3, "情况 "), (4, " "),
+             (5, "2022 年“三公”经费预算 8 万元，比 2021 年预"), (6, ""), (7, "算增加 0 万元。 "),
+             (8, "第六部分  部门预算绩效管理情况 "), (9, "所有项目纳入绩效管理。 ")]
+    sections = parse_sections(lines)
+    assert [s.title for s in sections] == [
+        "第五部分 一般公共预算“三公”经费预算情况", "第六部分 部门预算绩效管理情况"]
+    assert sections[0].paragraphs == ("2022年“三公”经费预算8万元，比2021年预算增加0万元。",)
+
+
+def test_one_paragraph_per_line_when_the_text_has_no_end_marks():
+    lines = [(1, "一、单位基本情况"), (2, "北京市人民政府研究室行政编制65人,实有人数60人。"),
+             (3, "离退休人员16人,其中:离休0人,退休16人。")]
+    sections = parse_sections(lines)
+    assert sections[0].paragraphs == ("北京市人民政府研究室行政编制65人,实有人数60人。",
+                                      "离退休人员16人,其中:离休0人,退休16人。")
