@@ -74,6 +74,10 @@ def inspect(file: str, as_json: bool) -> None:
         click.echo(json.dumps(document_to_json(document), ensure_ascii=False, indent=1))
     else:
         click.echo(render_document(document))
+    incomplete = [t for t in document.tables if not t.complete]
+    if incomplete:
+        names = "、".join(f"{t.ref}（{t.title}）" for t in incomplete)
+        raise UserError(f"文件在表格中间被截断：{names} 不完整，只保留了已有的行。请检查上传的文件是否完整。")
 
 
 @cli.command()

@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from dataclasses import replace
+
 from ingest.errors import UnreadableDocument
-from ingest.model import Document
+from ingest.model import Check, Document, Layout, Table
 
 
 def parse_document(path: Path, doc_id: str | None = None) -> Document:
@@ -48,6 +50,7 @@ def build_document(layout, source_name: str, sha256: str, doc_id: str | None = N
     meta = find_metadata(layout, sections, tables, source_name, doc_id)
     records = tuple(table_records(tables, meta)) + tuple(text_records(sections, meta))
     checks = tuple(run_checks(tables, records))
+    tables = _mark_cut_off(tables, checks, layout)
     warnings = tuple(layout.warnings) + tuple(
         f"{t.ref}（{t.title}）在文件结尾处被截断，只保留了已有的 {len(t.rows)} 行。"
         for t in tables if not t.complete)
@@ -57,3 +60,19 @@ def build_document(layout, source_name: str, sha256: str, doc_id: str | None = N
         sections=sections, tables=tables, records=records, checks=checks,
         warnings=warnings, text="\n".join(layout.lines),
     )
+
+
+def _mark_cut_off(tables: tuple[Table, ...], checks: tuple[Check, ...], layout: Layout) -> tuple[Table, ...]:
+    """The last table is cut off when the file ends inside it and its own sums do not close.
+
+    A file cut between two complete rows looks complete row by row; only the
+    arithmetic (the department total against its children) shows rows are missing.
+    """
+    if not tables or not tables[-1].rows or not tables[-1].complete:
+        return tables
+    last = tables[-1]
+    last_text_line = max((n for n, text in layout.narrative_lines if text.strip()), default=0)
+    if last_text_line > last.rows[-1].line:
+        return tables
+    broken = any(not c.ok and c.severity == "error" and c.table_no == last.number for c in checks)
+    return tables[:-1] + (replace(last, complete=False),) if broken else tables

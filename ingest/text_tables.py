@@ -108,6 +108,9 @@ def _read_table(lines: list[str], start: int) -> tuple[TableText, int]:
         if repeat is not None:
             index = _skip_repeat(lines, repeat[1] + 1, table)
             in_notes = False
+            if index >= len(lines):  # the file ends right after a page-break header
+                table.complete = False
+                return table, index
             continue
         if NOTE.match(text) or in_notes:
             in_notes = True
