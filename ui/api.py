@@ -1,0 +1,119 @@
+"""HTTP API for portals and apps: `POST /api/ask` returns DESIGN.md's Answer JSON.
+
+Body: {"question": "公车有几辆？", "history": ["earlier question", …], "doc": "luohu-2022" | null}.
+`history` replays the earlier questions of the conversation so follow-ups
+("那2021年呢？") resolve. A bad request gets a 4xx JSON {"error": "<Chinese message>"}.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from ingest.errors import BudgetQAError
+from ui.shared_library import MAX_QUESTION_CHARS, SharedLibrary, user_message
+
+MAX_HISTORY = 10
+MAX_BODY_BYTES = 64 * 1024
+
+
+class BadRequest(BudgetQAError):
+    """The API request body is not what /api/ask expects."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class AskRequest:
+    """A validated /api/ask body."""
+
+    question: str
+    history: tuple[str, ...] = ()
+    doc: str | None = None
+
+
+def parse_ask_request(body: bytes) -> AskRequest:
+    """Validate the JSON body; raises BadRequest with a Chinese message naming the problem."""
+    if len(body) > MAX_BODY_BYTES:
+        raise BadRequest(f"请求体过大（超过 {MAX_BODY_BYTES // 1024} KB）。", 413)
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadRequest('请求体不是有效的 JSON。示例：{"question": "公车有几辆？"}') from error
+    if not isinstance(data, dict):
+        raise BadRequest('请求体应是一个 JSON 对象，例如 {"question": "公车有几辆？"}。')
+    unknown = sorted(set(data) - {"question", "history", "doc"})
+    if unknown:
+        raise BadRequest(f"不认识的字段：{'、'.join(unknown)}。可用字段：question、history、doc。")
+    question = _question(data.get("question"), "question")
+    history = data.get("history") or []
+    if not isinstance(history, list):
+        raise BadRequest("history 应是之前问过的问题组成的列表（文字）。")
+    if len(history) > MAX_HISTORY:
+        raise BadRequest(f"history 最多 {MAX_HISTORY} 个问题，收到 {len(history)} 个。")
+    doc = data.get("doc")
+    if doc is not None and (not isinstance(doc, str) or not doc.strip()):
+        raise BadRequest("doc 应是文件编号或文件名（文字），或不填。")
+    return AskRequest(question, tuple(_question(h, "history") for h in history), doc.strip() if doc else None)
+
+
+def _question(value: object, field: str) -> str:
+    if value is None:
+        missing = "缺少 question：请提供问题文字。" if field == "question" else "history 里有空的问题。"
+        raise BadRequest(missing)
+    if not isinstance(value, str) or not value.strip():
+        raise BadRequest(f"{field} 应是非空的问题文字。")
+    if len(value.strip()) > MAX_QUESTION_CHARS:
+        raise BadRequest(f"问题太长：{len(value.strip())} 字，最多 {MAX_QUESTION_CHARS} 字。")
+    return value.strip()
+
+
+def answer_request(shared: SharedLibrary, request: AskRequest) -> dict:
+    """Answer the request's question after replaying its history; the Answer as a dict."""
+    doc_id = None
+    if request.doc:
+        doc_id = shared.resolve(request.doc)
+        if doc_id is None:
+            known = "、".join(info.doc_id for info in shared.documents()) or "（无）"
+            raise BadRequest(f"没有找到文件“{request.doc}”。已载入的文件编号：{known}。", 404)
+    conversation = shared.conversation(doc_id)
+    for earlier in request.history:
+        shared.ask(conversation, earlier)
+    return shared.ask(conversation, request.question).to_dict()
+
+
+def make_api_router(shared: SharedLibrary) -> APIRouter:
+    """The /api routes: POST /api/ask and GET /api/documents."""
+    router = APIRouter(prefix="/api")
+
+    @router.post("/ask")
+    async def ask(request: Request) -> JSONResponse:
+        try:
+            parsed = parse_ask_request(await request.body())
+            answer = await run_in_threadpool(answer_request, shared, parsed)
+        except BadRequest as error:
+            return JSONResponse({"error": str(error)}, status_code=error.status)
+        except BudgetQAError as error:
+            return JSONResponse({"error": str(error)}, status_code=422)
+        except Exception as error:  # noqa: BLE001 - a client gets JSON, never a traceback
+            return JSONResponse({"error": user_message(error)}, status_code=500)
+        return JSONResponse(answer)
+
+    @router.get("/ask")
+    async def ask_with_get() -> JSONResponse:
+        message = '请用 POST 提交问题，请求体为 JSON，例如 {"question": "公车有几辆？"}。'
+        return JSONResponse({"error": message}, status_code=405, headers={"Allow": "POST"})
+
+    @router.get("/documents")
+    async def documents() -> JSONResponse:
+        infos = await run_in_threadpool(shared.documents)
+        return JSONResponse([{"doc": i.doc_id, "title": i.title, "department": i.department,
+                              "year": i.year, "kind": i.kind, "source_name": i.source_name} for i in infos])
+
+    return router

@@ -1,0 +1,115 @@
+"""The web app: one FastAPI server holding the HTTP API, the public page and the staff desk.
+
+Routes: `/api/*` (JSON API), `/desk` (staff desk, only when an admin password
+is configured, behind Gradio's login), `/` (chat and table browser).
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import socket
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+import gradio as gr
+import uvicorn
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from assistant.config import Config
+from ingest.errors import BudgetQAError
+from ui.api import make_api_router
+from ui.chat import build_public_app
+from ui.desk import build_desk_app
+from ui.shared_library import SharedLibrary
+
+DESK_PATH = "/desk"
+CJK_FONTS = ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+             "system-ui", "sans-serif"]
+
+
+class PortInUse(BudgetQAError):
+    """The port the web app should listen on is taken."""
+
+
+def stylesheet() -> str:
+    """The app's CSS (ui/style.css)."""
+    return (resources.files("ui") / "style.css").read_text(encoding="utf-8")
+
+
+def theme() -> gr.themes.Base:
+    """Gradio's default theme with system CJK fonts (nothing fetched from the network)."""
+    return gr.themes.Default(primary_hue="red", neutral_hue="slate", font=CJK_FONTS,
+                             font_mono=["Noto Sans Mono CJK SC", "monospace"])
+
+
+def password_check(password: str) -> Callable[[str, str], bool]:
+    """Gradio login check: any user name, the configured admin password."""
+    expected = password.encode("utf-8")
+
+    def check(_username: str, given: str) -> bool:
+        return hmac.compare_digest((given or "").encode("utf-8"), expected)
+
+    return check
+
+
+def build_app(config: Config, ensure_sample: bool = True) -> FastAPI:
+    """The whole server: API routes first, then the desk, then the public page at the root."""
+    shared = SharedLibrary(config, ensure_sample=ensure_sample)
+    app = FastAPI(title="budgetqa", docs_url=None, redoc_url=None, openapi_url=None)
+    app.include_router(make_api_router(shared))
+    look = {"css": stylesheet(), "theme": theme(), "footer_links": []}
+    if config.admin_password:
+        app.add_api_route(DESK_PATH, _desk_slash, methods=["GET"], include_in_schema=False)
+        gr.mount_gradio_app(app, build_desk_app(shared), path=DESK_PATH,
+                            auth=password_check(config.admin_password),
+                            auth_message="工作人员后台：请输入管理员密码（用户名可任意填写）。",
+                            max_file_size="50mb", **look)
+    else:
+        app.add_api_route(DESK_PATH, _desk_disabled, methods=["GET"])
+        app.add_api_route(DESK_PATH + "/{rest:path}", _desk_disabled, methods=["GET", "POST"])
+    # The public page has no file inputs: keep Gradio's upload route from taking anything big.
+    gr.mount_gradio_app(app, build_public_app(shared), path="/", max_file_size="1mb", **look)
+    return app
+
+
+async def _desk_slash() -> RedirectResponse:
+    return RedirectResponse(DESK_PATH + "/")
+
+
+async def _desk_disabled() -> HTMLResponse:
+    return HTMLResponse("<p>工作人员后台未启用：请设置环境变量 BUDGETQA_ADMIN_PASSWORD 后重新启动。</p>",
+                        status_code=404)
+
+
+def serve(config: Config, host: str = "127.0.0.1", port: int = 7860) -> None:
+    """Start the web app and block until stopped (Ctrl+C)."""
+    _check_port_free(host, port)
+    _log_errors_to(config.home / "budgetqa.log")
+    print("正在打开资料库（首次启动时会先导入示例公开文件，约需半分钟）……", flush=True)
+    app = build_app(config)
+    desk = f"，工作人员后台：http://{host}:{port}{DESK_PATH}" if config.admin_password else ""
+    print(f"部门预算公开问答已启动：http://{host}:{port}/{desk}（按 Ctrl+C 停止）", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _log_errors_to(path: Path) -> None:
+    """Unexpected errors of the running app go to the home folder's log (users see a short message)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("budgetqa")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise PortInUse(f"无法在 {host}:{port} 上启动：端口已被占用或地址不可用，请用 --port 换一个端口。"
+                            ) from error
