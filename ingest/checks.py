@@ -12,7 +12,7 @@ import re
 
 from ingest.check_values import compare, decimals, format_number
 from ingest.cross_checks import cross_table_checks, text_checks
-from ingest.model import Check, Row, Table
+from ingest.model import Cell, Check, Row, Table
 from ingest.schemas import fill_year, schema_by_name
 from ingest.two_sided import CARRY_OVER
 
@@ -45,7 +45,18 @@ def _column_name(table: Table, index: int) -> str:
     return PATH_JOIN.join(table.columns[index]) if index < len(table.columns) else f"列{index + 1}"
 
 
+BLANK_MARKS = ("", "-", "—", "－")
+
+
+def _as_amount(cell: Cell, table: Table) -> Cell:
+    """A blank cell of a known table is a zero (决算 tables leave zero amounts blank)."""
+    if cell.value is None and table.schema != "generic" and cell.raw.strip() in BLANK_MARKS:
+        return Cell(raw=cell.raw, value=0.0, unit=table.unit)
+    return cell
+
+
 def _sum_check(table: Table, row_name: str, column: int, stated, parts, what: str) -> Check | None:
+    parts = [_as_amount(p, table) for p in parts]
     if stated.value is None or not parts or any(p.value is None for p in parts):
         return None
     actual = sum(p.value for p in parts)

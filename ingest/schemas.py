@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-STRUCTURES = ("indented", "two_sided", "coded", "years", "performance")
+STRUCTURES = ("indented", "two_sided", "coded", "years", "performance", "blocks")
 YEAR_PLACEHOLDER = "{year}"
 
 
@@ -32,13 +32,17 @@ class Schema:
 
     :ivar name: canonical title, e.g. "基本支出总表" (stored as `Table.schema`).
     :ivar titles: titles it is printed under, e.g. ("财政拨款收支总表", "政府预算拨款收支总表").
-    :ivar structure: one of STRUCTURES: how rows are organised.
+    :ivar structure: one of STRUCTURES: how rows are organised ("blocks": classified entries
+        printed side by side, e.g. 人员经费 | 公用经费 of 公开06表).
     :ivar columns: value-column header paths, may hold "{year}".
     :ivar label_columns: label-column header paths (项目, 科目编码, …).
     :ivar department_row: the first row is the department (a total, not a parent).
     :ivar sides: for two-sided tables, the side names ("收入", "支出").
     :ivar column_sums: which columns add up to which total.
-    :ivar extra: any other settings of the file (e.g. indicator levels, change labels).
+    :ivar extra: any other settings of the file: indicator levels, change labels; for 决算 and
+        regional layouts also `not_titles` (longer titles that are other tables), `side_widths`
+        and `left_columns` (two-sided tables whose sides print different columns),
+        `unlabelled_row` (label of a numbers-only row) and `groups` (blocks: class codes per group).
     """
 
     name: str
@@ -103,18 +107,56 @@ def load_schemas() -> tuple[Schema, ...]:
     return tuple(schemas)
 
 
-def find_schema(title: str) -> Schema | None:
-    """The schema whose printed title is contained in `title` (longest match wins), or None."""
+def find_schemas(title: str) -> tuple[Schema, ...]:
+    """Every variant printed under the best-matching title (longest contained title), in file order.
+
+    Variants share a title but differ in columns (e.g. 一般公共预算支出表 with or without
+    人员经费/公用经费); the caller picks the one whose header and value count fit.
+    """
     key = title_key(title)
     if not key:
-        return None
-    best: tuple[int, Schema] | None = None
+        return ()
+    matched: list[tuple[int, Schema]] = []
     for schema in load_schemas():
-        for known in schema.titles:
-            known_key = title_key(known)
-            if known_key and known_key in key and (best is None or len(known_key) > best[0]):
-                best = (len(known_key), schema)
-    return best[1] if best else None
+        if any(title_key(other) in key for other in schema.setting("not_titles", ())):
+            continue  # e.g. 支出决算表 is not 一般公共预算财政拨款项目支出决算表
+        lengths = [len(k) for k in map(title_key, schema.titles) if k and k in key]
+        if lengths:
+            matched.append((max(lengths), schema))
+    best = max((length for length, _ in matched), default=0)
+    return tuple(schema for length, schema in matched if length == best)
+
+
+def column_names(schema: Schema) -> set[str]:
+    """The schema's distinct column names in comparable form ("{year}" dropped)."""
+    return {title_key(fill_year(name, "")) for path in schema.columns for name in path} - {""}
+
+
+def header_evidence(schema: Schema, header_text: str) -> int:
+    """How many of the schema's column names are printed in the header text."""
+    printed = title_key(header_text)
+    return sum(1 for name in column_names(schema) if name in printed)
+
+
+def rank_schemas(schemas: tuple[Schema, ...], header_text: str) -> tuple[Schema, ...]:
+    """Variants ordered by the share of their column names printed in the header, then by how
+    many are printed (ties keep file order)."""
+    if len(schemas) < 2 or not header_text.strip():
+        return schemas
+
+    def key(schema: Schema) -> tuple[float, int]:
+        found = header_evidence(schema, header_text)
+        return -found / max(len(column_names(schema)), 1), -found
+    return tuple(sorted(schemas, key=key))
+
+
+def find_schema(title: str, header_text: str = "") -> Schema | None:
+    """The schema whose printed title is contained in `title` (longest match wins), or None.
+
+    When several variants share that title, the printed header decides.
+    """
+    ranked = rank_schemas(find_schemas(title), header_text)
+    return ranked[0] if ranked else None
 
 
 def schema_by_name(name: str) -> Schema | None:

@@ -9,21 +9,21 @@ which keeps every row (label + values) and names columns as well as it can.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.cells import parse_cell
 from ingest.model import Row, Table, TableGrid
 from ingest.row_paths import clean_label, coded_paths, indented_paths, is_total_label
-from ingest.schemas import Schema, find_schema
+from ingest.schemas import Schema, column_names, find_schemas, header_evidence, rank_schemas
 from ingest.table_layout import generic_columns, split_label_cells, value_count
-from ingest.two_sided import two_sided_rows
+from ingest.two_sided import two_sided_columns, two_sided_rows
 
 
 def table_from_grid(grid: TableGrid) -> Table:
     """Parse a grid into a Table (schema when it fits, else the generic parser)."""
-    schema = find_schema(grid.title)
-    columns = _schema_columns(schema, grid) if schema else None
+    schema, columns, labelled = _fitting_schema(grid)
     if schema is not None and columns is not None:
-        rows = _schema_rows(schema, grid, columns)
+        rows = _schema_rows(schema, labelled, columns)
         name = schema.name
     else:
         columns = generic_columns(grid)
@@ -33,12 +33,47 @@ def table_from_grid(grid: TableGrid) -> Table:
                  rows=tuple(rows), schema=name, complete=grid.complete, line=grid.line, notes=grid.notes)
 
 
+def _fitting_schema(grid: TableGrid):
+    """(schema, columns) of the first variant printed under the title that fits the grid.
+
+    A schema must match by title AND value count: a wrong one would misname columns. When
+    variants share a title, one whose column names are not in a known header is skipped.
+    """
+    header_text = " ".join(name for path in grid.header_paths for name in path)
+    candidates = rank_schemas(find_schemas(grid.title), header_text)
+    for schema in candidates:
+        if len(candidates) > 1 and grid.header_paths and not _header_names_fit(schema, header_text):
+            continue
+        labelled = _labelled(schema, grid)
+        columns = _schema_columns(schema, labelled)
+        if columns is not None:
+            return schema, columns, labelled
+    return None, None, grid
+
+
+def _header_names_fit(schema: Schema, header_text: str) -> bool:
+    return header_evidence(schema, header_text) >= len(column_names(schema))
+
+
+def _labelled(schema: Schema, grid: TableGrid) -> TableGrid:
+    """A numbers-only row gets the schema's label for it (e.g. the “三公” 决算表's one row is 合计)."""
+    label = schema.setting("unlabelled_row", "")
+    if not label:
+        return grid
+    rows = tuple((label,) + row[1:] if len(row) > 1 and not row[0].strip() else row for row in grid.rows)
+    return replace(grid, rows=rows)
+
+
 def _schema_columns(schema: Schema, grid: TableGrid) -> tuple[tuple[str, ...], ...] | None:
     """The value columns when the grid fits the schema, else None (-> generic)."""
     count = len(schema.columns)
     if schema.structure == "two_sided":
-        fits = all(len(row) == 4 or len(row) == 1 for row in grid.rows)
-    elif schema.structure == "performance":
+        return two_sided_columns(schema, grid)
+    if schema.structure == "blocks":
+        fits = any(len(row) == 3 for row in grid.rows) and all(
+            len(row) == 1 or (len(row) == 3 and value_count(row[-1:]) == 1) for row in grid.rows)
+        return (tuple(grid.header_paths[-1:]) or schema.columns_for("")) if fits else None
+    if schema.structure == "performance":
         fits = all(len(row) == 9 for row in grid.rows)
     elif len(grid.header_paths) > count:
         # header known (PDF, XLSX, verified text header): label cells may be empty ("" code)
@@ -52,8 +87,7 @@ def _schema_columns(schema: Schema, grid: TableGrid) -> tuple[tuple[str, ...], .
     if not fits:
         return None
     if grid.header_paths:
-        paths = grid.header_paths[-count:] if schema.structure != "two_sided" else (grid.header_paths[1][-1:],)
-        return tuple(tuple(part for part in path) for path in paths)
+        return tuple(tuple(part for part in path) for path in grid.header_paths[-count:])
     return schema.columns_for("")
 
 
@@ -70,6 +104,8 @@ def _schema_rows(schema: Schema, grid: TableGrid, columns) -> list[Row]:
         return two_sided_rows(grid, schema, _row)
     if schema.structure == "performance":
         return _performance_rows(grid)
+    if schema.structure == "blocks":
+        return _block_rows(schema, grid)
     count = len(columns)
     labels, codes, values = [], [], []
     for row in grid.rows:
@@ -103,6 +139,36 @@ def _year_label(label: str) -> str:
     """"深圳市…罗湖分局 2021 年" -> "2021年"; "增减变化金额" stays."""
     match = re.search(r"((?:19|20)\d\d)\s*年", label)
     return f"{match.group(1)}年" if match else clean_label(label.split()[-1] if label.split() else label)
+
+
+def _block_group(groups: dict, code: str, name: str) -> str:
+    """The group (人员经费, 公用经费) of a block entry: by its class code, a total by its name."""
+    if code:
+        return next((g for g, classes in groups.items() if code[:3] in classes), "")
+    return next((g for g in groups if clean_label(name).startswith(g)), "")
+
+
+def _block_rows(schema: Schema, grid: TableGrid) -> list[Row]:
+    """Side-by-side blocks regrouped: each group's total (人员经费合计 -> path 人员经费) is the parent
+    of its classes (301 工资福利支出 › 30101 基本工资), so the group total is checked like any parent."""
+    groups = dict(schema.setting("groups", {}))
+    order = list(groups) + [""]
+    indexed = [(i, row) for i, row in enumerate(grid.rows) if len(row) == 3]
+    rows: list[Row] = []
+    for group in order:
+        members = [(i, row) for i, row in indexed if _block_group(groups, row[0].strip(), row[1]) == group]
+        # blocks of one group are interleaved line by line (302 … beside 307 …): one class after another
+        coded = sorted(((i, row) for i, row in members if row[0].strip()),
+                       key=lambda item: item[1][0].strip()[:3])
+        paths = coded_paths([row[0].strip() for _, row in coded], [row[1] for _, row in coded])
+        prefix = (group,) if group else ()
+        for i, row in members:
+            if not row[0].strip():
+                path = prefix or (clean_label(row[1]),)
+                rows.append(_row(grid, i, row[1], path, row[2:], total=not group))
+        for (i, row), path in zip(coded, paths):
+            rows.append(_row(grid, i, row[1], prefix + path, row[2:], code=row[0].strip()))
+    return rows
 
 
 def _performance_rows(grid: TableGrid) -> list[Row]:

@@ -104,3 +104,13 @@ def trailing_values(line: str) -> tuple[str, tuple[str, ...]]:
 def _value_run_start(line: str, count: int) -> int:
     marked = _merge_units(tokens(line))
     return marked[-count][0].start if count <= len(marked) else 0
+
+
+def is_column_numbers(line: str) -> bool:
+    """"栏次 1 2 3 4 5 6" (or bare "1 2 … 12") under a 决算 table's header: column numbers, not amounts."""
+    words = line.split()
+    numbers = [int(w) for w in words if w.isdigit()]
+    others = [w for w in words if not w.isdigit()]
+    if numbers != list(range(1, len(numbers) + 1)) or not numbers:
+        return False
+    return all(w == "栏次" for w in others) and (bool(others) or len(numbers) >= 2)

@@ -14,16 +14,21 @@ from dataclasses import dataclass, field
 from ingest.flat_tables import find_flat_tables
 from ingest.model import TableGrid
 from ingest.schemas import Schema, find_schema, title_key
-from ingest.text_cells import trailing_values
+from ingest.text_cells import is_column_numbers, trailing_values
 from ingest.text_performance import performance_grid
 from ingest.text_rows import cut_rows
 
 TABLE_NUMBER = re.compile(r"^\s*表\s*(\d{1,2})\s*$")
 UNIT = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)")
-DEPARTMENT = re.compile(r"部门(?:（单位）|\(单位\))?名称\s*[：:]?\s*(\S+?)(?:\s{2,}|\s+(?:金额)?单位|\s*$)")
+DEPARTMENT = re.compile(r"(?:部门(?:（单位）|\(单位\))?(?:名称\s*[：:]?|\s*[：:])|编制单位\s*[：:])"
+                        r"\s*(\S+?)(?:\s{2,}|\s+(?:金额)?单位|\s*$)")
+# The form number printed beside a 决算 table's title: "公开01表", "公开 07 表".
+FORM_NUMBER = re.compile(r"^\s*(?:公开|财决)\s*\d{1,2}(?:-\d{1,2})?\s*表\s*$")
 NOTE = re.compile(r"^\s*(?:注|备注)\s*[：:]")
 PART_HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、\s*(?:文字|表格)部分)")
+# A classified row whose last amount is blank ("307 债务利息及费用支出" ending a 公开06表 line).
+CODED_ROW = re.compile(r"^\s*\d{3}(?:\d{2}){0,3}\s+[\u4e00-\u9fff]")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
@@ -130,6 +135,9 @@ def _read_preamble(lines: list[str], index: int, table: TableText) -> int:
             return index
         text = lines[index]
         unit, department = UNIT.search(text), DEPARTMENT.search(text)
+        if FORM_NUMBER.match(text):
+            index += 1
+            continue
         if not unit and not department:
             return index
         table.unit = table.unit or (unit.group(1) if unit else "")
@@ -158,7 +166,7 @@ def _split_header(table: TableText) -> list[str]:
     """Move the header lines from the front of `body` into a list and return it."""
     for position, body_line in enumerate(table.body):
         label, values = trailing_values(body_line.text)
-        if not values:
+        if (not values and not CODED_ROW.match(body_line.text)) or is_column_numbers(body_line.text):
             continue
         label_lines = 0 if label.strip() else _label_fragment_count(table, position)
         cut = position - label_lines
@@ -171,6 +179,8 @@ def _split_header(table: TableText) -> list[str]:
 def _label_fragment_count(table: TableText, position: int) -> int:
     """How many lines before a numbers-only first row make its wrapped label."""
     fragments = [b.text.strip() for b in table.body[:position]]
+    if fragments and is_column_numbers(fragments[-1]):
+        return 0  # a 决算 table's one row of numbers right under its 栏次 line
     department = title_key(table.department)
     for count in (1, 2, 3):
         if department and title_key("".join(fragments[-count:])) == department:
@@ -199,7 +209,9 @@ def _grid(table: TableText) -> TableGrid:
     if schema is not None and schema.structure == "performance":
         return performance_grid(table, schema)
     header = _first_header(table)
-    rows, numbers, quotes = cut_rows(table.body, schema, table.department)
+    schema = find_schema(table.title, " ".join(header))  # the variant whose columns are printed
+    line_numbers = "行次" in title_key("".join(header))
+    rows, numbers, quotes = cut_rows(table.body, schema, table.department, line_numbers)
     return TableGrid(
         number=table.number, title=table.title, unit=table.unit,
         header_paths=_header_paths(schema, header), rows=tuple(rows), lines=tuple(numbers),
@@ -224,5 +236,7 @@ def _header_paths(schema: Schema | None, header: list[str]) -> tuple[tuple[str, 
     labels = schema.label_columns
     if schema.structure == "two_sided":
         side_a, side_b = schema.sides
-        return ((side_a, "项目"), (side_a,) + columns[0], (side_b, "项目"), (side_b,) + columns[0])
+        left = tuple(tuple(path) for path in schema.setting("left_columns", ())) or columns[:1]
+        return (((side_a, "项目"),) + tuple((side_a,) + path for path in left)
+                + ((side_b, "项目"),) + tuple((side_b,) + path for path in columns))
     return tuple(labels) + columns

@@ -42,7 +42,7 @@ def test_printed_titles_find_their_schema(title, name):
     assert find_schema(title).name == name
 
 
-@pytest.mark.parametrize("title", ["收入支出决算总表", "台创园2017-度部门“三公”经费预算情况表",
+@pytest.mark.parametrize("title", ["国有资产占用情况表", "台创园2017-度部门“三公”经费预算情况表",
                                    "人员情况表", ""])
 def test_unknown_titles_find_no_schema(title):
     assert find_schema(title) is None
