@@ -1,0 +1,119 @@
+"""Findings, passages and refusals → the short Chinese Answer, with facts and citations.
+
+States the figure with its unit and period, what was computed and how
+("231 ÷ 492 = 47.0%"), and cites the table row or section each figure came
+from. `render_answer_text` is the plain text used by the CLI and the web
+app's "copy answer with source" button.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.answer import Answer, Citation, Fact, Status
+from assistant.number_text import format_number, text_states_number
+from assistant.record_answer import Finding
+from assistant.record_index import RecordIndex, record_name
+from ingest.model import Record
+
+_MONEY = ("万元", "元", "亿元")
+_LIST_LIMIT = 25
+
+
+def figure(value: float, unit: str) -> str:
+    """"3,776万元", "2辆", "6%"."""
+    return f"{format_number(value)}{unit}"
+
+
+def _year_of(record: Record, index: RecordIndex) -> str:
+    document = index.document(record.doc_id)
+    return record.period or (str(document.year) if document and document.year else "")
+
+
+def fact_of(record: Record) -> Fact:
+    """The Fact for one record, with its table row/column or section."""
+    label = " › ".join(record.row_path) if record.row_path else record.label
+    return Fact(value=record.value, unit=record.unit, label=label, doc=record.doc_id, ref=record.ref,
+                row=" › ".join(record.row_path), column=" › ".join(record.column_path))
+
+
+def citation_of(record: Record) -> Citation:
+    """The Citation for one record: its table (title) or its section (path)."""
+    if record.source == "table":
+        return Citation(doc=record.doc_id, kind="table", ref=record.ref, title=record.table_title,
+                        quote=record.quote)
+    return Citation(doc=record.doc_id, kind="section", ref=record.ref, title=" › ".join(record.section_path),
+                    quote=record.quote)
+
+
+def citations_of(records: list[Record]) -> tuple[Citation, ...]:
+    """One citation per (document, table or part), in order."""
+    seen: set[tuple[str, str]] = set()
+    citations = []
+    for record in records:
+        key = (record.doc_id, record.ref)
+        if key not in seen:
+            seen.add(key)
+            citations.append(citation_of(record))
+    return tuple(citations)
+
+
+def _statement(record: Record, index: RecordIndex, subject: str = "") -> str:
+    """One record as a sentence: "2022年物业管理费预算为231万元。"."""
+    name = subject or record_name(record)
+    year = _year_of(record, index)
+    value = figure(abs(record.value) if record.measure in ("change", "change_rate") else record.value,
+                   record.unit)
+    if record.measure == "change":
+        verb = "减少" if record.value < 0 else "增加"
+        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
+    if record.measure == "change_rate":
+        verb = "下降" if record.value < 0 else "增长"
+        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
+    if record.measure == "target":
+        return f"{name}的绩效目标值为{record.qualifier}{value}。"
+    if record.unit in _MONEY:
+        return f"{year}年{name}预算为{value}。"
+    return f"{name}为{value}" + (f"（{year}年）。" if year else "。")
+
+
+def compose_finding(finding: Finding, index: RecordIndex, asserted: tuple[float, ...] = ()) -> Answer:
+    """The Answer for a Finding of the records."""
+    from assistant.compose_text import finding_text
+
+    lines = finding_text(finding, index)
+    for other in finding.alternatives:
+        statement = _statement(other, index).rstrip("。")
+        lines.append(f"如果问的是{record_name(other)}：{statement}（{other.ref}）。")
+    used = list(finding.records) + list(finding.parts[:_LIST_LIMIT]) + list(finding.alternatives)
+    cited = (list(finding.records) + list(finding.corroborating) + list(finding.parts[:3])
+             + list(finding.alternatives))
+    chart = tuple((record_name(p), p.value) for p in finding.parts if p.unit in _MONEY)
+    stated = {r.value for r in used}
+    citations = tuple(
+        replace(c, quote="") if any(a not in stated and text_states_number(c.quote, a) for a in asserted)
+        else c
+        for c in citations_of(cited))  # never echo a figure only the user asserted
+    return Answer(status=Status.ANSWERED, text="\n".join(lines), facts=tuple(fact_of(r) for r in used),
+                  citations=citations, chart=chart if finding.operation == "list" else ())
+
+
+def render_answer_text(answer: Answer) -> str:
+    """The answer as plain text with one "来源：" line per citation (CLI, copy button).
+
+    Table sources name the rows and columns of the facts taken from them;
+    section sources quote the sentence.
+    """
+    lines = [answer.text]
+    for citation in answer.citations:
+        title = f" {citation.title}" if citation.title and citation.title != citation.ref else ""
+        if citation.title.startswith(citation.ref):
+            title = f" {citation.title[len(citation.ref):].strip()}"
+        cells = "；".join(dict.fromkeys(
+            f"{f.row}（{f.column}）" if f.column else f.row
+            for f in answer.facts if f.ref == citation.ref and f.doc == citation.doc and f.row))
+        detail = f"：{cells}" if citation.kind == "table" and cells else ""
+        if citation.kind == "section" and citation.quote:
+            detail = f"：“{citation.quote.strip()}”"
+        lines.append(f"来源：{citation.ref}{title}{detail}")
+    return "\n".join(lines)

@@ -1,0 +1,89 @@
+"""Dialogue state for follow-ups: "其中公务接待费呢？", "那2021年呢？", "比去年增加了多少？".
+
+A follow-up keeps what the previous turn established and the new turn does
+not say: the figure asked about (its mentions), the document, the period and
+the operation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from assistant.linking import Mention
+from assistant.understand import Intent
+
+_FOLLOW_UP_START = ("那", "那么", "其中", "还有", "另外", "再", "那个", "这个", "它", "这", "同期", "同样")
+_FOLLOW_UP_END = ("呢", "呢?", "呢？", "吗?", "吗")
+_SHORT_QUESTION = 6
+
+
+@dataclass(frozen=True)
+class DialogueState:
+    """What the conversation has established so far (empty at the start)."""
+
+    mentions: tuple[Mention, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    period: str = ""
+    operation: str = ""
+    narrative: str = ""
+    subject: str = ""
+    pending: str = ""  # a question answered with `clarify`, asked again once the document is chosen
+
+
+def is_follow_up(question: str) -> bool:
+    """Whether the question leans on the previous turn ("那…呢？", "其中…", a very short question)."""
+    text = question.rstrip("?？。!！ ")
+    return (text.startswith(_FOLLOW_UP_START) or question.rstrip("?？ ").endswith("呢")
+            or len(text) <= _SHORT_QUESTION)
+
+
+def resolve(intent: Intent, state: DialogueState, all_doc_ids: tuple[str, ...]) -> Intent:
+    """The intent with what a follow-up leaves unsaid filled in from `state`."""
+    if not state.mentions and not state.doc_ids:
+        return intent
+    if intent.refusal and intent.refusal != "no_domain":
+        return intent
+    subjectless = not intent.mentions and intent.operation not in ("lookup", "narrative")
+    follow = is_follow_up(intent.question) or subjectless  # "比去年增加了多少？"
+    if intent.refusal == "no_domain":
+        if not follow:
+            return intent
+        intent = replace(intent, refusal="", refusal_detail="")
+    changes: dict = {}
+    if set(intent.doc_ids) == set(all_doc_ids) and state.doc_ids:
+        changes["doc_ids"] = state.doc_ids
+    changes.update(_subject(intent, state, follow))
+    if follow and intent.operation == "lookup" and state.operation in ("change", "growth_rate", "share"):
+        if intent.mentions and not re.search(r"多少|几", intent.question):
+            changes["operation"] = state.operation  # "那公务接待费呢？" after "…比去年增加了多少？"
+    if follow and not intent.period and state.period and not re.search(r"20\d\d|今年|本年", intent.question):
+        changes["period"] = state.period
+    return replace(intent, **changes) if changes else intent
+
+
+def _subject(intent: Intent, state: DialogueState, follow: bool) -> dict:
+    """The figure a follow-up is about: the previous one, or, for "占X多少", the previous one of X."""
+    if not intent.mentions and state.mentions and follow:
+        changes: dict = {"mentions": state.mentions}
+        narrative = intent.operation == "narrative" and intent.narrative != "reason"
+        if narrative and state.operation != "narrative":
+            changes.update(operation=state.operation, narrative="")
+        return changes
+    if intent.operation == "share" and len(intent.mentions) == 1 and state.mentions:
+        whole = intent.mentions[0]
+        if "占" in intent.question[:whole.start]:  # "占公用支出多少比例？": the part is the previous subject
+            return {"mentions": (state.mentions[0], whole)}
+    return {}
+
+
+def advance(state: DialogueState, intent: Intent, answered: bool) -> DialogueState:
+    """The state after a turn: an answered or attempted figure question becomes the new context."""
+    if intent.refusal:
+        return state
+    mentions = intent.mentions or state.mentions
+    return DialogueState(
+        mentions=mentions, doc_ids=intent.doc_ids, period=intent.period,
+        operation=intent.operation, narrative=intent.narrative,
+        subject="".join(m.text for m in mentions) if answered or intent.mentions else state.subject,
+    )

@@ -1,0 +1,230 @@
+"""Entity linking: which record labels a question names, where, and through which word.
+
+Three passes, each only over the part of the question the earlier ones left
+uncovered: (1) a record label or one of its aliases printed in the question,
+longest first; (2) a colloquial word of the synonym file (`index/synonyms.toml`,
+公车 → 公务用车) mapped to the labels containing its canonical terms; (3) the
+longest piece (≥ 3 characters) of the question that occurs inside a label
+("养老保险缴费" inside "机关事业单位基本养老保险缴费").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import jieba
+
+from assistant.question_words import normalise, question_words
+from assistant.record_index import RecordIndex
+from index.synonyms import load_synonyms
+
+_PERIOD_LABEL = re.compile(r"^(20\d\d年?|增减变化金额|增减|合计|总计|小计)$")
+# Pieces of a question that never name a figure.
+_QUESTION_CHARS = set("多少几什么哪吗呢请问的了是有和与及")
+_MIN_PIECE = 3
+# Labels this long are linked before the curated [links] phrases ("区财政安排项目" before "财政").
+_LONG_LABEL = 5
+# Words a question may put inside a longer label it names ("调整[了多少]项目支出").
+_MAX_GAP = 3
+# Synonym keys that are really question phrases ("一共多少钱", "多少人"): kept only when nothing else links.
+_WEAK_KEY_WORDS = ("多少", "几", "一共")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the question that names something the records hold.
+
+    :ivar text: the words as asked, e.g. "公车".
+    :ivar start: position in the normalised question.
+    :ivar aliases: the label aliases it may mean, best first, e.g. ("公务用车运行维护费", …).
+    :ivar how: "label" (printed as is), "link" (a curated phrase of question_words [links]),
+        "synonym" (the synonym file) or "partial".
+    :ivar terms: for a synonym, the aliases of each canonical term it stands for
+        ("水电" → (("水费",), ("电费", "邮电费"))); () otherwise.
+    """
+
+    text: str
+    start: int
+    aliases: tuple[str, ...]
+    how: str
+    terms: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def link_mentions(question: str, index: RecordIndex, skip: tuple[str, ...] = ()) -> tuple[Mention, ...]:
+    """Mentions of record labels in the (normalised) question, in question order.
+
+    `skip` are spans not to link (department names), so "罗湖分局" is scope, not a row.
+    """
+    covered = [False] * len(question)
+    for text in skip:
+        _cover(covered, question.find(text), len(text))
+    words = _word_bounds(question)
+    inside = _inside_longer_keys(question)
+    mentions = _exact_mentions(question, index, covered, words, inside, min_length=_LONG_LABEL)
+    mentions += _synonym_mentions(question, index, covered, curated=True)
+    mentions += _exact_mentions(question, index, covered, words, inside)
+    mentions += _synonym_mentions(question, index, covered)
+    mentions += _partial_mentions(question, index, covered)
+    generic = set(question_words()["linking"]["generic_labels"])
+    strong = [m for m in mentions
+              if not (m.how == "synonym"
+                      and (any(w in m.text for w in _WEAK_KEY_WORDS) or m.text in generic))]
+    return tuple(sorted(strong or mentions, key=lambda m: m.start))
+
+
+def _cover(covered: list[bool], start: int, length: int) -> None:
+    if start >= 0:
+        for i in range(start, min(start + length, len(covered))):
+            covered[i] = True
+
+
+def _free(covered: list[bool], start: int, length: int) -> bool:
+    return start >= 0 and not any(covered[start:start + length])
+
+
+def _word_bounds(question: str) -> set[int]:
+    """Positions where jieba puts a word boundary in the question."""
+    bounds, at = {0}, 0
+    for token in jieba.lcut(question):
+        at += len(token)
+        bounds.add(at)
+    return bounds
+
+
+def _inside_longer_keys(question: str) -> list[tuple[int, int]]:
+    """Spans of synonym / [links] keys in the question: a shorter label inside one is not linked
+    ("退休" inside "离退休" is 离退休, not the 18 retired people)."""
+    spans = []
+    for key, _, _ in _synonym_table():
+        at = question.find(key)
+        while at >= 0:
+            spans.append((at, at + len(key)))
+            at = question.find(key, at + 1)
+    return spans
+
+
+def _exact_mentions(question: str, index: RecordIndex, covered: list[bool], words: set[int],
+                    inside: list[tuple[int, int]], min_length: int = 0) -> list[Mention]:
+    found = []
+    generic = set(question_words()["linking"]["generic_labels"])
+    for alias in index.aliases:
+        if len(alias) < min_length or _PERIOD_LABEL.match(alias) or alias in generic:
+            continue
+        start = question.find(alias)
+        while start >= 0:
+            whole_word = alias not in index.short or (start in words and start + len(alias) in words)
+            end = start + len(alias)
+            within_key = any(a <= start and end <= b and b - a > len(alias) for a, b in inside)
+            if whole_word and not within_key and _free(covered, start, len(alias)):
+                aliases = (alias, *_covering_labels(alias, question, index))
+                found.append(Mention(alias, start, aliases, "label"))
+                _cover(covered, start, len(alias))
+            start = question.find(alias, start + 1)
+    return found
+
+
+def _covering_labels(alias: str, question: str, index: RecordIndex) -> list[str]:
+    """Longer labels containing `alias` whose every character the question also says
+    ("调整了多少项目支出" → 调整项目支出; "面向中小企业的政府采购项目" → 面向中小企业政府采购项目)."""
+    return [a for a in index.labels_containing(alias) if a != alias and said_in_order(a, question)]
+
+
+def said_in_order(label: str, question: str, max_gap: int = _MAX_GAP) -> bool:
+    """Whether the question says `label`'s characters in order with only short gaps between them
+    ("调整了多少项目支出" says 调整项目支出; "办公的公用经费" does not say 办公费)."""
+    for start in (i for i, ch in enumerate(question) if ch == label[0]):
+        at, ok = start, True
+        for ch in label[1:]:
+            found = question.find(ch, at + 1, at + 2 + max_gap)
+            if found < 0:
+                ok = False
+                break
+            at = found
+        if ok:
+            return True
+    return False
+
+
+def _synonym_table() -> list[tuple[str, list[str], bool]]:
+    """(key, terms, exact): question_words [links] (exact labels), the synonym file (contained terms)."""
+    table = [(normalise(k), v, True) for k, v in question_words()["links"].items()]
+    table += [(normalise(k), v, False) for k, v in load_synonyms().items()]
+    return sorted(table, key=lambda entry: -len(entry[0]))
+
+
+def _synonym_mentions(question: str, index: RecordIndex, covered: list[bool],
+                      curated: bool = False) -> list[Mention]:
+    """Mentions through [links] (curated=True: before labels, they are phrases) or the synonym file."""
+    found = []
+    for key, terms, exact in _synonym_table():
+        if exact != curated:
+            continue
+        start = question.find(key)
+        if not _free(covered, start, len(key)):
+            continue
+        aliases: list[str] = []
+        groups: list[tuple[str, ...]] = []
+        for term in terms:
+            if exact:  # [links] name labels exactly
+                group = [normalise(term)] if normalise(term) in index.by_alias else []
+            else:
+                group = index.labels_containing(term)
+            aliases.extend(a for a in group if a not in aliases)
+            if group:
+                groups.append(tuple(group))
+        if aliases:
+            found.append(Mention(key, start, tuple(aliases), "link" if curated else "synonym", tuple(groups)))
+            _cover(covered, start, len(key))
+    return found
+
+
+def _partial_mentions(question: str, index: RecordIndex, covered: list[bool]) -> list[Mention]:
+    found = []
+    for segment, start in _free_segments(question, covered):
+        hit = _piece_in_labels(segment, index)
+        if hit:
+            piece, offset, aliases = hit
+            found.append(Mention(piece, start + offset, aliases, "partial"))
+            _cover(covered, start + offset, len(piece))
+    return found
+
+
+def _free_segments(question: str, covered: list[bool]) -> list[tuple[str, int]]:
+    """Runs of uncovered Chinese characters that are not question words."""
+    segments, start = [], -1
+    for i, ch in enumerate(question + "。"):
+        usable = (i < len(question) and not covered[i] and "\u4e00" <= ch <= "\u9fff"
+                  and ch not in _QUESTION_CHARS)
+        if usable and start < 0:
+            start = i
+        elif not usable and start >= 0:
+            if i - start >= _MIN_PIECE:
+                segments.append((question[start:i], start))
+            start = -1
+    return segments
+
+
+def _piece_in_labels(segment: str, index: RecordIndex) -> tuple[str, int, tuple[str, ...]] | None:
+    """The longest run of whole words (jieba tokens) of `segment`, ≥ 3 characters, found inside a label."""
+    tokens = jieba.lcut(segment)
+    offsets = [0]
+    for token in tokens:
+        offsets.append(offsets[-1] + len(token))
+    pieces = [(offsets[i], offsets[j]) for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1)
+              if offsets[j] - offsets[i] >= _MIN_PIECE]
+    for begin, end in sorted(pieces, key=lambda p: (p[0] - p[1], p[0])):
+        aliases = index.labels_containing(segment[begin:end])
+        if aliases:
+            return segment[begin:end], begin, tuple(aliases)
+    # jieba may glue a label's last word to the next ("服务项目"): fall back to 4+ characters.
+    for length in range(len(segment), 3, -1):
+        for begin in range(0, len(segment) - length + 1):
+            aliases = index.labels_containing(segment[begin:begin + length])
+            if aliases:
+                return segment[begin:begin + length], begin, tuple(aliases)
+    return None

@@ -1,0 +1,238 @@
+"""Narrative questions (reasons, duties, definitions, targets, purposes) answered extractively.
+
+The answer is the document's own sentence(s): candidate paragraphs (the
+document's, and those `library.search` returns) are split into sentences
+and clauses, each scored by the question's words (and their synonyms), its
+section heading and the question's shape (a reason question prefers
+"主要原因…", a definition "…：指…"); the best one, with its paragraph when
+the paragraph is short, is the answer, citing its section or table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import Answer, Citation, Status
+from assistant.number_text import numbers_in, text_states_number
+from assistant.question_words import normalise, question_words
+from index.synonyms import expand_terms
+
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_QUESTION_CHARS = set("多少几什么哪些吗呢请问的了是有和与及么怎为样啥")
+# A paragraph this short is answered whole (a duty list, a definition, the reasons).
+WHOLE_PARAGRAPH_CHARS = 260
+MIN_COVERAGE = 0.3
+# With this score the in-memory paragraphs answer without calling the passage search.
+CONFIDENT = 0.75
+MIN_TEXT_CELL = 10
+MAX_LIST_ITEM_CHARS = 60
+LONG_SENTENCE_CHARS = 80
+LENGTH_PENALTY = 0.04
+_YEARS = re.compile(r"(?:19|20)\d\d年?")
+_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
+
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph that may answer, from a search hit."""
+
+    doc_id: str
+    text: str
+    ref: str
+    section_path: tuple[str, ...]
+    rank: int
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if "\u4e00" <= c <= "\u9fff" or c.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:]) if not (a in _QUESTION_CHARS and b in _QUESTION_CHARS)}
+
+
+def question_bigrams(question: str) -> dict[str, float]:
+    """The bigrams a relevant sentence should share with the question, with weights: the question's
+    own words 1, words its synonyms and everyday expressions stand for 0.5."""
+    text = normalise(question)
+    own = {g for g in _bigrams(text) if not (g[0] in _QUESTION_CHARS or g[1] in _QUESTION_CHARS)}
+    weights = {g: 1.0 for g in own}
+    expansions = question_words()["narrative_expansions"]
+    for term in expand_terms(text) + [t for key, terms in expansions.items() if key in text for t in terms]:
+        for gram in _bigrams(normalise(term)):
+            weights.setdefault(gram, 0.5)
+    return weights or {g: 1.0 for g in _bigrams(text)}
+
+
+def sentences_of(paragraph: str) -> list[str]:
+    """The sentences of a paragraph, split after 。！？ (not after ；: reasons list "一是…；二是…")."""
+    return [s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()]
+
+
+def units_of(paragraph: str) -> list[str]:
+    """What may be quoted as an answer: each sentence, and each "；" clause of a long sentence
+    (a list of items, each with its purpose: "…；社保志愿服务17万元，用于开展社会保险志愿服务活动。")."""
+    units = []
+    for sentence in sentences_of(paragraph):
+        units.append(sentence)
+        clauses = [c for c in re.split(r"(?<=[；;])", sentence) if c.strip()]
+        if len(sentence) > LONG_SENTENCE_CHARS and len(clauses) >= 2:
+            units.extend(c.strip() for c in clauses)
+    return units
+
+
+def _sentence_score(sentence: str, section: str, grams: dict[str, float], shape: str,
+                    terms: tuple[str, ...], numbers: tuple[float, ...] = (), path: str = "") -> float:
+    """How well one sentence answers: the weighted share of the question's bigrams it (or its
+    section heading, which says what it is about) contains, plus shape, heading and figure cues."""
+    words = question_words()
+    found = _bigrams(normalise(sentence))
+    heading = _bigrams(normalise(section))
+    total = sum(grams.values()) or 1.0
+    score = sum(w for g, w in grams.items() if g in found or g in heading) / total
+    if _has_cue(sentence, shape):
+        score += 0.15
+    if any(cue in path for cue in words["narrative_sections"].get(shape, ())):
+        score += 0.2
+    head = _NUMBERING.sub("", normalise(sentence))[:12]
+    if any(term and head.startswith(term) for term in terms):
+        score += 0.2  # the sentence is about the named thing ("基本支出：指…")
+    if numbers and all(text_states_number(sentence, n) for n in numbers):
+        score += 0.15  # it states the figure the question is about ("为什么出国经费是0")
+    return score - LENGTH_PENALTY * max(0, len(sentence) - 80) / 100  # long sentences match by chance
+
+
+def _has_cue(text: str, shape: str) -> bool:
+    return any(cue in text for cue in question_words()["narrative_cues"].get(shape, ()))
+
+
+def best_sentence(question: str, shape: str, passages: list[Passage],
+                  terms: tuple[str, ...] = ()) -> tuple[float, Passage, int, list[str]] | None:
+    """(score, passage, sentence index, sentences) of the sentence that best answers, or None."""
+    grams = question_bigrams(question)
+    numbers = tuple(numbers_in(_YEARS.sub("", normalise(question))))
+    best: tuple[float, Passage, int, list[str]] | None = None
+    for passage in passages:
+        sentences = units_of(passage.text)
+        section = passage.section_path[-1] if passage.section_path else ""
+        # A short paragraph is answered whole: a cue in any of its sentences counts
+        # ("…增加139万元。主要是因…").
+        whole_cue = len(passage.text) <= WHOLE_PARAGRAPH_CHARS and _has_cue(passage.text, shape)
+        for i, sentence in enumerate(sentences):
+            score = _sentence_score(sentence, section, grams, shape, terms, numbers,
+                                    " ".join(passage.section_path)) - 0.02 * passage.rank
+            if whole_cue and not _has_cue(sentence, shape):
+                score += 0.15
+            if best is None or score > best[0]:
+                best = (score, passage, i, sentences)
+    return best
+
+
+def answer_from_passages(question: str, shape: str, passages: list[Passage],
+                         terms: tuple[str, ...] = (), operation: str = "narrative") -> Answer | None:
+    """The extractive Answer from the best sentence of `passages`, or None when none fits.
+
+    For a "how many" question whose sentence is a numbered list ("1.…；2.…"), the items are counted.
+    """
+    best = best_sentence(question, shape, passages, terms)
+    if best is None or best[0] < MIN_COVERAGE:
+        return None
+    score, passage, i, sentences = best
+    text = _extract(passage.text, sentences, i)
+    kind = "table" if passage.ref.startswith("表") else "section"
+    citation = Citation(doc=passage.doc_id, kind=kind, ref=passage.ref,
+                        title=" › ".join(passage.section_path), quote=text)
+    lead = f"据公开文件{_where(passage)}："
+    items = numbered_items(text)
+    if operation == "count_items" and len(items) >= 2:
+        lead = f"共{len(items)}条。{lead}"
+    return Answer(status=Status.ANSWERED, text=f"{lead}{text}", citations=(citation,))
+
+
+def numbered_items(text: str) -> list[str]:
+    """The numbers of a numbered list in `text` ("1.…；2.…；3.…" → ["1", "2", "3"]), counting from 1."""
+    numbers = re.findall(r"(?:^|[：:；;。，\s])(\d{1,2})[.、．]", text)
+    items = []
+    for number in numbers:
+        if int(number) == len(items) + 1:
+            items.append(number)
+    return items
+
+
+def _where(passage: Passage) -> str:
+    return passage.ref
+
+
+def _extract(paragraph: str, sentences: list[str], i: int) -> str:
+    """The best sentence; its paragraph when short; the next sentence when it only introduces a list."""
+    if len(paragraph) <= WHOLE_PARAGRAPH_CHARS:
+        return paragraph.strip()
+    chosen = sentences[i]
+    if (chosen.endswith("：") or len(chosen) < 30) and i + 1 < len(sentences):
+        chosen += sentences[i + 1]
+    return chosen
+
+
+def passages_from_hits(hits: list,
+                       paragraphs: dict[str, list[tuple[str, tuple[str, ...], str]]]) -> list[Passage]:
+    """Search hits → paragraphs (a sentence hit is widened to the paragraph holding it); tables skipped."""
+    found: list[Passage] = []
+    seen: set[str] = set()
+    for rank, hit in enumerate(hits):
+        if hit.kind == "table":
+            continue
+        text, path, ref = hit.text, hit.section_path, hit.ref
+        if hit.kind == "sentence":
+            for paragraph, p_path, p_ref in paragraphs.get(hit.doc_id, []):
+                if normalise(hit.text) in normalise(paragraph):
+                    text, path, ref = paragraph, p_path, p_ref
+                    break
+        if text not in seen:
+            seen.add(text)
+            found.append(Passage(hit.doc_id, text, ref, tuple(path), rank))
+    return found
+
+
+def document_paragraphs(document) -> list[tuple[str, tuple[str, ...], str]]:
+    """(paragraph, section path, ref) of a Document, a paragraph ending in "：" joined with the
+    numbered items under it ("主要工作目标包括：" + "1.…；2.…"), which the parser reads as sub-sections."""
+    sections = list(document.sections)
+    found = []
+    absorbed: set[int] = set()
+    for position, section in enumerate(sections):
+        if position in absorbed:
+            continue  # an item already joined to its list's introduction
+        ref = section.part or (section.path[0] if section.path else "")
+        for paragraph in section.paragraphs:
+            text = paragraph.strip()
+            if text.endswith(("：", ":")) and paragraph == section.paragraphs[-1]:
+                items = _items_below(sections, position)
+                text += "".join(sections[i].paragraphs[0].strip() for i in items if sections[i].paragraphs)
+                absorbed.update(items)
+            found.append((text, section.path, ref))
+    return found + table_text_paragraphs(document)
+
+
+def table_text_paragraphs(document) -> list[tuple[str, tuple[str, ...], str]]:
+    """Text cells of tables (表11's tasks and yearly goals) as "label：text" paragraphs citing the table."""
+    found = []
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                text = "".join(cell.raw.split())
+                if cell.value is None and len(text) >= MIN_TEXT_CELL:
+                    found.append((f"{row.label}：{text}", (table.title, row.label), table.ref))
+    return found
+
+
+def _items_below(sections: list, position: int) -> list[int]:
+    """Positions of the short one-paragraph sections nested under sections[position] (a numbered
+    list such as the yearly goals); [] when the items are long sections of their own (projects)."""
+    level = sections[position].level
+    items = []
+    for offset, section in enumerate(sections[position + 1:], start=position + 1):
+        if section.level <= level:
+            break
+        if len(section.paragraphs) != 1 or len(section.paragraphs[0]) > MAX_LIST_ITEM_CHARS:
+            return []
+        items.append(offset)
+    return items

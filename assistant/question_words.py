@@ -1,0 +1,36 @@
+"""The question-word data file (`question_words.toml`), loaded once."""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+WORDS_FILE = Path(__file__).with_name("question_words.toml")
+
+
+@lru_cache(maxsize=1)
+def question_words() -> dict:
+    """The parsed data file: operations, counters, narrative shapes, refusals, ownership, parts, totals."""
+    with WORDS_FILE.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def normalise(text: str) -> str:
+    """NFKC, no whitespace, no quote marks: the form questions and labels are matched in.
+
+    "“三公”经费" → "三公经费"; "因公出国（境）费" → "因公出国(境)费"; "2021 年" → "2021年".
+    """
+    text = unicodedata.normalize("NFKC", text)
+    for mark in "“”\"'‘’「」『』":
+        text = text.replace(mark, "")
+    return "".join(text.split()).replace("？", "?")
+
+
+def first_word(text: str, words: list[str]) -> str:
+    """The first of `words` found in `text` (list order), or ""."""
+    for word in words:
+        if word in text:
+            return word
+    return ""

@@ -1,0 +1,365 @@
+"""Numeric questions answered from records: lookup, sum, difference, share, growth, largest/smallest,
+parts of a whole and how many parts.
+
+Every figure stated comes from a record; computed figures say how they were
+computed ("231 ÷ 492 = 47.0%"). Returns a `Finding` for compose, or None
+when the records do not answer (the caller then tries passages or refuses).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.number_text import format_number, format_percent
+from assistant.question_words import normalise, question_words
+from assistant.record_choice import MONEY_UNITS, Scored, is_total_record, rank_records
+from assistant.record_index import RecordIndex, record_name
+from assistant.record_parts import (concept_parts, group_parts, other_totals, parent_of, parts_of,
+                                    same_figure, total_of)
+from assistant.understand import Intent
+from ingest.model import Record
+
+# Two candidates this close in score are both plausible: answer one, name the other.
+_ALTERNATIVE_MARGIN = 2.5
+_SYNONYM_MARGIN = 6.0
+_PART_CANDIDATES = 8
+_HEAD_BONUS = 2.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the records say in answer to a numeric question.
+
+    :ivar operation: the operation performed ("lookup", "share", …).
+    :ivar subject: what the answer is about, e.g. "物业管理费".
+    :ivar records: the records used, in order (numerator first for a share).
+    :ivar result: the computed figure (None for a plain lookup or a list).
+    :ivar result_unit: its unit ("%", "万元").
+    :ivar expression: how it was computed, e.g. "231 ÷ 492 = 47.0%"; "".
+    :ivar parts: for lists, largest/smallest and counts: the parts considered.
+    :ivar alternatives: other records the question may have meant, named in the answer.
+    :ivar corroborating: the same figure printed elsewhere (cited too).
+    :ivar period: the year the figure is of ("2021"), "" for the document's year.
+    """
+
+    operation: str
+    subject: str
+    records: tuple[Record, ...]
+    result: float | None = None
+    result_unit: str = ""
+    expression: str = ""
+    parts: tuple[Record, ...] = ()
+    alternatives: tuple[Record, ...] = ()
+    corroborating: tuple[Record, ...] = ()
+    period: str = ""
+
+
+def answer_from_records(intent: Intent, index: RecordIndex) -> Finding | None:
+    """The Finding for a numeric `intent`, or None when no record answers it."""
+    operations = {
+        "lookup": _lookup, "share": _share, "growth_rate": _growth, "change": _change,
+        "difference": _difference, "sum": _sum, "max": _extreme, "min": _extreme,
+        "list": _list, "count_items": _count_items,
+    }
+    operation = operations.get(intent.operation)
+    if operation is None:
+        return None
+    return operation(intent, index)
+
+
+def best(intent: Intent, index: RecordIndex, position: int = 0, measure: str = "amount") -> list[Scored]:
+    """Ranked candidates of the `position`-th mention (others' names add context)."""
+    if position >= len(intent.mentions):
+        return []
+    return rank_records(intent.mentions[position], intent, index, measure)
+
+
+def _combined(intent: Intent, index: RecordIndex) -> list[Scored]:
+    """All mentions' candidates; a record whose column or parent row is another mention ranks first
+    ("社会保险经办机构的项目支出" → 表7 row 社会保险经办机构, column 项目支出)."""
+    scored = []
+    last = len(intent.mentions) - 1
+    for position, mention in enumerate(intent.mentions):
+        others = [m.text for i, m in enumerate(intent.mentions) if i != position]
+        for candidate in best(intent, index, position):
+            context = normalise("".join(candidate.record.column_path + candidate.record.row_path[:-1]))
+            bonus = 6.0 if any(text in context for text in others) else 0.0
+            if position == last and last > 0:
+                bonus += _HEAD_BONUS  # Chinese puts the head last: "三公经费中(的)公务用车…费"
+            scored.append(Scored(candidate.record, candidate.score + bonus, candidate.alias_rank))
+    return sorted(scored, key=lambda s: -s.score)
+
+
+def _lookup(intent: Intent, index: RecordIndex) -> Finding | None:
+    ranked = _combined(intent, index)
+    if not ranked:
+        return _total_lookup(intent, index)
+    top = ranked[0].record
+    if intent.period and top.period != intent.period:
+        return _derived_period(intent, index, top)
+    alternatives = _alternatives(ranked, intent.mentions[0] if len(intent.mentions) == 1 else None)
+    return Finding("lookup", record_name(top), (top,), alternatives=alternatives,
+                   corroborating=same_figure(top, index), period=top.period if intent.period else "")
+
+
+def _total_lookup(intent: Intent, index: RecordIndex) -> Finding | None:
+    """A question naming no figure but asking how much in all ("今年一共有多少钱？")."""
+    totals = question_words()["totals"]
+    if not any(w in intent.question for w in totals["words"] + ["一共", "总共", "多少钱"]):
+        return None
+    total = total_of(intent.doc_ids, index)
+    if total is None:
+        return None
+    return Finding("lookup", record_name(total), (total,), corroborating=other_totals(total, index))
+
+
+def _alternatives(ranked: list[Scored], mention) -> tuple[Record, ...]:
+    """Another figure the question may mean: for a colloquial word standing for several terms
+    ("工资" → 基本工资, 工资福利支出), the figure of the next term; else a close runner-up."""
+    top = ranked[0]
+    if mention is not None and mention.how in ("synonym", "link") and len(mention.terms) >= 2:
+        top_name = normalise(record_name(top.record))
+        for group in mention.terms:
+            if group[0] == top_name:
+                continue
+            exact = [s for s in ranked if normalise(record_name(s.record)) == group[0]
+                     and s.record.unit == top.record.unit and s.record.value != top.record.value]
+            if exact and top.score - exact[0].score <= _SYNONYM_MARGIN:
+                return (exact[0].record,)
+        return ()
+    seen = {normalise(record_name(top.record))}
+    for other in ranked[1:]:
+        name = normalise(record_name(other.record))
+        if name in seen or other.alias_rank == top.alias_rank or other.record.unit != top.record.unit:
+            continue
+        seen.add(name)
+        if top.score - other.score <= _ALTERNATIVE_MARGIN and other.record.value != top.record.value:
+            return (other.record,)
+    return ()
+
+
+def _derived_period(intent: Intent, index: RecordIndex, current: Record) -> Finding | None:
+    """The asked year's figure from this year's figure and its stated change ("比2021年增加208")."""
+    change = _change_record(current, index, "change")
+    if change is None:
+        return None
+    value = current.value - change.value
+    sign = "−" if change.value >= 0 else "+"
+    expression = (f"{format_number(current.value)} {sign} {format_number(abs(change.value))} = "
+                  f"{format_number(value)}")
+    return Finding("derived", record_name(current), (current, change), result=value, result_unit=current.unit,
+                   expression=expression, period=change.base_period or intent.period)
+
+
+def _change_record(record: Record, index: RecordIndex, measure: str) -> Record | None:
+    """The stated change (or change rate) of `record`'s figure: same name, same document."""
+    name = normalise(record_name(record))
+    for other in index.by_alias.get(name, []):
+        if other.doc_id == record.doc_id and other.measure == measure:
+            if other.source == record.source and other.table_no == record.table_no or other.source == "text":
+                return other
+    return None
+
+
+def _period_pair(record: Record, index: RecordIndex, base: str) -> Record | None:
+    """The same row and column in another period (表8: 2021年 vs 2022年)."""
+    for other in index.by_table.get((record.doc_id, record.table_no), []):
+        if other.period == base and other.column_path == record.column_path and other.measure == "amount":
+            if normalise(record_name(other)) == normalise(record_name(record)):
+                return other
+    return None
+
+
+def _base_period(intent: Intent, record: Record, index: RecordIndex) -> str:
+    if intent.base_year:
+        return str(intent.base_year)
+    document = index.document(record.doc_id)
+    year = int(record.period) if record.period.isdigit() else (document.year if document else 0)
+    return str(year - 1) if year else ""
+
+
+def _change(intent: Intent, index: RecordIndex) -> Finding | None:
+    ranked = best(intent, index, measure="change") or _total_candidates(intent, index, "change")
+    stated = [s for s in ranked if s.record.measure == "change"]
+    amounts = [s for s in ranked if s.record.measure in ("amount", "count")]
+    if stated and (not amounts or stated[0].score >= amounts[0].score - 8):
+        record = stated[0].record
+        rate = _change_record(record, index, "change_rate")
+        used = (record, rate) if rate is not None else (record,)
+        return Finding("change", record_name(record), used, period=record.base_period,
+                       corroborating=same_figure(record, index))
+    for scored in amounts:
+        base = _period_pair(scored.record, index, _base_period(intent, scored.record, index))
+        if base is not None:
+            value = scored.record.value - base.value
+            expression = (f"{format_number(scored.record.value)} − {format_number(base.value)} = "
+                          f"{format_number(value)}")
+            return Finding("change", record_name(scored.record), (scored.record, base), result=value,
+                           result_unit=scored.record.unit, expression=expression, period=base.period)
+    return None
+
+
+def _total_candidates(intent: Intent, index: RecordIndex, measure: str = "amount") -> list[Scored]:
+    total = total_of(intent.doc_ids, index)
+    if total is None:
+        return []
+    from assistant.linking import Mention
+
+    mention = Mention(record_name(total), 0, (normalise(record_name(total)),), "label")
+    return rank_records(mention, intent, index, measure)
+
+
+def _growth(intent: Intent, index: RecordIndex) -> Finding | None:
+    ranked = best(intent, index, measure="change_rate") or _total_candidates(intent, index, "change_rate")
+    stated = [s for s in ranked if s.record.measure == "change_rate"]
+    if stated:
+        record = stated[0].record
+        change = _change_record(record, index, "change")
+        used = (record, change) if change is not None else (record,)
+        return Finding("growth_rate", record_name(record), used, period=record.base_period,
+                       corroborating=same_figure(record, index))
+    for scored in ranked:
+        if scored.record.measure not in ("amount", "count"):
+            continue
+        base = _period_pair(scored.record, index, _base_period(intent, scored.record, index))
+        change = _change_record(scored.record, index, "change")
+        previous = base.value if base else (scored.record.value - change.value if change else None)
+        if previous:
+            rate = (scored.record.value - previous) / previous * 100
+            expression = (f"({format_number(scored.record.value)} − {format_number(previous)}) ÷ "
+                          f"{format_number(previous)} = {format_percent(rate)}")
+            used = tuple(r for r in (scored.record, base or change) if r is not None)
+            return Finding("growth_rate", record_name(scored.record), used, result=rate, result_unit="%",
+                           expression=expression,
+                           period=base.period if base else (change.base_period if change else ""))
+    return None
+
+
+def _share(intent: Intent, index: RecordIndex) -> Finding | None:
+    ranked = best(intent, index)
+    if not ranked:
+        return None
+    part = ranked[0].record
+    whole = None
+    if len(intent.mentions) >= 2:
+        distinct = _distinct(intent, index)
+        part, whole = (distinct[0], distinct[1]) if len(distinct) >= 2 else (part, None)
+    if whole is None:
+        whole = parent_of(part, index) or total_of((part.doc_id,), index)
+    if whole is None or not whole.value or whole is part:
+        return None
+    rate = part.value / whole.value * 100
+    expression = f"{format_number(part.value)} ÷ {format_number(whole.value)} = {format_percent(rate)}"
+    return Finding("share", record_name(part), (part, whole), result=rate, result_unit="%",
+                   expression=expression)
+
+
+def _distinct(intent: Intent, index: RecordIndex) -> list[Record]:
+    """The best record of each mention, each a different figure (两个提法 must not resolve to one row)."""
+    chosen: dict[int, Record] = {}
+    # Mentions printing a label exactly choose first:
+    # "编制比实有在编人数多几个" keeps 实有在编人数 for the second mention.
+    order = sorted(range(len(intent.mentions)), key=lambda i: intent.mentions[i].how != "label")
+    for position in order:
+        for scored in best(intent, index, position):
+            name = normalise(record_name(scored.record))
+            if not any(name == normalise(record_name(u)) for u in chosen.values()):
+                chosen[position] = scored.record
+                break
+    return [chosen[i] for i in sorted(chosen)]
+
+
+def _in_table(intent: Intent, index: RecordIndex, table_no: int) -> Record | None:
+    ranked = [s for s in best(intent, index) if s.record.table_no == table_no and s.record.source == "table"]
+    return ranked[0].record if ranked else None
+
+
+def _difference(intent: Intent, index: RecordIndex) -> Finding | None:
+    if len(intent.mentions) == 1 and len(intent.tables) >= 2:  # the same row in two tables
+        pair = [_in_table(intent, index, number) for number in intent.tables[:2]]
+        used = [r for r in pair if r is not None]
+    else:
+        used = _distinct(intent, index)
+    if len(used) < 2:
+        return None
+    a, b = used[:2]
+    value = a.value - b.value
+    expression = f"{format_number(a.value)} − {format_number(b.value)} = {format_number(value)}"
+    return Finding("difference", record_name(a), (a, b), result=value, result_unit=a.unit,
+                   expression=expression)
+
+
+def _sum(intent: Intent, index: RecordIndex) -> Finding | None:
+    used = _distinct(intent, index)
+    if len(used) < 2 and len(intent.mentions) == 1:
+        used = _term_records(intent, index)  # "水电费一共多少" → 水费 + 电费
+    if len(used) < 2:
+        return _lookup(intent, index)
+    value = sum(r.value for r in used)
+    expression = " + ".join(format_number(r.value) for r in used) + f" = {format_number(value)}"
+    return Finding("sum", "、".join(record_name(r) for r in used), tuple(used), result=value,
+                   result_unit=used[0].unit, expression=expression)
+
+
+def _term_records(intent: Intent, index: RecordIndex) -> list[Record]:
+    """The best record of each canonical term a colloquial word stands for, when each has one."""
+    mention = intent.mentions[0]
+    ranked = best(intent, index)
+    used: list[Record] = []
+    for group in mention.terms:
+        exact = [s.record for s in ranked if normalise(record_name(s.record)) == group[0]]
+        if exact and exact[0].unit in MONEY_UNITS:
+            used.append(exact[0])
+    return used if len(used) >= 2 else []
+
+
+def _parts_for(intent: Intent, index: RecordIndex) -> tuple[Record | None, list[Record], str]:
+    """The whole the question names and its parts: a `[parts]` concept's rows; else the first of the
+    named figure's best candidates (any table or section printing it) that has parts; else a group
+    of rows the question names (表11's "数量指标")."""
+    ranked = best(intent, index)
+    word, parts = concept_parts(intent.question, intent.doc_ids, index)
+    if parts:
+        whole = ranked[0].record if ranked else None
+        related = whole is not None and (normalise(word) in normalise(record_name(whole))
+                                         or normalise(record_name(whole)) in normalise(word))
+        return (whole if related else None), parts, word
+    for scored in ranked[:_PART_CANDIDATES]:
+        if scored.score < ranked[0].score - _ALTERNATIVE_MARGIN:
+            break
+        parts = parts_of(intent.question, scored.record, intent.doc_ids, index, concepts=False)
+        if parts:
+            return scored.record, parts, record_name(scored.record)
+    group, parts = group_parts(intent.question, intent.doc_ids, index)
+    return None, parts, group
+
+
+def _extreme(intent: Intent, index: RecordIndex) -> Finding | None:
+    whole, parts, subject = _parts_for(intent, index)
+    parts = [p for p in parts if p.unit in MONEY_UNITS or not intent.wants_money]
+    if not parts:
+        return None
+    pick = max if intent.operation == "max" else min
+    chosen = pick(parts, key=lambda r: r.value)
+    return Finding(intent.operation, subject, (chosen,), parts=tuple(parts))
+
+
+def _list(intent: Intent, index: RecordIndex) -> Finding | None:
+    whole, parts, subject = _parts_for(intent, index)
+    if not parts:
+        return None  # the parts are only named in the text: the passage answers
+    used = (whole,) if whole is not None and not is_total_record(whole) else ()
+    return Finding("list", record_name(whole) if whole is not None else subject, used, parts=tuple(parts))
+
+
+def _count_items(intent: Intent, index: RecordIndex) -> Finding | None:
+    ranked = best(intent, index)
+    counted = [s for s in ranked
+               if s.record.unit not in MONEY_UNITS and s.record.measure in ("count", "amount")]
+    if counted and counted[0].score >= 12:
+        record = counted[0].record
+        return Finding("lookup", record_name(record), (record,), corroborating=same_figure(record, index))
+    whole, parts, subject = _parts_for(intent, index)
+    if not parts:
+        return None
+    return Finding("count_items", subject, (), result=float(len(parts)), result_unit="个", parts=tuple(parts))

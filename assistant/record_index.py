@@ -1,0 +1,194 @@
+"""Records in memory, indexed by label, for fast answering (no embedder on numeric questions).
+
+Built once per Conversation from `library.store.records()`. Labels are
+matched in their normalised form (see `question_words.normalise`), together
+with short aliases people use: "因公出国(境)费" is also "因公出国费",
+"社会保险综合管理" is also "社保综合管理", "工资福利支出" is also "工资福利".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assistant.question_words import normalise
+from ingest.model import Record
+
+# Suffixes a label may be said without ("会议费" → "会议"), when at least this much remains.
+_DROPPABLE_SUFFIXES = ("支出", "经费", "费用", "费")
+_MIN_ALIAS_CHARS = 2
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_ABBREVIATIONS = (("社会保险", "社保"), ("公务用车", "公车"), ("机关事业单位", "机关"))
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """What question understanding needs to know of one ingested document."""
+
+    doc_id: str
+    title: str
+    department: str
+    year: int
+    kind: str
+    source_name: str = ""
+
+
+def short_aliases(label: str) -> set[str]:
+    """The aliases of `label` made by dropping a suffix ("退休费" → "退休"): matched only as whole words."""
+    base = normalise(label)
+    return {a for a in label_aliases(label) if a != base and any(
+        (a + suffix) in {base, _PARENTHESES.sub("", base)} for suffix in _DROPPABLE_SUFFIXES)}
+
+
+def label_aliases(label: str) -> set[str]:
+    """The normalised label and the short forms people say for it."""
+    base = normalise(label)
+    base = re.sub(r"^其中[:：]", "", base)
+    names = {base, _PARENTHESES.sub("", base), base.replace("、", "").replace("，", "")}
+    for name in list(names):
+        for long, short in _ABBREVIATIONS:
+            if long in name:
+                names.add(name.replace(long, short))
+    for name in list(names):
+        for suffix in _DROPPABLE_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= _MIN_ALIAS_CHARS:
+                names.add(name[: -len(suffix)])
+    return {n for n in names if len(n) >= _MIN_ALIAS_CHARS}
+
+
+_PERIOD_ROW = re.compile(r"^(20\d\d年?|增减变化金额|增减变化|增减)$")
+
+
+_GENERIC_COLUMNS = ("总计", "合计", "小计")
+_YEAR_HEADER = re.compile(r"^20\d\d年(预算|预算数|决算|决算数)?$")
+
+
+def table_concept(title: str) -> str:
+    """What a table's total is called ("基本支出总表" → "基本支出"), from `[table_concepts]`."""
+    from assistant.question_words import question_words
+
+    for word, concept in question_words()["table_concepts"].items():
+        if word in normalise(title):
+            return concept
+    return ""
+
+
+def record_name(record: Record) -> str:
+    """What the figure is called.
+
+    Its label; for a table whose rows are years (表8), its column; for a
+    department row (表2–表5, 表7), its single-level column ("基本支出") or
+    the table's concept for the total column ("基本支出总表" 总计 → "基本支出");
+    for a 总计/合计 row, the table's concept.
+    """
+    label = normalise(record.label)
+    if _PERIOD_ROW.match(label) and record.column_path:
+        parts = [c for c in record.column_path if c not in _GENERIC_COLUMNS]
+        return parts[-1] if parts else record.column_path[0]
+    if label in _GENERIC_COLUMNS and record.source == "table":
+        return table_concept(record.table_title) or record.label
+    if record.source == "table" and is_department_row(record):
+        named = [c for c in record.column_path
+                 if c not in _GENERIC_COLUMNS and not _YEAR_HEADER.match(normalise(c))]
+        concept = table_concept(record.table_title)
+        if not named:
+            return concept or record.label
+        if record.column_path[-1] not in _GENERIC_COLUMNS:
+            return named[-1]  # the leaf column names the figure ("基本支出拨款")
+        return f"{concept}（{named[-1]}）" if concept else named[-1]
+    return record.label
+
+
+def is_department_row(record: Record) -> bool:
+    """The department/total row heading 表2–表5 and 表7 (its label is the department's name)."""
+    return bool(record.department) and normalise(record.label) == normalise(record.department)
+
+
+@dataclass
+class RecordIndex:
+    """All records of the library, with lookups by label alias and by table."""
+
+    records: tuple[Record, ...]
+    documents: tuple[DocumentView, ...]
+    by_alias: dict[str, list[Record]] = field(default_factory=dict)
+    by_table: dict[tuple[str, int], list[Record]] = field(default_factory=dict)
+    by_doc: dict[str, list[Record]] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    column_rank: dict[tuple[str, int, tuple[str, ...]], int] = field(default_factory=dict)
+    short: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, records: list[Record], documents: list[DocumentView]) -> RecordIndex:
+        """Index `records` by every alias of their label, by (doc, table) and by doc."""
+        by_alias: dict[str, list[Record]] = defaultdict(list)
+        by_table: dict[tuple[str, int], list[Record]] = defaultdict(list)
+        by_doc: dict[str, list[Record]] = defaultdict(list)
+        for record in records:
+            for alias in label_aliases(record_name(record)):
+                by_alias[alias].append(record)
+            if record.source == "table":
+                by_table[(record.doc_id, record.table_no)].append(record)
+            by_doc[record.doc_id].append(record)
+        aliases = tuple(sorted(by_alias, key=lambda a: (-len(a), a)))
+        full = {normalise(record_name(r)) for r in records}
+        short = frozenset(a for r in records for a in short_aliases(record_name(r)) if a not in full)
+        return cls(tuple(records), tuple(documents), dict(by_alias), dict(by_table), dict(by_doc), aliases,
+                   _column_ranks(records), short)
+
+    def in_docs(self, records: list[Record], doc_ids: tuple[str, ...]) -> list[Record]:
+        """`records` restricted to `doc_ids` (all when empty)."""
+        if not doc_ids:
+            return list(records)
+        return [r for r in records if r.doc_id in doc_ids]
+
+    @cached_property
+    def groups(self) -> dict[str, list[Record]]:
+        """Headings that group table rows without a figure of their own (表11's "数量指标") → the rows."""
+        labelled = set(self.by_alias)
+        found: dict[str, list[Record]] = defaultdict(list)
+        for record in self.records:
+            for parent in record.row_path[:-1]:
+                name = normalise(parent)
+                if name not in labelled:
+                    found[name].append(record)
+        return dict(found)
+
+    @cached_property
+    def _titles(self) -> dict[str, int]:
+        titles: dict[str, int] = {}
+        for record in self.records:
+            if record.source == "table" and record.table_title:
+                titles.setdefault(normalise(record.table_title), record.table_no)
+        return titles
+
+    def table_titles(self) -> dict[str, int]:
+        """Normalised table title → table number, over all documents."""
+        return self._titles
+
+    def document(self, doc_id: str) -> DocumentView | None:
+        """The ingested document `doc_id`, or None."""
+        return next((d for d in self.documents if d.doc_id == doc_id), None)
+
+    def labels_containing(self, term: str) -> list[str]:
+        """Aliases that contain `term` (normalised), shortest first: the records a canonical term may mean."""
+        key = normalise(term)
+        if len(key) < _MIN_ALIAS_CHARS:
+            return []
+        found = [a for a in self.by_alias if key in a]
+        return sorted(found, key=len)
+
+
+def _column_ranks(records: list[Record]) -> dict[tuple[str, int, tuple[str, ...]], int]:
+    """Position of each column in its table, in the order records come (row by row, column by column)."""
+    ranks: dict[tuple[str, int, tuple[str, ...]], int] = {}
+    counts: dict[tuple[str, int], int] = defaultdict(int)
+    for record in records:
+        if record.source != "table":
+            continue
+        key = (record.doc_id, record.table_no, record.column_path)
+        if key not in ranks:
+            ranks[key] = counts[(record.doc_id, record.table_no)]
+            counts[(record.doc_id, record.table_no)] += 1
+    return ranks

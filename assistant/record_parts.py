@@ -1,0 +1,150 @@
+"""Wholes and parts among records: a row's parent and children, a concept's parts
+(`[parts]` in question_words.toml), the document's total, and the same figure printed elsewhere.
+"""
+
+from __future__ import annotations
+
+from assistant.question_words import normalise, question_words
+from assistant.record_index import RecordIndex, is_department_row, record_name
+from ingest.model import Record
+
+
+def _same_column(a: Record, b: Record) -> bool:
+    return a.column_path == b.column_path and a.period == b.period and a.measure == b.measure
+
+
+def parent_of(record: Record, index: RecordIndex) -> Record | None:
+    """The row above `record` in its table (same column), e.g. 商品和服务支出 for 物业管理费."""
+    if record.source != "table" or len(record.row_path) < 2:
+        return None
+    for other in index.by_table.get((record.doc_id, record.table_no), []):
+        if other.row_path == record.row_path[:-1] and _same_column(other, record):
+            return other
+    return None
+
+
+def text_parts(record: Record, index: RecordIndex) -> list[Record]:
+    """The figures a sentence lists after a text figure ("社保综合管理589万元，主要包括：…546万元…17万元"),
+    kept only when they add up to it (the document's own arithmetic says they are its parts)."""
+    siblings = [r for r in index.by_doc.get(record.doc_id, [])
+                if r.source == "text" and r.section_path == record.section_path and r is not record
+                and r.measure == "amount" and r.unit == record.unit and r.quote == record.quote
+                and normalise(r.label) != normalise(record.label)]
+    after = record.quote.find(record.label)
+    parts = [r for r in siblings if record.quote.find(r.label) > after]
+    if len(parts) >= 2 and abs(sum(r.value for r in parts) - record.value) < 0.5:
+        return parts
+    return []
+
+
+def children_of(record: Record, index: RecordIndex) -> list[Record]:
+    """The rows directly under `record` in its table, same column; the top rows for a department row;
+    for a text figure, the figures its sentence lists as its parts."""
+    if record.source != "table":
+        return text_parts(record, index)
+    rows = index.by_table.get((record.doc_id, record.table_no), [])
+    if is_department_row(record):
+        return [r for r in rows
+                if len(r.row_path) == 1 and _same_column(r, record) and not is_department_row(r)]
+    depth = len(record.row_path)
+    return [r for r in rows if len(r.row_path) == depth + 1 and r.row_path[:depth] == record.row_path
+            and _same_column(r, record)]
+
+
+def parts_of(question: str, whole: Record | None, doc_ids: tuple[str, ...], index: RecordIndex,
+             concepts: bool = True) -> list[Record]:
+    """The parts a list question asks for: children of the named row, else (with `concepts`) the
+    rows of the concept's table (`[parts]`)."""
+    if whole is not None:
+        children = children_of(whole, index)
+        while len(children) == 1 and children_of(children[0], index):
+            children = children_of(children[0], index)  # 住房保障支出 › 住房改革支出 › (公积金, 购房补贴)
+        if children:
+            return children
+    if not concepts:
+        return []
+    return concept_parts(question, doc_ids, index)[1]
+
+
+def concept_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex) -> tuple[str, list[Record]]:
+    """(word, parts) for a `[parts]` concept the question names ("三公" → 表8's three columns)."""
+    for word, spec in question_words()["parts"].items():
+        if normalise(word) in question:
+            parts = _concept_parts(spec, doc_ids, index)
+            if parts:
+                return word, parts
+    return "", []
+
+
+def group_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex) -> tuple[str, list[Record]]:
+    """(group, rows) for a heading of grouped rows the question names ("数量指标" in 表11), one per row."""
+    for group in sorted(index.groups, key=len, reverse=True):
+        if len(group) >= 3 and group in question:
+            rows: dict[tuple, Record] = {}
+            for record in index.in_docs(index.groups[group], doc_ids):
+                rows.setdefault((record.doc_id, record.table_no, record.row_path), record)
+            return group, list(rows.values())
+    return "", []
+
+
+def _concept_parts(spec: dict, doc_ids: tuple[str, ...], index: RecordIndex) -> list[Record]:
+    table_no = int(spec["table"])
+    for doc_id in doc_ids or tuple(d.doc_id for d in index.documents):
+        rows = index.by_table.get((doc_id, table_no), [])
+        if "columns" in spec:
+            wanted = [normalise(c) for c in spec["columns"]]
+            return [r for r in rows if r.row_path and normalise(r.row_path[0]) == normalise(spec["row"])
+                    and r.column_path and normalise(r.column_path[0]) in wanted
+                    and (len(r.column_path) == 1 or r.column_path[-1] in ("小计", "合计"))]
+        parts = _level_rows(rows, spec)
+        if parts:
+            return parts
+    return []
+
+
+def _level_rows(rows: list[Record], spec: dict) -> list[Record]:
+    """Rows at `level` (1 = top) of one table, in its first column; side-aware for two-sided tables."""
+    side = spec.get("side", "")
+    level = int(spec.get("level", 1)) + (1 if side else 0)
+    chosen = [r for r in rows if len(r.row_path) == level and not is_department_row(r)
+              and r.measure in ("amount", "count") and (not side or r.row_path[0] == side)
+              and not any(w in r.label for w in ("合计", "总计"))]
+    if not chosen:
+        return []
+    first_column = chosen[0].column_path
+    return [r for r in chosen if r.column_path == first_column]
+
+
+def total_of(doc_ids: tuple[str, ...], index: RecordIndex) -> Record | None:
+    """The document's total budget (支出总计 / 收入总计 …, the first of `[totals] labels` found)."""
+    for label in question_words()["totals"]["labels"]:
+        for record in index.in_docs(index.by_alias.get(normalise(label), []), doc_ids):
+            if record.measure == "amount":
+                return record
+    return None
+
+
+def same_figure(record: Record, index: RecordIndex) -> tuple[Record, ...]:
+    """The same figure under the same name elsewhere in the document (cited beside the chosen one)."""
+    name = normalise(record_name(record))
+    found: list[Record] = []
+    refs = {record.ref}
+    for other in index.by_alias.get(name, []):
+        if other.doc_id != record.doc_id or other.ref in refs:
+            continue
+        if other.value == record.value and other.measure == record.measure and other.unit == record.unit:
+            refs.add(other.ref)
+            found.append(other)
+    return tuple(found[:3])
+
+
+def other_totals(total: Record, index: RecordIndex) -> tuple[Record, ...]:
+    """The same total printed under the other total labels (表1 收入总计, 表3 支出总计 …), one per table."""
+    found: list[Record] = []
+    refs = {total.ref}
+    for label in question_words()["totals"]["labels"]:
+        for record in index.by_alias.get(normalise(label), []):
+            if record.doc_id == total.doc_id and record.value == total.value and record.ref not in refs:
+                refs.add(record.ref)
+                found.append(record)
+    return tuple(found[:3])

@@ -1,0 +1,59 @@
+"""Honest refusals: what the corpus does not hold, said with what it does hold."""
+
+from __future__ import annotations
+
+from assistant.answer import Answer, Status
+from assistant.record_index import DocumentView
+
+
+def holdings(documents: tuple[DocumentView, ...]) -> str:
+    """"深圳市社会保险基金管理局罗湖分局2022年部门预算" for each ingested document."""
+    names = []
+    for document in documents:
+        kind = "部门决算" if document.kind == "final" else "部门预算"
+        who = document.department or document.title
+        names.append(f"{who}{document.year}年{kind}" if document.year else document.title)
+    return "、".join(names) or "（尚未导入任何公开文件）"
+
+
+def refusal(reason: str, detail: str, documents: tuple[DocumentView, ...]) -> Answer:
+    """The not_found / out_of_scope Answer for a refusal reason found by `understand`."""
+    held = holdings(documents)
+    if reason == "injection":
+        return Answer(Status.OUT_OF_SCOPE,
+                      "我只根据已收录的预算公开文件回答问题，不能执行问题里夹带的其他指令。"
+                      f"已收录的公开文件是{held}，欢迎询问其中的收支、经费和项目情况。")
+    if reason in ("off_topic", "no_domain"):
+        return Answer(Status.OUT_OF_SCOPE,
+                      "这个问题与已收录的预算公开文件无关，我只能回答部门预算方面的问题。"
+                      f"已收录的公开文件是{held}，可以问收入、支出、“三公”经费、项目支出、人员编制等。")
+    if reason == "not_covered":
+        return Answer(Status.NOT_FOUND, f"公开文件没有涉及“{detail}”这类人员、联系方式或办事流程的信息。"
+                      f"已收录的公开文件是{held}，内容是部门职责、机构设置、收支预算、“三公”经费、"
+                      "项目支出和绩效目标；办理社保业务请咨询社保经办窗口或官方服务渠道。")
+    if reason == "final_accounts":
+        return Answer(Status.NOT_FOUND, f"已收录的公开文件是{held}，只有预算数，没有决算（实际支出）数据。")
+    if reason in ("other_year", "other_department"):
+        return Answer(Status.NOT_FOUND, f"已收录的公开文件是{held}，没有{detail}的数据。")
+    return Answer(Status.NOT_FOUND, f"已收录的公开文件（{held}）中没有找到这个问题的答案。")
+
+
+def not_found(subject: str, documents: tuple[DocumentView, ...]) -> Answer:
+    """Nothing in the records or passages answers: say so, and what is there."""
+    about = f"关于“{subject}”的" if subject else "能回答这个问题的"
+    return Answer(Status.NOT_FOUND, f"已收录的公开文件（{holdings(documents)}）中没有找到{about}内容。"
+                  "可以问收入、支出、“三公”经费、项目支出、人员编制、绩效目标等。")
+
+
+def clarify(documents: tuple[DocumentView, ...]) -> Answer:
+    """Several documents could be meant: ask which."""
+    choices = "；".join(f"{d.doc_id}（{holdings((d,))}）" for d in documents)
+    return Answer(Status.CLARIFY, f"这个问题可能涉及多份公开文件，请说明是哪一份：{choices}。")
+
+
+def period_not_found(intent, documents: tuple[DocumentView, ...]) -> Answer:
+    """A figure asked for another year than the disclosure's, which it neither prints nor implies."""
+    subject = intent.mentions[0].text if intent.mentions else "这个数字"
+    return Answer(Status.NOT_FOUND,
+                  f"公开文件没有{subject}{intent.period}年的数字，也没有可据以推算的增减额。"
+                  f"已收录的公开文件是{holdings(documents)}。")

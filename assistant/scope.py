@@ -1,0 +1,99 @@
+"""Which ingested document a question is about: department mentions, years, budget or final accounts.
+
+A department mention is a run of name words ending with an organisation word
+("罗湖社保分局", "市卫健委"). It matches an ingested department when every
+character of it (after expanding abbreviations such as 社保 → 社会保险) is in
+the department's full name, so "罗湖社保分局" and "罗湖分局" find
+"深圳市社会保险基金管理局罗湖分局" while "福田社保分局" does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import jieba
+
+from assistant.question_words import question_words
+from assistant.record_index import DocumentView
+
+jieba.setLogLevel(60)
+
+_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年?")
+_BASE_YEAR = re.compile(r"(?:比|较|相比|对比|与|跟|和)(20\d\d)年?")
+_STOP_TOKENS = {"我", "想", "了解", "知道", "问", "请", "一下", "今年", "去年", "明年", "的", "和",
+                "与", "跟", "及", "在", "是", "有", "那", "这", "个", "给", "对", "关于", "年", "查",
+                "看", "说", "你们"}
+
+
+@dataclass(frozen=True)
+class DocumentScope:
+    """What the question says about documents.
+
+    :ivar doc_ids: the documents it may be about (all candidates when it does not say).
+    :ivar unknown_department: a department named in the question that is not ingested, e.g. "福田社保分局".
+    :ivar years: years printed in the question (not those after 比/较, which are comparison bases).
+    :ivar base_year: the year after 比/较 ("比2021年增加多少" → 2021); 0 if none.
+    """
+
+    doc_ids: tuple[str, ...]
+    unknown_department: str = ""
+    years: tuple[int, ...] = ()
+    base_year: int = 0
+
+
+def department_mentions(question: str) -> list[str]:
+    """Department names in the question: runs of name tokens ending with an organisation word."""
+    suffixes = question_words()["refusal"]["org_suffixes"]
+    stop = _STOP_TOKENS | set(question_words()["refusal"]["mention_prefixes"])
+    mentions: list[str] = []
+    run: list[str] = []
+    for token in jieba.lcut(question) + ["。"]:
+        is_name = bool(re.fullmatch(r"[\u4e00-\u9fff]+", token)) and token not in stop
+        if is_name:
+            run.append(token)
+            continue
+        mentions.extend(_mention_in_run(run, suffixes))
+        run = []
+    return mentions
+
+
+def _mention_in_run(run: list[str], suffixes: list[str]) -> list[str]:
+    """The longest prefix of `run` ending with an organisation word, if it has a name before it."""
+    for end in range(len(run), 0, -1):
+        text = "".join(run[:end])
+        suffix = next((s for s in suffixes if text.endswith(s)), "")
+        if suffix and len(text) > len(suffix) + 1:
+            return [text]
+    return []
+
+
+def mention_matches(mention: str, department: str) -> bool:
+    """Whether every character of `mention` (abbreviations expanded) is in `department`."""
+    if not department:
+        return False
+    expanded = mention
+    for short, full in question_words()["refusal"]["abbreviations"].items():
+        expanded = expanded.replace(short, full)
+    return all(ch in department for ch in expanded)
+
+
+def find_scope(question: str, documents: tuple[DocumentView, ...],
+               fixed: tuple[str, ...] = ()) -> DocumentScope:
+    """The documents `question` is about, and what it names that is not ingested."""
+    base = _BASE_YEAR.search(question)
+    base_year = int(base.group(1)) if base else 0
+    years = tuple(int(y) for y in _YEAR.findall(question) if int(y) != base_year)
+    candidates = [d for d in documents if not fixed or d.doc_id in fixed]
+    unknown = ""
+    for mention in department_mentions(question):
+        matching = [d for d in candidates if mention_matches(mention, d.department)]
+        if matching:
+            candidates = matching
+        elif not any(mention_matches(mention, d.department) for d in documents):
+            unknown = mention
+    doc_years = {d.year for d in candidates}
+    wanted = [y for y in years if y in doc_years]
+    if wanted:
+        candidates = [d for d in candidates if d.year in wanted]
+    return DocumentScope(tuple(d.doc_id for d in candidates), unknown, years, base_year)

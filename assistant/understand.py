@@ -1,0 +1,200 @@
+"""Question → Intent: what is asked (operation), about what (mentions), of which document and period.
+
+All domain words come from `question_words.toml`; this module only applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.linking import Mention, link_mentions
+from assistant.number_text import numbers_in
+from assistant.question_words import first_word, normalise, question_words
+from assistant.record_index import RecordIndex
+from assistant.scope import department_mentions, find_scope
+
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+_OPERATION_ORDER = ("growth_rate", "share", "change", "max", "min", "difference", "list", "count_items",
+                    "sum")
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What a question asks.
+
+    :ivar question: the normalised question.
+    :ivar operation: "lookup", "share", "growth_rate", "change", "max", "min", "difference",
+        "count_items", "list", "sum" or "narrative".
+    :ivar narrative: for narrative questions, "reason", "duty", "definition", "target", "purpose",
+        "scope"; else "".
+    :ivar mentions: record labels named, in question order.
+    :ivar doc_ids: the documents it may be about.
+    :ivar period: the year asked for when not the document's own ("2021"); "".
+    :ivar base_year: the year a change is measured from (比2021年); 0 = the year before.
+    :ivar counter: the count unit asked for ("辆", "人", …); "".
+    :ivar wants_money: the question speaks of money (钱, 经费, 预算, …).
+    :ivar refusal: "", "injection", "off_topic", "not_covered", "final_accounts",
+        "other_year", "other_department", "no_domain" (nothing budget-related: off topic unless a follow-up).
+    :ivar refusal_detail: what was not found, e.g. "2023年" or "福田社保分局".
+    :ivar asserted: numbers the user stated (never repeated as fact).
+    :ivar tables: table numbers the question names ("表1", "收支总表"), in question order.
+    :ivar existence: answered first from the document's sentences: whether something exists
+        ("有没有…"), which units or offices there are.
+    """
+
+    question: str
+    operation: str
+    narrative: str
+    mentions: tuple[Mention, ...]
+    doc_ids: tuple[str, ...]
+    period: str = ""
+    base_year: int = 0
+    counter: str = ""
+    wants_money: bool = False
+    refusal: str = ""
+    refusal_detail: str = ""
+    asserted: tuple[float, ...] = ()
+    tables: tuple[int, ...] = ()
+    existence: bool = False
+
+    @property
+    def wants_number(self) -> bool:
+        return self.operation != "narrative"
+
+
+def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = ()) -> Intent:
+    """Read `question` against the ingested records; never raises."""
+    words = question_words()
+    text = normalise(question)
+    scope = find_scope(text, index.documents, fixed_docs)
+    departments = tuple(department_mentions(text))
+    tables, titles = tables_named(text, index)
+    mentions = link_mentions(text, index, skip=departments + titles)
+    operation, narrative = _operation(text, mentions, tables if len(tables) >= 2 else ())
+    counter = _counter(text)
+    # "上年" inside a label ("上年结余、结转") is not the year asked about.
+    unlabelled = "".join("\0" if any(m.start <= i < m.end for m in mentions) else ch
+                         for i, ch in enumerate(text))
+    period = _period(unlabelled, scope.years, index, scope.doc_ids)
+    refusal, detail = _refusal(text, mentions, scope, index, period)
+    asserted = tuple(n for n in numbers_in(_YEAR_NUMBER.sub("", text)) if n not in scope.years)
+    return Intent(
+        question=text, operation=operation, narrative=narrative, mentions=mentions,
+        doc_ids=scope.doc_ids, period=period, base_year=scope.base_year, counter=counter,
+        wants_money=bool(first_word(text, words["units"]["money"])),
+        refusal=refusal, refusal_detail=detail, asserted=asserted, tables=tables,
+        existence=bool(first_word(text, words["narrative"]["passage_first"])),
+    )
+
+
+def tables_named(text: str, index: RecordIndex) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Tables the question names by number ("表6") or title ("收支总表"), and the title spans to skip."""
+    found = [(m.start(), int(m.group(1))) for m in re.finditer(r"表\s*(\d{1,2})", text)]
+    titles: list[str] = []
+    taken = text
+    for title, number in sorted(index.table_titles().items(), key=lambda kv: -len(kv[0])):
+        at = taken.find(title)
+        if len(title) >= 4 and at >= 0:
+            found.append((at, number))
+            titles.append(title)
+            taken = taken[:at] + "\0" * len(title) + taken[at + len(title):]
+    ordered = [number for _, number in sorted(found)]
+    return tuple(dict.fromkeys(ordered)), tuple(titles)
+
+
+def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...] = ()) -> tuple[str, str]:
+    words = question_words()
+    narrative = words["narrative"]
+    asks_number = bool(first_word(text, words["operations"]["number_words"]))
+    if first_word(text, narrative["reason"]):
+        return "narrative", "reason"
+    for shape in ("purpose", "duty", "target", "definition", "scope"):
+        if first_word(text, narrative[shape]) and not asks_number:
+            if shape == "duty" and mentions:
+                return "narrative", "purpose"  # "区财政安排项目是干什么的": what a budget item is for
+            return "narrative", shape
+    for name in _OPERATION_ORDER:
+        if _says(text, words["operations"][name]):
+            several_terms = len(mentions) == 1 and len(mentions[0].terms) >= 2  # "水电费一共" → 水费 + 电费
+            if name in ("difference", "sum") and len(mentions) < 2 and not (name == "difference" and tables) \
+                    and not (name == "sum" and several_terms):
+                continue
+            return name, ""
+    if len(mentions) >= 2 and re.search(r"比.{1,24}?(多|少|高|低)", text):
+        return "difference", ""
+    if not asks_number and not mentions:
+        return "narrative", "scope"
+    return "lookup", ""
+
+
+def _says(text: str, words: list[str]) -> bool:
+    """Whether `text` says one of `words`; a word ending in 项 may not start 项目 ("多少项目支出")."""
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            after = text[at + len(word): at + len(word) + 1]
+            if not (word.endswith("项") and after == "目"):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
+def _counter(text: str) -> str:
+    for unit, words in question_words()["counters"].items():
+        if first_word(text, words):
+            return unit
+    return ""
+
+
+def _period(text: str, years: tuple[int, ...], index: RecordIndex, doc_ids: tuple[str, ...]) -> str:
+    """The year asked for when it is not the document's own year."""
+    doc_years = {d.year for d in index.documents if d.doc_id in doc_ids} or {d.year for d in index.documents}
+    for year in years:
+        if year not in doc_years:
+            return str(year)
+    periods = question_words()["periods"]
+    if first_word(text, periods["last_year"]) and not re.search(r"比(去年|上年|上一年)", text):
+        latest = max(doc_years) if doc_years else 0
+        return str(latest - 1) if latest else ""
+    return ""
+
+
+def _refusal(text: str, mentions: tuple[Mention, ...], scope, index: RecordIndex,
+             period: str) -> tuple[str, str]:
+    refusal = question_words()["refusal"]
+    lowered = text.lower()
+    phrase = first_word(lowered, [w.replace(" ", "").lower() for w in refusal["injection"]])
+    verb_and_object = (first_word(lowered, refusal["injection_verbs"])
+                       and first_word(lowered, refusal["injection_objects"]))
+    if phrase or verb_and_object:
+        return "injection", ""
+    if first_word(text, refusal["off_topic"]) and not mentions:
+        return "off_topic", ""
+    if word := first_word(text, refusal["not_covered"]):
+        return "not_covered", word
+    if scope.unknown_department:
+        return "other_department", scope.unknown_department
+    if first_word(text, refusal["final_accounts"]):
+        kinds = {d.kind for d in index.documents if d.doc_id in scope.doc_ids}
+        if "final" not in kinds:
+            return "final_accounts", "决算"
+    if period and not _period_known(period, index, scope.doc_ids):
+        return "other_year", f"{period}年"
+    if first_word(text, question_words()["periods"]["next_year"]):
+        return "other_year", "明年"
+    if not mentions and not first_word(text, refusal["domain"]):
+        return "no_domain", ""
+    return "", ""
+
+
+def _period_known(period: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> bool:
+    """Whether some record of the documents refers to `period` (a figure of that year or a change from it)."""
+    year = int(period)
+    if any(d.year == year for d in index.documents):
+        return True
+    for doc_id in doc_ids or tuple(d.doc_id for d in index.documents):
+        for record in index.by_doc.get(doc_id, ()):
+            if record.period == period or record.base_period == period:
+                return True
+    return False

@@ -1,0 +1,67 @@
+"""Follow-ups keep the figure, document, period and operation the conversation established."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer import Status
+from assistant.config import load_config
+from assistant.conversation import Conversation
+from assistant.dialogue import is_follow_up
+from assistant.number_text import text_states_number
+from index.library import open_library
+
+
+@pytest.fixture(scope="module")
+def conversation(sample_home: Path) -> Conversation:
+    config = load_config(sample_home)
+    return Conversation(open_library(config), config)
+
+
+@pytest.mark.parametrize("turns, value, refs", [
+    (["三公经费是多少？", "其中公务接待费呢？"], 1, {"表8", "第五部分"}),
+    (["三公经费是多少？", "那2021年呢？"], 8, {"表8"}),                      # 表8's 2021年 row
+    (["部门预算收入是多少？", "比去年增加了多少？"], 208, {"第二部分"}),
+    (["部门预算收入是多少？", "那2021年呢？"], 3568, {"第二部分"}),          # 3,776 − 208
+    (["物业管理费是多少？", "占比呢？"], 47.0, {"表4"}),                    # 231 ÷ 492
+    (["社保综合管理比去年增加了多少？", "那社保业务管理呢？"], 299, {"第三部分"}),  # 减少 299
+])
+def test_follow_up(conversation: Conversation, turns: list[str], value: float, refs: set[str]) -> None:
+    chat = conversation.fresh()
+    answers = [chat.ask(turn) for turn in turns]
+    last = answers[-1]
+    assert last.status is Status.ANSWERED
+    assert text_states_number(last.text, value), last.text
+    assert refs & {c.ref for c in last.citations}
+
+
+def test_reason_follow_up_uses_the_previous_subject(conversation: Conversation) -> None:
+    chat = conversation.fresh()
+    chat.ask("社保业务管理多少钱？")
+    answer = chat.ask("为什么减少？")
+    assert "调整一级项目范畴" in answer.text
+    assert answer.citations[0].ref == "第三部分"
+
+
+def test_refused_turn_does_not_change_the_subject(conversation: Conversation) -> None:
+    chat = conversation.fresh()
+    chat.ask("三公经费是多少？")
+    assert chat.ask("2023年呢？").status is Status.NOT_FOUND
+    assert text_states_number(chat.ask("其中公务接待费呢？").text, 1)
+
+
+def test_new_question_is_not_a_follow_up(conversation: Conversation) -> None:
+    chat = conversation.fresh()
+    chat.ask("公车有几辆？")
+    answer = chat.ask("部门职责是什么？")
+    assert "参保登记" in answer.text
+
+
+@pytest.mark.parametrize("question, follow", [
+    ("那2021年呢？", True), ("其中公务接待费呢？", True), ("占比呢？", True),
+    ("部门职责是什么？", False), ("物业管理费是多少？", False),
+])
+def test_is_follow_up(question: str, follow: bool) -> None:
+    assert is_follow_up(question) is follow

@@ -1,0 +1,156 @@
+"""Numeric questions answered from the sample's records. Expected figures are typed from the disclosure."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.compose import compose_finding
+from assistant.number_text import text_states_number
+from assistant.record_answer import answer_from_records
+from assistant.record_index import DocumentView, RecordIndex
+from assistant.understand import understand
+from ingest import sample_path
+from ingest.document import parse_document
+
+
+@pytest.fixture(scope="module")
+def index() -> RecordIndex:
+    document = parse_document(sample_path())
+    view = DocumentView(document.doc_id, document.title, document.department, document.year, document.kind)
+    return RecordIndex.build(list(document.records), [view])
+
+
+def ask(index: RecordIndex, question: str):
+    intent = understand(question, index)
+    finding = answer_from_records(intent, index)
+    assert finding is not None, question
+    return finding, compose_finding(finding, index, intent.asserted)
+
+
+@pytest.mark.parametrize("question, value, refs", [
+    ("物业管理费是多少？", 231, {"表4"}),
+    ("基本工资是多少？", 420, {"表4"}),
+    ("津贴补贴有多少？", 1262, {"表4"}),
+    ("电费多少？", 72, {"表4"}),
+    ("三公经费预算多少钱？", 8, {"表8", "第五部分"}),
+    ("公务接待费是多少？", 1, {"表8", "第五部分", "表4"}),
+    ("请客吃饭花多少钱？", 1, {"表8", "第五部分", "表4"}),
+    ("因公出国的费用是多少？", 0, {"表8", "第五部分"}),
+    ("人员支出是多少？", 2315, {"第三部分", "表4"}),
+    ("项目支出是多少？", 804, {"第三部分", "表5", "表3"}),
+    ("基本支出是多少？", 2972, {"表3", "表4"}),
+    ("政府采购预算多少？", 278, {"第四部分", "表3"}),
+    ("一般公共预算拨款是多少？", 3627, {"表1", "表6", "表2"}),
+    ("社会保障和就业支出是多少？", 3049, {"表1"}),
+    ("社会保险经办机构的项目支出是多少？", 655, {"表7"}),
+    ("社保综合管理多少钱？", 589, {"第三部分", "表5"}),
+    ("罗湖社保分局今年一共有多少钱？", 3776, {"第二部分", "表1", "表3"}),
+    ("2022年部门预算收入是多少？", 3776, {"第二部分", "表1"}),
+    ("社保文书送达件数的目标是多少？", 3600, {"表11", "第七部分"}),
+])
+def test_lookup(index: RecordIndex, question: str, value: float, refs: set[str]) -> None:
+    finding, answer = ask(index, question)
+    assert text_states_number(answer.text, value)
+    assert refs & {c.ref for c in answer.citations}
+
+
+@pytest.mark.parametrize("question, value, unit, refs", [
+    ("公车有几辆？", 2, "辆", {"第五部分", "第八部分"}),
+    ("事业编制多少人？", 57, "人", {"第一部分"}),
+    ("实有在编人数是多少？", 56, "人", {"第一部分"}),
+    ("退休人员有多少？", 18, "人", {"第一部分"}),
+    ("下设几个科室？", 7, "个", {"第一部分"}),
+    ("单价50万元以上的通用设备有几台？", 2, "台（套）", {"第八部分"}),
+    ("开设几个志愿服务岗位？", 4, "个", {"第七部分", "表11"}),
+])
+def test_counts(index: RecordIndex, question: str, value: float, unit: str, refs: set[str]) -> None:
+    finding, answer = ask(index, question)
+    assert finding.records[0].value == value and finding.records[0].unit == unit
+    assert text_states_number(answer.text, value)
+    assert refs & {c.ref for c in answer.citations}
+
+
+@pytest.mark.parametrize("question, values", [
+    ("物业管理费占比多少？", [231, 492, 47.0]),                 # 231 ÷ 492 = 47.0%
+    ("项目支出占总预算的比例是多少？", [804, 3776, 21.3]),
+    ("人员支出占基本支出的比例？", [2315, 2972, 77.9]),
+    ("基本工资和津贴补贴合计多少？", [420, 1262, 1682]),
+    ("工资福利支出比商品和服务支出多多少？", [2315, 492, 1823]),
+    ("部门预算收入比2021年增加了多少？", [208]),
+    ("部门预算收入增长了百分之几？", [6]),
+    ("社保业务管理比去年减少了多少？", [299]),
+    ("2021年部门预算收入是多少？", [3568]),                    # 3,776 − 208
+    ("三公经费比去年增加了多少？", [0]),
+])
+def test_compute(index: RecordIndex, question: str, values: list[float]) -> None:
+    _, answer = ask(index, question)
+    for value in values:
+        assert text_states_number(answer.text, value), (value, answer.text)
+
+
+def test_share_says_how_it_was_computed(index: RecordIndex) -> None:
+    _, answer = ask(index, "物业管理费占比多少？")
+    assert "231 ÷ 492 = 47.0%" in answer.text
+
+
+def test_list_of_parts(index: RecordIndex) -> None:
+    finding, answer = ask(index, "项目支出包括哪些项目？")
+    names = [p.label for p in finding.parts]
+    assert names == ["社会保险业务管理", "社会保险综合管理", "信息系统建设", "预算准备金", "区财政安排项目"]
+    assert answer.chart and dict(answer.chart)["社会保险综合管理"] == 589
+
+
+def test_three_public_expenses_parts(index: RecordIndex) -> None:
+    finding, answer = ask(index, "三公经费由哪几项组成？")
+    assert sorted(p.value for p in finding.parts) == [0, 1, 7]
+    assert "表8" in {c.ref for c in answer.citations}
+
+
+def test_largest_part(index: RecordIndex) -> None:
+    finding, answer = ask(index, "商品和服务支出中哪项最多？")
+    assert finding.records[0].label == "物业管理费"
+    assert "物业管理费" in answer.text and text_states_number(answer.text, 231)
+
+
+def test_count_of_projects(index: RecordIndex) -> None:
+    finding, answer = ask(index, "项目支出有几个项目？")
+    assert finding.result == 5 and "5" in answer.text
+
+
+def test_ambiguous_word_names_the_other_figure(index: RecordIndex) -> None:
+    # "工资" may mean 基本工资 (420) or 工资福利支出 (2,315): answer one, name the other.
+    _, answer = ask(index, "工资是多少？")
+    assert text_states_number(answer.text, 420) and text_states_number(answer.text, 2315)
+    assert "工资福利支出" in answer.text
+
+
+def test_asserted_figure_is_not_repeated(index: RecordIndex) -> None:
+    _, answer = ask(index, "听说公车有10辆？")
+    assert text_states_number(answer.text, 2)
+    assert not text_states_number(answer.text, 10)
+
+
+def test_facts_carry_table_row_and_column(index: RecordIndex) -> None:
+    _, answer = ask(index, "物业管理费是多少？")
+    fact = answer.facts[0]
+    assert (fact.value, fact.unit, fact.ref) == (231, "万元", "表4")
+    assert fact.row == "商品和服务支出 › 物业管理费" and fact.column == "总计"
+
+
+def test_breakdown_has_a_chart(index: RecordIndex) -> None:
+    _, answer = ask(index, "支出结构是怎样的？")
+    chart = dict(answer.chart)
+    assert chart["社会保障和就业支出"] == 3049 and chart["住房保障支出"] == 650  # 表1, 支出 side
+    assert "表1" in {c.ref for c in answer.citations}
+
+
+@pytest.mark.parametrize("question, values", [
+    ("社保综合管理包括哪些工作？", [546, 6, 10, 17]),   # 第三部分: the parts its sentence lists
+    ("住房保障支出包括哪些？", [236, 414]),            # through 住房改革支出, its only child
+    ("绩效目标里的数量指标有哪些？", [1, 21, 3600, 8, 4]),  # 表11 rows grouped under 数量指标
+    ("水电费一共多少？", [8, 72, 80]),                 # 水费 + 电费
+])
+def test_parts_and_sums(index: RecordIndex, question: str, values: list[float]) -> None:
+    _, answer = ask(index, question)
+    for value in values:
+        assert text_states_number(answer.text, value), (value, answer.text)
