@@ -1,0 +1,163 @@
+"""PassageSearch: vector (Chroma) and BM25 rankings fused by reciprocal rank fusion.
+
+Both rankings run on the question expanded with the synonym file
+("公车" → "公务用车 …"), are scoped to the live documents a `Scope` selects,
+and only passages of live document versions come back, so leftovers of an
+interrupted ingest are never seen.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.chroma import PassageVectors
+from index.lexical import LexicalIndex, tokenize
+from index.library import Hit, Scope
+from index.passages import Passage
+from index.store import RecordStore
+from index.synonyms import expand_terms
+
+# RRF's damping constant (Cormack et al. 2009): ranks below ~60 barely matter.
+RRF_K = 60
+MODES = ("fused", "vector", "lexical")
+# Weights of the vector and BM25 rankings in the fusion. BM25 leads: disclosures use exact
+# budget terms, which the synonym file maps questions onto; chosen with eval/retrieval_bench.py.
+FUSION_WEIGHTS = (0.7, 1.0)
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    """The live passages at one store generation, with their BM25 index."""
+
+    generation: int
+    ids: tuple[str, ...]
+    doc_ids: tuple[str, ...]
+    keys: tuple[str, ...]
+    passages: tuple[Passage, ...]
+    parents: tuple[int, ...]  # position of a sentence's paragraph passage, or -1
+    lexical: LexicalIndex
+    positions: dict[str, int]  # chroma id → position
+
+
+class PassageSearch:
+    """Hybrid passage retrieval over the live documents of one home."""
+
+    def __init__(self, store: RecordStore, vectors: PassageVectors) -> None:
+        self._store = store
+        self._vectors = vectors
+        self._corpus: _Corpus | None = None
+        self._lock = threading.Lock()
+
+    def search(self, query: str, scope: Scope | None = None, k: int = 5, mode: str = "fused") -> list[Hit]:
+        """The `k` passages that best answer `query` within `scope`, best first.
+
+        `mode` is "fused" (default), or "vector"/"lexical" alone (for measuring).
+        """
+        if mode not in MODES:
+            raise ValueError(f"unknown search mode {mode!r}")
+        corpus = self._current_corpus()
+        keys = self._store.live_keys(scope)
+        if not query.strip() or not keys or not corpus.ids:
+            return []
+        extra = expand_terms(query)
+        expanded = " ".join([query, *extra])
+        # The asker's own words count twice in BM25: expansions help recall but must not dominate.
+        tokens = tokenize(query) * 2 + tokenize(" ".join(extra))
+        depth = max(4 * k, 30)
+        rankings = []
+        if mode in ("fused", "vector"):
+            rankings.append(self._vector_ranking(corpus, expanded, keys, depth))
+        if mode in ("fused", "lexical"):
+            rankings.append(self._lexical_ranking(corpus, tokens, keys, depth))
+        weights = FUSION_WEIGHTS if mode == "fused" else ()
+        fused = _drop_overlaps(corpus, fuse_rankings(rankings, weights=weights), k)
+        return [self._hit(corpus, position, score) for position, score in fused]
+
+    def _vector_ranking(self, corpus: _Corpus, text: str, keys: list[str], depth: int) -> list[int]:
+        vector = self._vectors.embedder.embed_queries([text])[0]
+        hits = self._vectors.query(vector, keys, depth)
+        # Vector hits outside the live corpus are leftovers of an interrupted ingest.
+        return [corpus.positions[h.chroma_id] for h in hits if h.chroma_id in corpus.positions]
+
+    @staticmethod
+    def _lexical_ranking(corpus: _Corpus, tokens: list[str], keys: list[str], depth: int) -> list[int]:
+        wanted = set(keys)
+        allowed = np.fromiter((key in wanted for key in corpus.keys), dtype=bool, count=len(corpus.keys))
+        return corpus.lexical.top(tokens, depth, allowed)
+
+    def _hit(self, corpus: _Corpus, position: int, score: float) -> Hit:
+        passage = corpus.passages[position]
+        return Hit(doc_id=corpus.doc_ids[position], text=passage.text,
+                   section_path=passage.section_path, ref=passage.ref, kind=passage.kind,
+                   table_no=passage.table_no, line=passage.line, score=score)
+
+    def _current_corpus(self) -> _Corpus:
+        """The live passages and their BM25 index, rebuilt when the live documents changed."""
+        generation = self._store.generation()
+        with self._lock:
+            if self._corpus is None or self._corpus.generation != generation:
+                rows = self._store.live_passages()
+                self._corpus = _Corpus(
+                    generation=generation,
+                    ids=tuple(r[0] for r in rows),
+                    doc_ids=tuple(r[1] for r in rows),
+                    keys=tuple(r[0].rsplit("#", 1)[0] for r in rows),
+                    passages=tuple(r[4] for r in rows),
+                    parents=_paragraph_parents(rows),
+                    lexical=LexicalIndex([r[4].search_text for r in rows]),
+                    positions={r[0]: i for i, r in enumerate(rows)},
+                )
+            return self._corpus
+
+
+def _drop_overlaps(corpus: _Corpus, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
+    """The best `k` passages without repeats: a sentence under a kept paragraph is skipped, and
+    two sentences of one paragraph become that paragraph (at the better one's rank)."""
+    kept: list[tuple[int, float]] = []
+    for position, score in ranked:
+        parent = corpus.parents[position]
+        kept_positions = [p for p, _ in kept]
+        if position in kept_positions or (parent >= 0 and parent in kept_positions):
+            continue
+        sibling = next((i for i, p in enumerate(kept_positions)
+                        if parent >= 0 and corpus.parents[p] == parent), None)
+        if sibling is not None:
+            kept[sibling] = (parent, kept[sibling][1])
+            continue
+        children = [i for i, p in enumerate(kept_positions) if corpus.parents[p] == position]
+        if children:
+            kept[children[0]] = (position, kept[children[0]][1])
+            continue
+        kept.append((position, score))
+        if len(kept) == k:
+            break
+    return kept
+
+
+def _paragraph_parents(rows: list) -> tuple[int, ...]:
+    """For each passage, the position of the paragraph passage it is a sentence of (or -1).
+
+    A document's sentences are stored right after their paragraph.
+    """
+    parents, paragraph = [], -1
+    for position, (_, doc_id, _, _, passage) in enumerate(rows):
+        if passage.kind == "paragraph":
+            paragraph = position
+        is_child = (passage.kind == "sentence" and paragraph >= 0 and rows[paragraph][1] == doc_id
+                    and passage.text in rows[paragraph][4].text)
+        parents.append(paragraph if is_child else -1)
+    return tuple(parents)
+
+
+def fuse_rankings(rankings: list[list[int]], k: int = RRF_K,
+                  weights: tuple[float, ...] = ()) -> list[tuple[int, float]]:
+    """Weighted reciprocal rank fusion: (item, score) best first, score = Σ w/(k + rank)."""
+    scores: dict[int, float] = {}
+    for index, ranking in enumerate(rankings):
+        weight = weights[index] if index < len(weights) else 1.0
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
+    return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))

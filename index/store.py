@@ -1,0 +1,323 @@
+"""RecordStore: documents, sections, tables, records and checks in one SQLite file.
+
+Every document is stored as a numbered version with a state:
+"staging" (being written), "embedded" (its passages are in Chroma too),
+"live" (the one readers see) and "retired" (replaced; its Chroma passages
+are still to be deleted). Readers only ever see live versions, so a version
+becomes visible, and its predecessor invisible, in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from index.errors import CorruptStore, StoreFull
+from index.library import DocumentInfo, Scope
+from index.passages import Passage
+from index.document_json import from_plain, to_plain
+from index.store_schema import RECORD_COLUMNS, SCHEMA
+from ingest.model import Check, Document, Record, Section, Table
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class RecordStore:
+    """The SQLite store of one home folder."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # One connection shared by the web app's threads; the lock keeps their statements apart.
+        self._lock = threading.RLock()
+        with self._errors():
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None,
+                                       check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- errors and transactions -------------------------------------------
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn SQLite failures a user can act on into Chinese errors."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            text = str(error)
+            if "disk is full" in text:
+                raise StoreFull(
+                    f"磁盘空间不足，无法写入 {self.path}；本次写入已撤销，已导入的文档未受影响。"
+                    "请腾出磁盘空间后重试。") from error
+            if "not a database" in text or "malformed" in text:
+                raise CorruptStore(
+                    f"数据文件 {self.path} 已损坏，不是有效的 SQLite 数据库。"
+                    f"请把它改名备份（例如 {self.path.name}.bak），然后重新导入披露文件。") from error
+            raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it lands, or none (rolled back on any error)."""
+        with self._lock, self._errors():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                # SQLite already rolled back on some errors (e.g. a full disk).
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, params=()) -> list[sqlite3.Row]:
+        with self._lock, self._errors():
+            cursor = self._db.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            return cursor.fetchall()
+
+    # -- reading ------------------------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every live document, ordered by department, year and doc_id."""
+        rows = self._query(
+            "SELECT d.*, (SELECT COUNT(*) FROM sections s WHERE s.doc_id=d.doc_id AND s.version=d.version)"
+            " AS n_sections, (SELECT COUNT(*) FROM tables t WHERE t.doc_id=d.doc_id AND t.version=d.version)"
+            " AS n_tables, (SELECT COUNT(*) FROM records r WHERE r.doc_id=d.doc_id AND r.version=d.version)"
+            " AS n_records, (SELECT COUNT(*) FROM checks c WHERE c.doc_id=d.doc_id AND c.version=d.version"
+            " AND c.ok=0) AS n_failed FROM documents d WHERE d.state='live'"
+            " ORDER BY d.department, d.year, d.doc_id")
+        return [_document_info(row) for row in rows]
+
+    def resolve(self, doc: str) -> str | None:
+        """doc_id of a live document given its doc_id or source file name."""
+        name = Path(doc).name
+        rows = self._query(
+            "SELECT doc_id FROM documents WHERE state='live' AND (doc_id=? OR source_name=?)"
+            " ORDER BY doc_id=? DESC LIMIT 1", (doc, name, doc))
+        return rows[0]["doc_id"] if rows else None
+
+    def live_version(self, doc_id: str) -> int | None:
+        rows = self._query("SELECT version FROM documents WHERE doc_id=? AND state='live'", (doc_id,))
+        return rows[0]["version"] if rows else None
+
+    def find_by_sha256(self, sha256: str) -> DocumentInfo | None:
+        """The live document ingested from a file with these bytes, if any."""
+        for info in self.documents():
+            if info.sha256 == sha256:
+                return info
+        return None
+
+    def records(self, scope: Scope | None = None) -> list[Record]:
+        """Records of the live documents in `scope`, in document then printed order."""
+        where, params = _scope_sql(scope)
+        rows = self._query(
+            f"SELECT r.* FROM records r JOIN documents d ON d.doc_id=r.doc_id AND d.version=r.version"
+            f" WHERE d.state='live'{where} ORDER BY d.department, d.year, r.doc_id, r.ord", params)
+        return [from_plain(Record, json.loads(row["data"])) for row in rows]
+
+    def document(self, doc_id: str) -> Document:
+        """The full live Document: sections, tables, records, checks, warnings and text.
+
+        Raises KeyError when no live document has this doc_id.
+        """
+        rows = self._query("SELECT * FROM documents WHERE doc_id=? AND state='live'", (doc_id,))
+        if not rows:
+            raise KeyError(doc_id)
+        head = rows[0]
+        key = (doc_id, head["version"])
+        return Document(
+            doc_id=doc_id, title=head["title"], department=head["department"], year=head["year"],
+            kind=head["kind"], unit=head["unit"], source_name=head["source_name"],
+            sha256=head["sha256"], sections=tuple(self._sections(key)),
+            tables=tuple(self._tables(key)), records=tuple(self._records_of(key)),
+            checks=tuple(self._checks(key)), warnings=tuple(json.loads(head["warnings"])),
+            text=head["text"])
+
+    def _sections(self, key) -> list[Section]:
+        return [from_plain(Section, data) for data in self._parts("sections", key)]
+
+    def _tables(self, key) -> list[Table]:
+        return [from_plain(Table, data) for data in self._parts("tables", key)]
+
+    def _records_of(self, key) -> list[Record]:
+        return [from_plain(Record, data) for data in self._parts("records", key)]
+
+    def _checks(self, key) -> list[Check]:
+        return [from_plain(Check, data) for data in self._parts("checks", key)]
+
+    def _parts(self, table: str, key) -> list[dict]:
+        rows = self._query(f"SELECT data FROM {table} WHERE doc_id=? AND version=? ORDER BY ord", key)
+        return [json.loads(row["data"]) for row in rows]
+
+    def live_passages(self) -> list[tuple[str, str, str, int, Passage]]:
+        """(chroma id, doc_id, department, year, passage) of every live passage."""
+        rows = self._query(
+            "SELECT p.*, d.department, d.year FROM passages p JOIN documents d"
+            " ON d.doc_id=p.doc_id AND d.version=p.version WHERE d.state='live'"
+            " ORDER BY d.doc_id, p.ord")
+        return [(r["chroma_id"], r["doc_id"], r["department"], r["year"], _passage(r)) for r in rows]
+
+    def live_keys(self, scope: Scope | None = None) -> list[str]:
+        """"doc_id#version" keys of the live documents in `scope` (the Chroma filter)."""
+        where, params = _scope_sql(scope)
+        rows = self._query(f"SELECT d.doc_id, d.version FROM documents d WHERE d.state='live'{where}",
+                           params)
+        return [version_key(r["doc_id"], r["version"]) for r in rows]
+
+    def generation(self) -> int:
+        """A counter bumped whenever the set of live documents changes."""
+        rows = self._query("SELECT value FROM meta WHERE name='generation'")
+        return int(rows[0]["value"]) if rows else 0
+
+    def stale_versions(self) -> list[tuple[str, int]]:
+        """(doc_id, version) of versions left by a replaced document or an interrupted ingest."""
+        rows = self._query("SELECT doc_id, version FROM documents WHERE state!='live'")
+        return [(r["doc_id"], r["version"]) for r in rows]
+
+    # -- writing ------------------------------------------------------------
+
+    def write_staging(self, document: Document, passages: list[Passage], embedder: str) -> int:
+        """Write `document` as a new staging version (invisible to readers); returns the version."""
+        with self.transaction() as db:
+            row = db.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM documents WHERE doc_id=?",
+                             (document.doc_id,)).fetchone()
+            version = int(row[0])
+            _insert_document(db, document, version, len(passages), embedder)
+            _insert_parts(db, document, version)
+            db.executemany(
+                "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [(document.doc_id, version, i, chroma_id(document.doc_id, version, i), p.text, p.kind,
+                  _dumps(list(p.section_path)), p.ref, p.table_no, p.line, p.context)
+                 for i, p in enumerate(passages)])
+        return version
+
+    def mark_embedded(self, doc_id: str, version: int) -> None:
+        """Record that the staging version's passages are all in Chroma."""
+        with self.transaction() as db:
+            db.execute("UPDATE documents SET state='embedded' WHERE doc_id=? AND version=?",
+                       (doc_id, version))
+
+    def switch_live(self, doc_id: str, version: int, ingested_at: str) -> int | None:
+        """Make `version` the live one and retire the previous; one transaction. Returns the old version."""
+        with self.transaction() as db:
+            old = db.execute("SELECT version FROM documents WHERE doc_id=? AND state='live'",
+                             (doc_id,)).fetchone()
+            if old:
+                db.execute("UPDATE documents SET state='retired' WHERE doc_id=? AND version=?",
+                           (doc_id, old[0]))
+                _delete_parts(db, doc_id, old[0])
+            db.execute("UPDATE documents SET state='live', ingested_at=? WHERE doc_id=? AND version=?",
+                       (ingested_at, doc_id, version))
+            _bump_generation(db)
+        return old[0] if old else None
+
+    def retire(self, doc_id: str) -> None:
+        """Hide the live version of `doc_id` (its rows go now, its Chroma passages on cleanup)."""
+        with self.transaction() as db:
+            db.execute("UPDATE documents SET state='retired' WHERE doc_id=? AND state='live'", (doc_id,))
+            for (version,) in db.execute("SELECT version FROM documents WHERE doc_id=? AND"
+                                         " state='retired'", (doc_id,)).fetchall():
+                _delete_parts(db, doc_id, version)
+            _bump_generation(db)
+
+    def forget_version(self, doc_id: str, version: int) -> None:
+        """Delete every row of a non-live version (after its Chroma passages are gone)."""
+        with self.transaction() as db:
+            _delete_parts(db, doc_id, version)
+            db.execute("DELETE FROM documents WHERE doc_id=? AND version=? AND state!='live'",
+                       (doc_id, version))
+
+    def remove(self, doc_id: str) -> None:
+        """Remove a document from the record store (the passage index drops it on the next cleanup)."""
+        self.retire(doc_id)
+
+
+def version_key(doc_id: str, version: int) -> str:
+    return f"{doc_id}#{version}"
+
+
+def chroma_id(doc_id: str, version: int, ordinal: int) -> str:
+    return f"{doc_id}#{version}#{ordinal}"
+
+
+def _scope_sql(scope: Scope | None) -> tuple[str, list]:
+    if scope is None:
+        return "", []
+    clauses, params = [], []
+    if scope.doc_ids:
+        clauses.append(f"d.doc_id IN ({','.join('?' * len(scope.doc_ids))})")
+        params.extend(scope.doc_ids)
+    if scope.department:
+        clauses.append("d.department=?")
+        params.append(scope.department)
+    if scope.year:
+        clauses.append("d.year=?")
+        params.append(scope.year)
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def _bump_generation(db: sqlite3.Connection) -> None:
+    db.execute("INSERT INTO meta(name, value) VALUES ('generation', 1)"
+               " ON CONFLICT(name) DO UPDATE SET value = value + 1")
+
+
+def _insert_document(db, document: Document, version: int, chunks: int, embedder: str) -> None:
+    db.execute(
+        "INSERT INTO documents (doc_id, version, state, title, department, year, kind, unit,"
+        " source_name, sha256, ingested_at, chunks, embedder, warnings, text)"
+        " VALUES (?,?,'staging',?,?,?,?,?,?,?,'',?,?,?,?)",
+        (document.doc_id, version, document.title, document.department, document.year,
+         document.kind, document.unit, document.source_name, document.sha256, chunks, embedder,
+         _dumps(list(document.warnings)), document.text))
+
+
+def _insert_parts(db, document: Document, version: int) -> None:
+    key = (document.doc_id, version)
+    db.executemany("INSERT INTO sections VALUES (?,?,?,?,?,?,?)", [
+        (*key, i, _dumps(list(s.path)), s.title, s.level, _dumps(to_plain(s)))
+        for i, s in enumerate(document.sections)])
+    db.executemany("INSERT INTO tables VALUES (?,?,?,?,?,?)", [
+        (*key, i, t.number, t.title, _dumps(to_plain(t))) for i, t in enumerate(document.tables)])
+    columns = ", ".join(("doc_id", "version", "ord") + RECORD_COLUMNS[1:] + ("data",))
+    db.executemany(
+        f"INSERT INTO records ({columns}) VALUES ({','.join('?' * (len(RECORD_COLUMNS) + 3))})",
+        [(*key, i, *_record_values(r), _dumps(to_plain(r))) for i, r in enumerate(document.records)])
+    db.executemany("INSERT INTO checks VALUES (?,?,?,?,?,?,?,?)", [
+        (*key, i, c.name, int(c.ok), c.message, c.table_no, _dumps(to_plain(c)))
+        for i, c in enumerate(document.checks)])
+
+
+def _delete_parts(db, doc_id: str, version: int) -> None:
+    for table in ("sections", "tables", "records", "checks", "passages"):
+        db.execute(f"DELETE FROM {table} WHERE doc_id=? AND version=?", (doc_id, version))
+
+
+def _record_values(record: Record) -> tuple:
+    values = []
+    for name in RECORD_COLUMNS[1:]:  # doc_id is part of the key
+        value = getattr(record, name)
+        values.append(_dumps(list(value)) if isinstance(value, tuple) else value)
+    return tuple(values)
+
+
+def _passage(row: sqlite3.Row) -> Passage:
+    return Passage(text=row["text"], kind=row["kind"], section_path=tuple(json.loads(row["section_path"])),
+                   ref=row["ref"], table_no=row["table_no"], line=row["line"], context=row["context"])
+
+
+def _document_info(row: sqlite3.Row) -> DocumentInfo:
+    return DocumentInfo(
+        doc_id=row["doc_id"], title=row["title"], department=row["department"], year=row["year"],
+        kind=row["kind"], unit=row["unit"], source_name=row["source_name"], sha256=row["sha256"],
+        ingested_at=row["ingested_at"], sections=row["n_sections"], tables=row["n_tables"],
+        records=row["n_records"], chunks=row["chunks"], failed_checks=row["n_failed"])
