@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from ingest import parser_version
 from index.errors import CorruptStore, StoreFull
 from index.library import DocumentInfo, Scope
 from index.passages import Passage
@@ -111,11 +112,11 @@ class RecordStore:
         return rows[0]["version"] if rows else None
 
     def find_by_sha256(self, sha256: str) -> DocumentInfo | None:
-        """The live document ingested from a file with these bytes, if any."""
-        for info in self.documents():
-            if info.sha256 == sha256:
-                return info
-        return None
+        """The live document ingested from a file with these bytes by this parser, if any."""
+        rows = self._query("SELECT doc_id FROM documents WHERE state='live' AND sha256=? AND parser=?",
+                           (sha256, parser_version()))
+        live = {row["doc_id"] for row in rows}
+        return next((info for info in self.documents() if info.doc_id in live), None)
 
     def records(self, scope: Scope | None = None) -> list[Record]:
         """Records of the live documents in `scope`, in document then printed order."""
@@ -274,11 +275,11 @@ def _bump_generation(db: sqlite3.Connection) -> None:
 def _insert_document(db, document: Document, version: int, chunks: int, embedder: str) -> None:
     db.execute(
         "INSERT INTO documents (doc_id, version, state, title, department, year, kind, unit,"
-        " source_name, sha256, ingested_at, chunks, embedder, warnings, text)"
-        " VALUES (?,?,'staging',?,?,?,?,?,?,?,'',?,?,?,?)",
+        " source_name, sha256, ingested_at, chunks, embedder, warnings, text, parser)"
+        " VALUES (?,?,'staging',?,?,?,?,?,?,?,'',?,?,?,?,?)",
         (document.doc_id, version, document.title, document.department, document.year,
          document.kind, document.unit, document.source_name, document.sha256, chunks, embedder,
-         _dumps(list(document.warnings)), document.text))
+         _dumps(list(document.warnings)), document.text, parser_version()))
 
 
 def _insert_parts(db, document: Document, version: int) -> None:

@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS documents (
     state TEXT NOT NULL CHECK (state IN ('staging', 'embedded', 'live', 'retired')),
     title TEXT, department TEXT, year INTEGER, kind TEXT, unit TEXT, source_name TEXT,
     sha256 TEXT, ingested_at TEXT, chunks INTEGER, embedder TEXT, warnings TEXT, text TEXT,
+    parser TEXT,
     PRIMARY KEY (doc_id, version));
 CREATE UNIQUE INDEX IF NOT EXISTS one_live_version ON documents(doc_id) WHERE state = 'live';
 CREATE TABLE IF NOT EXISTS sections (

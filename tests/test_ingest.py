@@ -222,3 +222,22 @@ def test_sigkill_during_replacement_keeps_a_complete_version(home: Path, sample_
     seen = json.loads(_run(INSPECT, str(home)))
     assert _assert_complete(seen, versions) == target
     assert seen["stale"] == 0 and seen["all_vectors"] == seen["chunks"]  # leftovers cleaned up
+
+
+def test_a_file_indexed_by_an_older_parser_is_reparsed(home, sample_path):
+    """The unchanged-file shortcut holds only for the parser that read it."""
+    import sqlite3
+
+    from assistant.config import load_config
+    from index.ingest import ingest_files
+
+    config = load_config(home)
+    first = ingest_files(config, [sample_path])
+    assert [r.status for r in first] == ["added"]
+    assert [r.status for r in ingest_files(config, [sample_path])] == ["unchanged"]
+    with sqlite3.connect(config.db_path) as db:  # as a home written by an older release would be
+        db.execute("UPDATE documents SET parser='0000000000000000'")
+    again = ingest_files(config, [sample_path])
+    assert [r.status for r in again] == ["replaced"]
+    assert again[0].records == first[0].records
+    assert [r.status for r in ingest_files(config, [sample_path])] == ["unchanged"]
