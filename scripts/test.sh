@@ -22,6 +22,13 @@ python -m pip install -q --upgrade pip
 python -m pip install -q "torch==2.13.0"
 python -m pip install -q -e '.[test,st]'
 
+# The known-answer eval on the sample, with the LlamaIndex baseline beside it; exits 1 below the floors.
+if [ "$#" = 0 ]; then
+  eval_home="$(mktemp -d)"
+  budgetqa eval eval/sample_set.jsonl --check-floors --home "$eval_home"
+  rm -rf "$eval_home"
+fi
+
 set +e
 python -m pytest -q "$@"
 status=$?
