@@ -21,7 +21,7 @@ from index.errors import CorruptStore, StoreFull
 from index.library import DocumentInfo, Scope
 from index.passages import Passage
 from index.document_json import from_plain, to_plain
-from index.store_schema import RECORD_COLUMNS, SCHEMA
+from index.store_schema import ADDED_COLUMNS, RECORD_COLUMNS, SCHEMA
 from ingest.model import Check, Document, Record, Section, Table
 
 
@@ -43,6 +43,14 @@ class RecordStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(SCHEMA)
+            self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        for table, columns in ADDED_COLUMNS.items():
+            present = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            for name, kind in columns:
+                if name not in present:
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
     def close(self) -> None:
         self._db.close()

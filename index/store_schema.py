@@ -39,3 +39,9 @@ CREATE TABLE IF NOT EXISTS passages (
     section_path TEXT, ref TEXT, table_no INTEGER, line INTEGER, context TEXT,
     PRIMARY KEY (doc_id, version, ord));
 """
+
+# Columns added after the first release, with their type: a home written by an older
+# release gets them on open (ALTER TABLE ADD COLUMN keeps its data).
+ADDED_COLUMNS = {
+    "documents": (("parser", "TEXT"),),
+}

@@ -167,3 +167,21 @@ def test_full_disk_rolls_back_and_keeps_what_was_there(tmp_path: Path) -> None:
         if store is not None:
             store.close()
         subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_home_from_before_the_parser_column_is_upgraded_on_open(tmp_path):
+    import sqlite3
+
+    from index.store import RecordStore
+    from index.store_schema import SCHEMA
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:  # the first release's documents table had no parser column
+        db.executescript(SCHEMA.replace("text TEXT,\n    parser TEXT,", "text TEXT,"))
+        assert "parser" not in {row[1] for row in db.execute("PRAGMA table_info(documents)")}
+    store = RecordStore(path)
+    assert store.documents() == []
+    assert store.find_by_sha256("0" * 64) is None
+    store.close()
+    with sqlite3.connect(path) as db:
+        assert "parser" in {row[1] for row in db.execute("PRAGMA table_info(documents)")}
