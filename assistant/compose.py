@@ -8,10 +8,11 @@ app's "copy answer with source" button.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.answer import Answer, Citation, Fact, Status
-from assistant.number_text import format_number, text_states_number
+from assistant.number_text import format_number, numbers_in, text_states_number
 from assistant.record_answer import Finding
 from assistant.record_index import RecordIndex, record_name
 from ingest.model import Record
@@ -88,14 +89,31 @@ def compose_finding(finding: Finding, index: RecordIndex, asserted: tuple[float,
     used = list(finding.records) + list(finding.parts[:_LIST_LIMIT]) + list(finding.alternatives)
     cited = (list(finding.records) + list(finding.corroborating) + list(finding.parts[:3])
              + list(finding.alternatives))
-    chart = tuple((record_name(p), p.value) for p in finding.parts if p.unit in _MONEY)
-    stated = {r.value for r in used}
+    chart = tuple((record_name(p), p.value) for p in finding.parts if p.unit in _MONEY and p.value)
+    stated = {r.value for r in used} | {n for r in used for n in numbers_in(record_name(r))}  # "单价50万元以上…"
     citations = tuple(
         replace(c, quote="") if any(a not in stated and text_states_number(c.quote, a) for a in asserted)
         else c
         for c in citations_of(cited))  # never echo a figure only the user asserted
     return Answer(status=Status.ANSWERED, text="\n".join(lines), facts=tuple(fact_of(r) for r in used),
                   citations=citations, chart=chart if finding.operation == "list" else ())
+
+
+_CLAIMED_FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:万|亿|元|辆|人|个|台|%|％|件|次)")
+
+
+def note_unsupported_claims(answer: Answer, question: str, asserted: tuple[float, ...]) -> Answer:
+    """The answer with a note when the question states a figure (with its unit) that neither the
+    answer nor its sources state ("听说买了10辆新车"): the claim is flagged, never repeated."""
+    if answer.status != Status.ANSWERED or not asserted:
+        return answer
+    said = answer.text + "".join(c.quote for c in answer.citations)
+    claims = [float(m.group(1).replace(",", "")) for m in _CLAIMED_FIGURE.finditer(question)]
+    unsupported = [c for c in claims if c in asserted and not text_states_number(said, c)]
+    if not unsupported:
+        return answer
+    note = "问题中提到的数字在公开文件中没有依据，以上是公开文件列出的数字。"
+    return replace(answer, text=f"{answer.text}\n{note}")
 
 
 def render_answer_text(answer: Answer) -> str:

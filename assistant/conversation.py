@@ -15,13 +15,14 @@ import time
 from dataclasses import replace
 
 from assistant.answer import Answer, Status
-from assistant.compose import compose_finding
+from assistant.compose import compose_finding, note_unsupported_claims
 from assistant.config import Config
 from assistant.dialogue import DialogueState, advance, resolve
 from assistant.passage_answer import (CONFIDENT, Passage, answer_from_passages, best_sentence,
                                       document_paragraphs, passages_from_hits)
 from assistant.record_answer import answer_from_records
 from assistant.record_index import DocumentView, RecordIndex
+from assistant.table_rows import count_rows, row_count_answer
 from assistant.refusals import clarify, not_found, period_not_found, refusal
 from assistant.understand import Intent, understand
 
@@ -47,8 +48,11 @@ class Conversation:
                  for d in documents]
         self.index = RecordIndex.build(self.library.store.records(), views)
         self.paragraphs: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
+        self.tables: dict[str, tuple] = {}
         for view in views:
-            self.paragraphs[view.doc_id] = document_paragraphs(self.library.store.document(view.doc_id))
+            document = self.library.store.document(view.doc_id)
+            self.paragraphs[view.doc_id] = document_paragraphs(document)
+            self.tables[view.doc_id] = tuple(document.tables)
         self._generation = self._current_generation()
         if views:
             self._warm_up(views[0].doc_id)
@@ -110,7 +114,7 @@ class Conversation:
         if len(intent.doc_ids) > 1:
             self.state = replace(self.state, pending=question)
             return clarify(tuple(d for d in self.index.documents if d.doc_id in intent.doc_ids))
-        answer = self._answer_intent(intent, question)
+        answer = note_unsupported_claims(self._answer_intent(intent, question), intent.question, intent.asserted)
         self.state = advance(self.state, intent, answered=answer.status == Status.ANSWERED)
         if answer.status == Status.ANSWERED and self.config.llm_url:
             from assistant.llm import rephrase
@@ -125,19 +129,14 @@ class Conversation:
     def _answer_intent(self, intent: Intent, question: str) -> Answer:
         """Records for figures, the document's sentences for the rest; a yes/no question
         ("有没有…") is answered by the sentence that says so, when there is one."""
-        if intent.existence:
-            passage = self._from_passages(intent, question)
-            if passage is not None:
-                return passage
-        if intent.operation == "count_items" and not any(m.how == "label" for m in intent.mentions):
-            passage = self._from_passages(intent, question)
-            if passage is not None and passage.text.startswith("共"):
-                return passage  # a numbered list in the text ("主要工作目标有几条？")
+        first = self._answer_first(intent, question)
+        if first is not None:
+            return first
         if intent.operation != "narrative":
             finding = answer_from_records(intent, self.index)
             if finding is not None:
                 return compose_finding(finding, self.index, intent.asserted)
-            if intent.period and intent.mentions:
+            if intent.mentions and (intent.period or intent.operation in ("change", "growth_rate")):
                 return period_not_found(intent, self._scoped_documents(intent))
         passage = self._from_passages(intent, question)
         if passage is not None:
@@ -148,6 +147,28 @@ class Conversation:
                 return compose_finding(finding, self.index, intent.asserted)
         subject = "".join(m.text for m in intent.mentions)
         return not_found(subject, self._scoped_documents(intent))
+
+    def _answer_first(self, intent: Intent, question: str) -> Answer | None:
+        """What is answered before the records: rows of a table counted ("几个三级指标"), whether
+        something exists ("有没有…"), a numbered list in the text ("主要工作目标有几条？")."""
+        if self._counts_items(intent):
+            counted = count_rows(intent.question, {d: self.tables.get(d, ()) for d in intent.doc_ids})
+            if counted is not None:
+                return row_count_answer(counted)
+        if intent.existence:
+            passage = self._from_passages(intent, question)
+            if passage is not None:
+                return passage
+        if intent.operation == "count_items" and not any(m.how == "label" for m in intent.mentions):
+            passage = self._from_passages(intent, question)
+            if passage is not None and passage.text.startswith("共"):
+                return passage
+        return None
+
+    @staticmethod
+    def _counts_items(intent: Intent) -> bool:
+        """A question asking how many things (not how much money): "几个", "多少项"."""
+        return intent.operation == "count_items" or (intent.counter == "个" and not intent.wants_money)
 
     def _from_passages(self, intent: Intent, question: str) -> Answer | None:
         """The document's own sentences: first from the paragraphs in memory, then from the passage search."""

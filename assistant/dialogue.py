@@ -44,7 +44,7 @@ def resolve(intent: Intent, state: DialogueState, all_doc_ids: tuple[str, ...]) 
         return intent
     if intent.refusal and intent.refusal != "no_domain":
         return intent
-    subjectless = not intent.mentions and intent.operation not in ("lookup", "narrative")
+    subjectless = not intent.names_subject and intent.operation not in ("lookup", "narrative")
     follow = is_follow_up(intent.question) or subjectless  # "比去年增加了多少？"
     if intent.refusal == "no_domain":
         if not follow:
@@ -64,7 +64,7 @@ def resolve(intent: Intent, state: DialogueState, all_doc_ids: tuple[str, ...]) 
 
 def _subject(intent: Intent, state: DialogueState, follow: bool) -> dict:
     """The figure a follow-up is about: the previous one, or, for "占X多少", the previous one of X."""
-    if not intent.mentions and state.mentions and follow:
+    if not intent.names_subject and state.mentions and follow:
         changes: dict = {"mentions": state.mentions}
         narrative = intent.operation == "narrative" and intent.narrative != "reason"
         if narrative and state.operation != "narrative":
@@ -81,7 +81,7 @@ def advance(state: DialogueState, intent: Intent, answered: bool) -> DialogueSta
     """The state after a turn: an answered or attempted figure question becomes the new context."""
     if intent.refusal:
         return state
-    mentions = intent.mentions or state.mentions
+    mentions = intent.mentions if intent.mentions or intent.names_subject else state.mentions
     return DialogueState(
         mentions=mentions, doc_ids=intent.doc_ids, period=intent.period,
         operation=intent.operation, narrative=intent.narrative,

@@ -8,7 +8,7 @@ when the records do not answer (the caller then tries passages or refuses).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.number_text import format_number, format_percent
 from assistant.question_words import normalise, question_words
@@ -123,8 +123,9 @@ def _alternatives(ranked: list[Scored], mention) -> tuple[Record, ...]:
             if group[0] == top_name:
                 continue
             exact = [s for s in ranked if normalise(record_name(s.record)) == group[0]
-                     and s.record.unit == top.record.unit and s.record.value != top.record.value]
-            if exact and top.score - exact[0].score <= _SYNONYM_MARGIN:
+                     and s.record.unit == top.record.unit]
+            # The other term's best printing; the same figure under another name needs no mention.
+            if exact and exact[0].record.value != top.record.value and top.score - exact[0].score <= _SYNONYM_MARGIN:
                 return (exact[0].record,)
         return ()
     seen = {normalise(record_name(top.record))}
@@ -248,6 +249,11 @@ def _share(intent: Intent, index: RecordIndex) -> Finding | None:
         whole = parent_of(part, index) or total_of((part.doc_id,), index)
     if whole is None or not whole.value or whole is part:
         return None
+    if part.unit != whole.unit:  # 2 辆 ÷ 8 万元 is no share: take the part's figure in the whole's unit
+        same_unit = [s.record for s in ranked if s.record.unit == whole.unit and s.record is not whole]
+        if not same_unit:
+            return None
+        part = same_unit[0]
     rate = part.value / whole.value * 100
     expression = f"{format_number(part.value)} ÷ {format_number(whole.value)} = {format_percent(rate)}"
     return Finding("share", record_name(part), (part, whole), result=rate, result_unit="%",
@@ -280,8 +286,8 @@ def _difference(intent: Intent, index: RecordIndex) -> Finding | None:
         used = [r for r in pair if r is not None]
     else:
         used = _distinct(intent, index)
-    if len(used) < 2:
-        return None
+    if len(used) < 2 or used[0].unit != used[1].unit:
+        return None  # figures of different units are never subtracted
     a, b = used[:2]
     value = a.value - b.value
     expression = f"{format_number(a.value)} − {format_number(b.value)} = {format_number(value)}"
@@ -291,6 +297,10 @@ def _difference(intent: Intent, index: RecordIndex) -> Finding | None:
 
 def _sum(intent: Intent, index: RecordIndex) -> Finding | None:
     used = _distinct(intent, index)
+    if len({r.unit for r in used}) > 1:
+        # Figures of different units never add up: "员工工资一共多少" asks about 工资, the head
+        # (last) word, not 员工 + 工资.
+        return _lookup(replace(intent, mentions=intent.mentions[-1:]), index)
     if len(used) < 2 and len(intent.mentions) == 1:
         used = _term_records(intent, index)  # "水电费一共多少" → 水费 + 电费
     if len(used) < 2:
@@ -318,7 +328,9 @@ def _parts_for(intent: Intent, index: RecordIndex) -> tuple[Record | None, list[
     named figure's best candidates (any table or section printing it) that has parts; else a group
     of rows the question names (表11's "数量指标")."""
     ranked = best(intent, index)
-    word, parts = concept_parts(intent.question, intent.doc_ids, index)
+    word, stated_whole, parts = concept_parts(intent.question, intent.doc_ids, index)
+    if stated_whole is not None:
+        return stated_whole, parts, record_name(stated_whole)
     if parts:
         whole = ranked[0].record if ranked else None
         related = whole is not None and (normalise(word) in normalise(record_name(whole))

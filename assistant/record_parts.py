@@ -63,17 +63,20 @@ def parts_of(question: str, whole: Record | None, doc_ids: tuple[str, ...], inde
             return children
     if not concepts:
         return []
-    return concept_parts(question, doc_ids, index)[1]
+    return concept_parts(question, doc_ids, index)[2]
 
 
-def concept_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex) -> tuple[str, list[Record]]:
-    """(word, parts) for a `[parts]` concept the question names ("三公" → 表8's three columns)."""
+def concept_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex
+                  ) -> tuple[str, Record | None, list[Record]]:
+    """(word, whole, parts) for a `[parts]` concept the question names ("三公" → 表8's three columns;
+    "支出结构" → the parts the text lists for the total); whole is None unless the text states it."""
     for word, spec in question_words()["parts"].items():
         if normalise(word) in question:
-            parts = _concept_parts(spec, doc_ids, index)
+            whole = sentence_breakdown(spec["sentence"], doc_ids, index) if "sentence" in spec else None
+            parts = text_parts(whole, index) if whole is not None else _concept_parts(spec, doc_ids, index)
             if parts:
-                return word, parts
-    return "", []
+                return spec.get("name", word), whole, parts
+    return "", None, []
 
 
 def group_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex) -> tuple[str, list[Record]]:
@@ -85,6 +88,19 @@ def group_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex) -> 
                 rows.setdefault((record.doc_id, record.table_no, record.row_path), record)
             return group, list(rows.values())
     return "", []
+
+
+def sentence_breakdown(part_word: str, doc_ids: tuple[str, ...], index: RecordIndex) -> Record | None:
+    """The largest text figure of a part whose heading says `part_word` ("支出") that the document's
+    own sentence breaks down into parts adding up to it ("预算3,776万元，包括人员支出2,315万元、…")."""
+    best: Record | None = None
+    for doc_id in doc_ids or tuple(d.doc_id for d in index.documents):
+        for record in index.by_doc.get(doc_id, []):
+            heading = record.section_path[0] if record.section_path else ""
+            if (record.source == "text" and record.measure == "amount" and part_word in heading
+                    and (best is None or record.value > best.value) and len(text_parts(record, index)) >= 2):
+                best = record
+    return best
 
 
 def _concept_parts(spec: dict, doc_ids: tuple[str, ...], index: RecordIndex) -> list[Record]:

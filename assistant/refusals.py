@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.answer import Answer, Status
+from assistant.question_words import question_words
 from assistant.record_index import DocumentView
 
 
@@ -28,7 +29,7 @@ def refusal(reason: str, detail: str, documents: tuple[DocumentView, ...]) -> An
                       "这个问题与已收录的预算公开文件无关，我只能回答部门预算方面的问题。"
                       f"已收录的公开文件是{held}，可以问收入、支出、“三公”经费、项目支出、人员编制等。")
     if reason == "not_covered":
-        return Answer(Status.NOT_FOUND, f"公开文件没有涉及“{detail}”这类人员、联系方式或办事流程的信息。"
+        return Answer(Status.NOT_FOUND, f"预算公开文件不包含{_topic_of(detail)}方面的信息，无法回答。"
                       f"已收录的公开文件是{held}，内容是部门职责、机构设置、收支预算、“三公”经费、"
                       "项目支出和绩效目标；办理社保业务请咨询社保经办窗口或官方服务渠道。")
     if reason == "final_accounts":
@@ -36,6 +37,14 @@ def refusal(reason: str, detail: str, documents: tuple[DocumentView, ...]) -> An
     if reason in ("other_year", "other_department"):
         return Answer(Status.NOT_FOUND, f"已收录的公开文件是{held}，没有{detail}的数据。")
     return Answer(Status.NOT_FOUND, f"已收录的公开文件（{held}）中没有找到这个问题的答案。")
+
+
+def _topic_of(word: str) -> str:
+    """What kind of information a not_covered word asks for ("是谁" → "具体人员")."""
+    for topic, words in question_words()["refusal"]["not_covered_topics"].items():
+        if word in words:
+            return topic
+    return "人员、联系方式或办事流程"
 
 
 def not_found(subject: str, documents: tuple[DocumentView, ...]) -> Answer:
@@ -54,6 +63,11 @@ def clarify(documents: tuple[DocumentView, ...]) -> Answer:
 def period_not_found(intent, documents: tuple[DocumentView, ...]) -> Answer:
     """A figure asked for another year than the disclosure's, which it neither prints nor implies."""
     subject = intent.mentions[0].text if intent.mentions else "这个数字"
+    if not intent.period:  # a change asked of a figure printed for this year only
+        return Answer(Status.NOT_FOUND,
+                      f"公开文件只列出了{subject}今年的预算数，没有列出上年的数字或与上年相比的增减额，"
+                      f"无法计算变化。已收录的公开文件是{holdings(documents)}；可以问{subject}是多少，"
+                      "或部门预算、项目支出、“三公”经费比上年的变化。")
     return Answer(Status.NOT_FOUND,
                   f"公开文件没有{subject}{intent.period}年的数字，也没有可据以推算的增减额。"
                   f"已收录的公开文件是{holdings(documents)}。")

@@ -41,6 +41,8 @@ class Intent:
     :ivar tables: table numbers the question names ("表1", "收支总表"), in question order.
     :ivar existence: answered first from the document's sentences: whether something exists
         ("有没有…"), which units or offices there are.
+    :ivar names_subject: the question names what it is about itself (a figure, a table, a whole such
+        as "支出结构" or "总预算"), so it is a new question, not a follow-up of the previous turn's figure.
     """
 
     question: str
@@ -57,6 +59,7 @@ class Intent:
     asserted: tuple[float, ...] = ()
     tables: tuple[int, ...] = ()
     existence: bool = False
+    names_subject: bool = False
 
     @property
     def wants_number(self) -> bool:
@@ -85,7 +88,15 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
         wants_money=bool(first_word(text, words["units"]["money"])),
         refusal=refusal, refusal_detail=detail, asserted=asserted, tables=tables,
         existence=bool(first_word(text, words["narrative"]["passage_first"])),
+        names_subject=bool(mentions or tables or _names_whole(text)),
     )
+
+
+def _names_whole(text: str) -> bool:
+    """Whether the question names a whole of the budget rather than a figure ("支出结构", "总预算")."""
+    words = question_words()
+    wholes = list(words["parts"]) + words["operations"]["breakdown"] + words["subjects"]["wholes"]
+    return bool(first_word(text, [normalise(w) for w in wholes]))
 
 
 def tables_named(text: str, index: RecordIndex) -> tuple[tuple[int, ...], tuple[str, ...]]:
@@ -107,6 +118,8 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
     words = question_words()
     narrative = words["narrative"]
     asks_number = bool(first_word(text, words["operations"]["number_words"]))
+    if not mentions and first_word(text, words["operations"]["breakdown"]):
+        return "list", ""
     if first_word(text, narrative["reason"]):
         return "narrative", "reason"
     for shape in ("purpose", "duty", "target", "definition", "scope"):

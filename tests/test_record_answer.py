@@ -137,11 +137,30 @@ def test_facts_carry_table_row_and_column(index: RecordIndex) -> None:
     assert fact.row == "商品和服务支出 › 物业管理费" and fact.column == "总计"
 
 
-def test_breakdown_has_a_chart(index: RecordIndex) -> None:
-    _, answer = ask(index, "支出结构是怎样的？")
+SPENDING_PARTS = {"人员支出": 2315, "公用支出": 492, "对个人和家庭的补助支出": 165, "项目支出": 804}  # 第三部分
+
+
+@pytest.mark.parametrize("question", ["支出结构是怎样的？", "钱都花在哪了？", "预算支出由哪些部分组成？"])
+def test_spending_breakdown_has_a_chart(index: RecordIndex, question: str) -> None:
+    _, answer = ask(index, question)
+    assert dict(answer.chart) == SPENDING_PARTS
+    assert text_states_number(answer.text, 3776)  # the whole the parts add up to
+    assert "第三部分" in {c.ref for c in answer.citations}
+
+
+@pytest.mark.parametrize("question", ["收入来源有哪些？", "钱都是从哪来的？"])
+def test_income_breakdown_has_a_chart(index: RecordIndex, question: str) -> None:
+    _, answer = ask(index, question)
     chart = dict(answer.chart)
-    assert chart["社会保障和就业支出"] == 3049 and chart["住房保障支出"] == 650  # 表1, 支出 side
+    assert 3627 in chart.values() and 149 in chart.values()  # 表1: 拨款 3,627, 单位资金 149
+    assert 0 not in chart.values()                           # empty rows are not drawn
     assert "表1" in {c.ref for c in answer.citations}
+
+
+def test_mixed_units_are_never_added(index: RecordIndex) -> None:
+    _, answer = ask(index, "员工工资一共多少？")
+    assert text_states_number(answer.text, 2315) and text_states_number(answer.text, 420)
+    assert not text_states_number(answer.text, 476)  # 56 人 + 420 万元 is no figure
 
 
 @pytest.mark.parametrize("question, values", [
@@ -154,3 +173,15 @@ def test_parts_and_sums(index: RecordIndex, question: str, values: list[float]) 
     _, answer = ask(index, question)
     for value in values:
         assert text_states_number(answer.text, value), (value, answer.text)
+
+
+def test_share_never_divides_different_units(index: RecordIndex) -> None:
+    _, answer = ask(index, "车子的钱占三公经费多少？")   # 表8: 公务用车购置及运行维护费 7 ÷ 总计 8
+    assert text_states_number(answer.text, 87.5)
+    assert not text_states_number(answer.text, 25.0)  # 2 辆 ÷ 8 万元
+
+
+def test_alternative_is_never_an_empty_column(index: RecordIndex) -> None:
+    _, answer = ask(index, "人头费多少？")   # 人员支出 2,315 = 工资福利支出 2,315: nothing else to name
+    assert text_states_number(answer.text, 2315)
+    assert "0万元" not in answer.text
