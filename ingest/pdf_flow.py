@@ -7,6 +7,8 @@ that one is indented). A "表N" line opens a table's title block (number, title,
 "部门名称：… 单位：万元"); a table whose title repeats the previous table's
 number, or that starts a page right after the previous page ended in a table
 with the same columns, continues that table (its repeated header is dropped).
+A performance-target form (表11) is read whole by `ingest.form_tables`: its
+header rows are part of it, and its page fragments are aligned by column edges.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.form_tables import form_header_paths, form_rows, form_schema
 from ingest.model import Layout, TableGrid
 from ingest.normalise import join_wrapped, normalise_line
-from ingest.pdf_tables import PageTable
+from ingest.pdf_tables import PageTable, edge_positions
 
 with open(Path(__file__).with_name("table_titles.toml"), "rb") as _handle:
     TITLES = tomllib.load(_handle)
@@ -63,6 +66,8 @@ class _Table:
     rows: list[tuple[str, ...]] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    header_rows: tuple[tuple[str, ...], ...] = ()  # the first fragment's header as printed rows
+    row_lefts: list[tuple[float, ...]] = field(default_factory=list)  # per form row: its page's column edges
 
     @property
     def number(self) -> int:
@@ -175,16 +180,37 @@ def _add_table(items: list, table: PageTable, title_lines: list[str]) -> None:
     bare_continuation = (previous is not None and not title_lines and table.page > previous.pages[-1]
                          and table.n_cols == _n_cols(previous)
                          and (not table.header_paths or table.header_paths == previous.header_paths))
+    if previous is not None and (not title_lines or repeated_title) and table.page > previous.pages[-1] \
+            and _is_form(previous) and table.column_lefts:
+        # a form's fragment: rows it took for a header are the form's own, and its columns
+        # are only those its cells have edges for (placed by position in `_read_form`)
+        rows = table.header_rows + table.rows
+        previous.rows.extend(rows)
+        previous.row_lefts.extend([table.column_lefts] * len(rows))
+        previous.pages.append(table.page)
+        return
     if repeated_title or bare_continuation:
         previous.rows.extend(_fit(row, _n_cols(previous), table.n_cols) for row in table.rows)
         previous.pages.append(table.page)
         return
-    items.append(_Table(title_lines, table.header_paths, list(table.rows), [table.page]))
+    printed = len(table.header_rows) + len(table.rows)  # a form reads its header rows too (`_read_form`)
+    items.append(_Table(title_lines, table.header_paths, list(table.rows), [table.page],
+                        header_rows=table.header_rows, row_lefts=[table.column_lefts] * printed))
 
 
 def _number(title_lines: list[str]) -> int:
     match = TABLE_NUMBER.match(title_lines[0]) if title_lines else None
     return int(match.group(1)) if match else 0
+
+
+def _placed(row: tuple[str, ...], lefts: tuple[float, ...], table_lefts: list[float]) -> tuple[str, ...]:
+    """A row in the columns of all its table's fragments: each cell under the nearest column edge."""
+    placed = [""] * len(table_lefts)
+    for text, left in zip(row, lefts):
+        if text:
+            column = min(range(len(table_lefts)), key=lambda i: abs(table_lefts[i] - left))
+            placed[column] = text
+    return tuple(placed)
 
 
 def _n_cols(table: _Table) -> int:
@@ -225,6 +251,23 @@ def header_lines(paths: tuple[tuple[str, ...], ...]) -> list[str]:
     return lines
 
 
+def _is_form(table: _Table) -> bool:
+    return bool(table.title_lines) and form_schema(title_parts(table.title_lines)[0]) is not None
+
+
+def _read_form(table: _Table) -> None:
+    """A performance-target form (表11) becomes the rows and columns of its schema's grid."""
+    schema = form_schema(title_parts(table.title_lines)[0]) if table.title_lines else None
+    if schema is None:
+        return
+    printed = list(table.header_rows) + table.rows
+    if len(table.row_lefts) == len(printed) and all(table.row_lefts):
+        lefts = edge_positions([x for row_lefts in table.row_lefts for x in row_lefts])
+        printed = [_placed(row, row_lefts, lefts) for row, row_lefts in zip(printed, table.row_lefts)]
+    table.rows = form_rows(printed, schema)
+    table.header_paths, table.header_rows = form_header_paths(schema), ()
+
+
 def _layout(items: list[str | _Table]) -> Layout:
     """Number the lines: one line per paragraph (ending with the paragraph-end space), table rows."""
     lines: list[str] = []
@@ -236,6 +279,7 @@ def _layout(items: list[str | _Table]) -> Layout:
             narrative.append((len(lines), lines[-1]))
             continue
         heading_line = len(lines) + 1
+        _read_form(item)
         lines.extend(normalise_line(t).rstrip() for t in item.title_lines)
         lines.extend(header_lines(item.header_paths))
         first_row = len(lines) + 1

@@ -40,6 +40,8 @@ class PageTable:
     header_paths: tuple[tuple[str, ...], ...]
     rows: tuple[tuple[str, ...], ...]
     label_left: float = 0.0  # tables read from word positions: x where indentation is zero
+    header_rows: tuple[tuple[str, ...], ...] = ()  # the header as printed rows (forms are read from them)
+    column_lefts: tuple[float, ...] = ()  # x of each grid column's left edge (ruled tables)
 
     @property
     def n_cols(self) -> int:
@@ -67,7 +69,7 @@ def find_page_tables(page, chars: list[dict], page_no: int) -> list[PageTable]:
     return sorted(tables, key=lambda t: t.top)
 
 
-def _positions(values: list[float]) -> list[float]:
+def edge_positions(values: list[float]) -> list[float]:
     """Distinct edge positions, merging those closer than the tolerance."""
     merged: list[float] = []
     for value in sorted(values):
@@ -81,8 +83,8 @@ def _index(positions: list[float], value: float) -> int:
 
 
 def _grid_cells(bboxes) -> tuple[list[_Cell], list[float], list[float]]:
-    xs = _positions([b[0] for b in bboxes] + [b[2] for b in bboxes])
-    ys = _positions([b[1] for b in bboxes] + [b[3] for b in bboxes])
+    xs = edge_positions([b[0] for b in bboxes] + [b[2] for b in bboxes])
+    ys = edge_positions([b[1] for b in bboxes] + [b[3] for b in bboxes])
     cells = [_Cell(tuple(b), _index(ys, b[1]), _index(ys, b[3]), _index(xs, b[0]), _index(xs, b[2]))
              for b in bboxes]
     return [c for c in cells if c.r1 > c.r0 and c.c1 > c.c0], xs, ys
@@ -102,7 +104,9 @@ def _read_table(bboxes, bbox, chars: list[dict], page_no: int) -> PageTable | No
     header_rows = _header_row_count(cells, texts, n_rows)
     header = _header_paths(owner, texts, header_rows, n_cols)
     rows = _body_rows(cells, owner, texts, (starts, sizes), header_rows)
-    return PageTable(page_no, bbox[1], bbox[3], bbox[0], bbox[2], header, rows)
+    printed_header = _body_rows(cells, owner, texts, (starts, sizes), 0, header_rows)
+    return PageTable(page_no, bbox[1], bbox[3], bbox[0], bbox[2], header, rows, header_rows=printed_header,
+                     column_lefts=tuple(xs[:-1]))
 
 
 def _cell_texts(cells, xs, ys, owner, chars):
@@ -174,12 +178,13 @@ def _header_paths(owner, texts, header_rows: int, n_cols: int) -> tuple[tuple[st
     return tuple(paths)
 
 
-def _body_rows(cells, owner, texts, geometry, header_rows: int) -> tuple[tuple[str, ...], ...]:
-    """Body rows; a merged cell's text goes to its top-left position, the rest are ""."""
+def _body_rows(cells, owner, texts, geometry, first: int, end: int | None = None) -> tuple[tuple[str, ...], ...]:
+    """Rows `first` to `end` (default: the last); a merged cell's text goes to its top-left position,
+    the rest are ""."""
     starts, sizes = geometry
     n_cols = len(owner[0])
     rows = []
-    for r in range(header_rows, len(owner)):
+    for r in range(first, len(owner) if end is None else end):
         row = []
         for c in range(n_cols):
             k = owner[r][c]

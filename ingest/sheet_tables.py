@@ -4,13 +4,15 @@ Rows at the top holding one thing (table number, title, "部门名称：… 单�
 are the title block; the rows from there down to the first row of figures are
 the header, where a cell merged over several columns becomes the shared top of
 their header paths; the rest is the body, up to a "注：" note. A sheet without
-figures is kept as narrative lines.
+figures is kept as narrative lines. A performance-target form (表11) is read
+whole, header rows included, by `ingest.form_tables`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingest.form_tables import form_header_paths, form_rows, form_schema
 from ingest.model import Layout, TableGrid
 from ingest.normalise import normalise_line
 from ingest.pdf_flow import NOTE, TABLE_NUMBER, UNIT, names_department, title_parts
@@ -105,6 +107,10 @@ def sheet_grid(sheet: Sheet, first_line: int) -> tuple[list[str], TableGrid] | N
     header = _header_paths(sheet, covered, header_start, body_start)
     rows, notes = _body(sheet, covered, body_start, len(header))
     title, unit = title_parts(title_lines)
+    schema = form_schema(title)
+    if schema is not None:  # a performance-target form: its header rows hold the first block's heading
+        printed, notes = _body(sheet, covered, header_start, len(header))
+        rows, header = tuple(form_rows(list(printed), schema)), form_header_paths(schema)
     quotes = tuple(" ".join(c.strip() for c in row if c.strip()) for row in rows)
     header_lines = [normalise_line(" ".join(_row_texts(sheet, r, covered))).strip()
                     for r in range(header_start, body_start)]

@@ -22,7 +22,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
-from builders.printed_tables import LABEL_COLUMNS, TWO_SIDED, load_grid, printable_numbers, printed_table
+from builders.printed_tables import (
+    FORMS, LABEL_COLUMNS, TWO_SIDED, load_grid, printable_numbers, printed_table)
 from builders.sample_pdf import EMBEDDED_FONT_FILE, RUNNING_HEADER, build_sample_pdf
 from ingest.errors import UnreadableDocument, UnsupportedFormat
 from ingest.model import Layout, TableGrid
@@ -32,6 +33,7 @@ from ingest.reader import detect_format, read_layout
 from ingest.tables import table_from_grid
 
 NUMBERS = printable_numbers()
+GRID_NUMBERS = [n for n in NUMBERS if n not in FORMS]  # printed as grids (表11 is a form)
 
 
 def squeeze(text: str) -> str:
@@ -72,6 +74,10 @@ def test_header_paths_come_from_merged_header_cells(layout, number):
     expected = load_grid(number)
     grid = grid_of(layout, number)
     paths = [tuple(squeeze(p) for p in path) for path in grid.header_paths]
+    if number in FORMS:  # the form's header rows name its blocks' columns: the grid ends with those
+        columns = [tuple(squeeze(p) for p in column) for column in expected["columns"]]
+        assert paths[-len(columns):] == columns
+        return
     if number in TWO_SIDED:
         value = squeeze(expected["columns"][0][0])
         assert paths == [("收入", "项目"), ("收入", value), ("支出", "项目"), ("支出", value)]
@@ -81,7 +87,7 @@ def test_header_paths_come_from_merged_header_cells(layout, number):
     assert paths[len(labels):] == [tuple(squeeze(p) for p in column) for column in expected["columns"]]
 
 
-@pytest.mark.parametrize("number", NUMBERS)
+@pytest.mark.parametrize("number", GRID_NUMBERS)
 def test_body_cells_are_the_printed_cells(layout, number):
     printed = printed_table(load_grid(number))
     grid = grid_of(layout, number)
@@ -131,7 +137,7 @@ def test_grid_rows_carry_their_line_and_quote(layout):
 # --- end to end: grid -> Table, as every format goes -----------------------------------
 
 
-@pytest.mark.parametrize("number", [n for n in (1, 4, 5, 7, 8, 2, 3, 6, 9, 10) if n in NUMBERS])
+@pytest.mark.parametrize("number", [n for n in (1, 4, 5, 7, 8, 2, 3, 6, 9, 10, 11) if n in NUMBERS])
 def test_tables_equal_the_hand_typed_grids(layout, number):
     assert_table_equals_expected(table_from_grid(grid_of(layout, number)), number)
 
@@ -148,8 +154,28 @@ def assert_table_equals_expected(table, number: int) -> None:
     assert got == want
 
 
+@pytest.mark.parametrize("break_row", [5, 10, 13, 17])
+def test_form_running_over_a_page_break_is_stitched(break_row):
+    """表11 cut before a row of it (inside the tasks, before the indicators, inside merged
+    一级/二级 indicator cells): the second page's fragment has no title, no header and fewer
+    ruled columns, and still continues the form."""
+    data, report = build_sample_pdf([11], narrative=False, form_break=break_row)
+    assert len(report.table_pages[11]) == 2
+    layout = read_pdf_layout(data, "form-break.pdf")
+    assert [g.number for g in layout.grids] == [11]
+    assert_table_equals_expected(table_from_grid(grid_of(layout, 11)), 11)
+
+
+def test_form_between_tables_keeps_them_apart():
+    data, _ = build_sample_pdf([8, 11, 9], narrative=False)
+    layout = read_pdf_layout(data, "form-between.pdf")
+    assert [g.number for g in layout.grids] == [8, 11, 9]
+    for number in (8, 11, 9):
+        assert_table_equals_expected(table_from_grid(grid_of(layout, number)), number)
+
+
 def test_pdf_records_equal_the_text_records(sample_pdf, sample_path, tmp_path):
-    """The same disclosure as PDF and as text gives the same figures (tables 1-10 and the narrative's)."""
+    """The same disclosure as PDF and as text gives the same figures (tables 1-11 and the narrative's)."""
     from ingest.document import parse_document
 
     data, _ = sample_pdf
@@ -173,11 +199,11 @@ def test_pdf_records_equal_the_text_records(sample_pdf, sample_path, tmp_path):
 
 @pytest.fixture(scope="module")
 def unruled_layout() -> Layout:
-    data, _ = build_sample_pdf(ruled=False)
+    data, _ = build_sample_pdf(GRID_NUMBERS, ruled=False)  # a form without its rules is not read
     return read_pdf_layout(data, "unruled.pdf")
 
 
-@pytest.mark.parametrize("number", NUMBERS)
+@pytest.mark.parametrize("number", GRID_NUMBERS)
 def test_unruled_tables_are_read_from_word_positions(unruled_layout, number):
     """Without ruling lines, rows and cells come from where the words sit; the header is
     not split into merged cells (the schema names the columns, as for text)."""

@@ -3,7 +3,8 @@
 The PDF and XLSX builders draw what this module lays out: merged multi-level
 header cells (from the grid's column paths), the label columns the national
 template prints (项目, 预算单位, 科目编码, …), row labels indented by their
-depth in the hierarchy, and 表1's numbering ("一、", "1."). The contents come
+depth in the hierarchy, and 表1's numbering ("一、", "1."); 表11 is laid out as the
+ruled form it is (`printed_form`: blocks, merged 一级/二级 indicator cells). The contents come
 only from `tests/fixtures/sample_tables/表N.json` (typed by a person), never
 from a parser's output.
 """
@@ -11,6 +12,7 @@ from a parser's output.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
@@ -33,6 +35,9 @@ NOTES = {
     9: "注：本表本年无发生额。",
     10: "注：本表本年无发生额。",
 }
+FORMS = (11,)  # printed as a ruled form: every cell is in `header`, the body is empty
+SUPERVISOR = "深圳市社会保险基金管理局"  # 表11's 主管部门
+FORM_YEAR = "2022年度"  # printed left of "单位：万元" above 表11
 NUMBERED = (1,)  # 表1 prints "一、政府预算拨款" and "1.一般公共预算拨款"; 表6 prints bare labels
 
 
@@ -79,13 +84,15 @@ def load_grid(number: int) -> dict | None:
 
 
 def printable_numbers() -> list[int]:
-    """Table numbers this module can lay out (表11's form layout is not drawn)."""
-    return [n for n in range(1, 11) if (GRIDS / f"表{n}.json").exists()]
+    """Table numbers this module can lay out (表11 as a form, see `printed_form`)."""
+    return [n for n in range(1, 12) if (GRIDS / f"表{n}.json").exists()]
 
 
 def printed_table(grid: dict) -> PrintedTable:
     """Lay out one expected grid as the disclosure prints it."""
     number = grid["number"]
+    if number in FORMS:
+        return printed_form(grid)
     if number in TWO_SIDED:
         return _two_sided(grid)
     labels = LABEL_COLUMNS[number]
@@ -181,3 +188,59 @@ def _side(grid: dict, side: str, numbered: bool, sub_numbers: bool):
         body.append((BodyCell(name, indent=level), amount))
     return body, tail
 
+
+
+def printed_form(grid: dict) -> PrintedTable:
+    """表11 as the form prints it, in 7 columns: block heading | 任务名称/一级指标 | 主要内容
+    (two columns)/二级, 三级指标 | three amount columns/目标值; merged cells as the form merges them.
+    The whole form is laid out as merged cells (`header`), `header_rows` is its row count."""
+    rows = grid["rows"]
+    tasks = [r for r in rows if r["path"][0] == "年度主要任务"]
+    goal = next(r for r in rows if r["path"] == ["年度总体目标"])
+    indicators = [r for r in rows if r["path"][0] == "年度绩效指标"]
+    cells = [HeaderCell("部门（单位）名称", 0, 0, colspan=2), HeaderCell(DEPARTMENT, 0, 2, colspan=2),
+             HeaderCell("主管部门", 0, 4), HeaderCell(SUPERVISOR, 0, 5, colspan=2),
+             HeaderCell("年度主要任务", 1, 0, rowspan=2 + len(tasks)),
+             HeaderCell("任务名称", 1, 1, rowspan=2), HeaderCell("主要内容", 1, 2, rowspan=2, colspan=2)]
+    cells.append(HeaderCell(grid["columns"][1][0], 1, 4, colspan=3))
+    cells += [HeaderCell(column[-1], 2, 4 + i) for i, column in enumerate(grid["columns"][1:4])]
+    r = 3
+    for task in tasks:
+        name, content, amounts = task["path"][-1], task["cells"][0], task["cells"][1:4]
+        if task["total"]:
+            cells.append(HeaderCell(name, r, 1, colspan=3))
+        else:
+            cells += [HeaderCell(name, r, 1), HeaderCell(content, r, 2, colspan=2)]
+        cells += [HeaderCell(amount, r, 4 + i) for i, amount in enumerate(amounts)]
+        r += 1
+    cells += [HeaderCell("年度总体目标", r, 0), HeaderCell(_goal_lines(goal["cells"][0]), r, 1, colspan=6)]
+    r += 1
+    cells += [HeaderCell("年度绩效指标", r, 0, rowspan=1 + len(indicators)), HeaderCell("一级指标", r, 1),
+              HeaderCell("二级指标", r, 2), HeaderCell("三级指标", r, 3), HeaderCell("目标值", r, 4, colspan=3)]
+    cells += _indicator_cells(indicators, r + 1)
+    return PrintedTable(grid["number"], grid["title"], grid["unit"], 7, r + 1 + len(indicators),
+                        tuple(cells), (), 4)
+
+
+def _goal_lines(text: str) -> str:
+    """The overall target's numbered items, each starting a new line ("1.…；" "2.…")."""
+    return re.sub(r"(?<=[；;。])(?=\d+\.)", "\n", text)
+
+
+def _indicator_cells(indicators: list[dict], first_row: int) -> list[HeaderCell]:
+    """三级指标 and 目标值 per row; 一级 and 二级 cells merged down over their rows."""
+    cells: list[HeaderCell] = []
+    for level in (1, 2):
+        start = 0
+        while start < len(indicators):
+            end = start + 1
+            while end < len(indicators) and \
+                    indicators[end]["path"][1:level + 1] == indicators[start]["path"][1:level + 1]:
+                end += 1
+            cells.append(HeaderCell(indicators[start]["path"][level], first_row + start, level,
+                                    rowspan=end - start))
+            start = end
+    for i, row in enumerate(indicators):
+        cells += [HeaderCell(row["path"][3], first_row + i, 3), HeaderCell(row["cells"][4], first_row + i, 4,
+                                                                          colspan=3)]
+    return cells

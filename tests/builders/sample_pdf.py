@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -25,7 +25,7 @@ from reportlab.pdfgen import canvas
 
 from ingest import sample_path
 from .printed_tables import (
-    DEPARTMENT, NOTES, BodyCell, PrintedTable, load_grid, printable_numbers, printed_table)
+    DEPARTMENT, FORM_YEAR, FORMS, NOTES, BodyCell, PrintedTable, load_grid, printable_numbers, printed_table)
 
 FONT = "STSong-Light"
 RUNNING_HEADER = f"{DEPARTMENT}2022年部门预算"
@@ -86,8 +86,9 @@ def is_heading(text: str) -> bool:
 class _Pages:
     """A reportlab canvas with a cursor, the running header and page numbers."""
 
-    def __init__(self, report: BuildReport, running_header: bool = True, ruled: bool = True):
-        self.ruled = ruled
+    def __init__(self, report: BuildReport, running_header: bool = True, ruled: bool = True,
+                 form_break: int = 0):
+        self.ruled, self.form_break = ruled, form_break
         self.buffer = io.BytesIO()
         self.canvas = canvas.Canvas(self.buffer, pagesize=A4)
         self.report, self.running_header = report, running_header
@@ -160,6 +161,8 @@ def draw_narrative(pages: _Pages, paragraphs: list[str]) -> None:
 
 
 def _column_widths(table: PrintedTable, total: float) -> list[float]:
+    if table.number in FORMS:  # block heading, 任务名称/一级, 主要内容 (2 columns)/二级, 三级, amounts/目标值
+        return [total * share for share in (0.08, 0.15, 0.17, 0.24, 0.12, 0.12, 0.12)]
     label_widths = {1: [150.0], 2: [250.0], 3: [150.0, 60.0, 180.0]}[table.label_cols]
     if table.number == 8:
         label_widths = [170.0, 80.0]
@@ -174,9 +177,14 @@ def _header_heights(table: PrintedTable, widths: list[float]) -> list[float]:
     for cell in table.header:
         if cell.rowspan == 1:
             width = sum(widths[cell.col: cell.col + cell.colspan]) - 4
-            lines = len(wrap(cell.text, width, CELL_SIZE))
+            lines = len(cell_text_lines(cell.text, width))
             heights[cell.row] = max(heights[cell.row], lines * CELL_PITCH + 6)
     return heights
+
+
+def cell_text_lines(text: str, width: float) -> list[str]:
+    """A cell's text wrapped to its width; a "\\n" in it starts a new line (the target's numbered items)."""
+    return [line for part in text.split("\n") for line in wrap(part, width, CELL_SIZE)]
 
 
 def _cell_lines(cell: BodyCell, width: float) -> list[str]:
@@ -206,7 +214,7 @@ def _draw_title(pages: _Pages, table: PrintedTable) -> None:
     pages.canvas.setFont(_font.name, 14)
     pages.canvas.drawCentredString(width / 2, pages.y - 14, table.title)
     pages.y -= 24
-    pages.text(MARGIN, f"部门名称：{DEPARTMENT}", 9)
+    pages.text(MARGIN, FORM_YEAR if table.number in FORMS else f"部门名称：{DEPARTMENT}", 9)
     pages.canvas.drawRightString(width - MARGIN, pages.y - 9, f"单位：{table.unit}")
     pages.y -= 16
 
@@ -220,12 +228,54 @@ def _draw_header(pages: _Pages, table: PrintedTable, widths: list[float]) -> Non
         h = sum(heights[cell.row: cell.row + cell.rowspan])
         if pages.ruled:
             pages.canvas.rect(lefts[cell.col], top - h, w, h, stroke=1, fill=0)
-        _draw_cell_text(pages.canvas, wrap(cell.text, w - 4, CELL_SIZE), (lefts[cell.col], top, w, h))
+        _draw_cell_text(pages.canvas, cell_text_lines(cell.text, w - 4), (lefts[cell.col], top, w, h))
     pages.y -= sum(heights)
+
+
+def draw_form(pages: _Pages, table: PrintedTable) -> None:
+    """Draw a form (表11) on a portrait page of its own: title block, then all its merged cells.
+
+    With `pages.form_break`, rows from that one on go to the next page; a merged cell crossing
+    the break is cut in two, its text in the upper part (as Excel prints a long form)."""
+    if pages.size != A4 or pages.y < A4[1] - MARGIN:  # a new page unless a blank portrait one is open
+        pages.new_page()
+    pages.y = A4[1] - MARGIN
+    widths = _column_widths(table, pages.size[0] - 2 * MARGIN)
+    _draw_title(pages, table)
+    on_pages = []
+    for i, part in enumerate(_form_parts(table, pages.form_break)):
+        if i:
+            pages.new_page()
+        if pages.room() < sum(_header_heights(part, widths)):
+            raise ValueError(f"表{table.number} does not fit on one page")
+        _draw_header(pages, part, widths)
+        on_pages.append(pages.report.pages)
+    pages.report.table_pages[table.number] = on_pages
+
+
+def _form_parts(table: PrintedTable, break_row: int) -> list[PrintedTable]:
+    """The form whole, or cut before row `break_row` into two page parts."""
+    if not 0 < break_row < table.header_rows:
+        return [table]
+    upper, lower = [], []
+    for cell in table.header:
+        end = cell.row + cell.rowspan
+        if end <= break_row:
+            upper.append(cell)
+        elif cell.row >= break_row:
+            lower.append(replace(cell, row=cell.row - break_row))
+        else:
+            upper.append(replace(cell, rowspan=break_row - cell.row))
+            lower.append(replace(cell, text="", row=0, rowspan=end - break_row))
+    return [replace(table, header=tuple(upper), header_rows=break_row),
+            replace(table, header=tuple(lower), header_rows=table.header_rows - break_row)]
 
 
 def draw_table(pages: _Pages, table: PrintedTable, repeat_header: bool = True) -> None:
     """Draw a ruled table; after a page break repeat the title block and header (if asked)."""
+    if table.number in FORMS:
+        draw_form(pages, table)
+        return
     widths = _column_widths(table, pages.size[0] - 2 * MARGIN)
     lefts = [MARGIN + sum(widths[:i]) for i in range(len(widths))]
     header_h = sum(_header_heights(table, widths))
@@ -259,29 +309,32 @@ def draw_table(pages: _Pages, table: PrintedTable, repeat_header: bool = True) -
 
 def build_sample_pdf(numbers: list[int] | None = None, *, narrative: bool = True,
                      repeat_header: bool = True, copies: int = 1,
-                     ruled: bool = True, font_file: Path | None = None) -> tuple[bytes, BuildReport]:
+                     ruled: bool = True, font_file: Path | None = None,
+                     form_break: int = 0) -> tuple[bytes, BuildReport]:
     """The sample disclosure as a PDF: narrative pages, then the tables `numbers` (default: all typed).
 
     `copies` repeats narrative and tables (for the benchmark's long document); `ruled=False`
     draws the tables without ruling lines (columns only by position); `font_file` embeds
-    that TrueType CJK font instead of using the CID font STSong-Light.
+    that TrueType CJK font instead of using the CID font STSong-Light; `form_break` cuts the
+    form (表11) before that row of it, the rest going to the next page.
     """
     _font.name = embedded_font_name(font_file) if font_file else FONT
     try:
-        return _build(numbers, narrative, repeat_header, copies, ruled)
+        return _build(numbers, narrative, repeat_header, copies, (ruled, form_break))
     finally:
         _font.name = FONT
 
 
-def _build(numbers, narrative, repeat_header, copies, ruled) -> tuple[bytes, BuildReport]:
+def _build(numbers, narrative, repeat_header, copies, drawing) -> tuple[bytes, BuildReport]:
     report = BuildReport()
-    pages = _Pages(report, ruled=ruled)
+    ruled, form_break = drawing
+    pages = _Pages(report, ruled=ruled, form_break=form_break)
     tables = [printed_table(load_grid(n)) for n in (numbers or printable_numbers())]
     for _ in range(copies):
         if narrative:
             pages.new_page()
             draw_narrative(pages, sample_paragraphs())
-        pages.new_page(landscape(A4))
+        pages.new_page(A4 if tables and tables[0].number in FORMS else landscape(A4))
         pages.y += 18  # the first table starts at the top
         for table in tables:
             draw_table(pages, table, repeat_header)

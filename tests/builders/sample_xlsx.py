@@ -4,6 +4,7 @@ One table per sheet, as departments publish them: a "表N" row, the title and
 "部门名称：… 单位：万元" rows above a merged multi-level header, then the body.
 Amounts are numbers formatted "#,##0"; labels show their depth with the cell's
 indent (表1 instead uses leading ideographic spaces, as many workbooks do).
+表11 is written as its form: every cell placed and merged as printed, "2022年度" above it.
 Contents come from the hand-typed expected grids only.
 """
 
@@ -14,7 +15,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
-from .printed_tables import DEPARTMENT, PrintedTable, load_grid, printable_numbers, printed_table
+from .printed_tables import DEPARTMENT, FORM_YEAR, FORMS, PrintedTable, load_grid, printable_numbers, printed_table
 
 IDEOGRAPHIC_SPACE = "\u3000"
 
@@ -36,12 +37,19 @@ def write_table(sheet, table: PrintedTable) -> None:
     sheet.cell(1, 1, f"表{table.number}")
     sheet.cell(2, 1, table.title).alignment = Alignment(horizontal="center")
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
-    sheet.cell(3, 1, f"部门名称：{DEPARTMENT}")
+    sheet.cell(3, 1, _title_block_line(table))
     sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=max(1, width - 1))
     sheet.cell(3, width, f"单位：{table.unit}")
     top = 4
     for cell in table.header:
-        sheet.cell(top + cell.row, 1 + cell.col, cell.text)
+        written = sheet.cell(top + cell.row, 1 + cell.col)
+        if _is_amount(cell.text):  # a form's amounts (表11) are numbers too
+            written.value, written.number_format = int(cell.text.replace(",", "")), "#,##0"
+        else:
+            written.value = cell.text
+            if cell.text.startswith("="):  # a target value "=100%" is text, not a formula
+                written.data_type = "s"
+            written.alignment = Alignment(wrap_text=True, vertical="center")
         if cell.rowspan > 1 or cell.colspan > 1:
             sheet.merge_cells(start_row=top + cell.row, start_column=1 + cell.col,
                               end_row=top + cell.row + cell.rowspan - 1,
@@ -50,6 +58,15 @@ def write_table(sheet, table: PrintedTable) -> None:
     for r, row in enumerate(table.body):
         for c, printed in enumerate(row):
             _write_body_cell(sheet.cell(first_body + r, 1 + c), printed, table.number)
+
+
+def _title_block_line(table: PrintedTable) -> str:
+    """The line above the header: the department, or for a form the year (its department is inside)."""
+    return FORM_YEAR if table.number in FORMS else f"部门名称：{DEPARTMENT}"
+
+
+def _is_amount(text: str) -> bool:
+    return bool(text) and text.replace(",", "").isdigit()
 
 
 def _write_body_cell(cell, printed, number: int) -> None:
@@ -79,11 +96,15 @@ def build_sample_xls(numbers: list[int] | None = None) -> bytes:
         sheet = book.add_sheet(f"表{number}")
         sheet.write(0, 0, f"表{number}")
         sheet.write_merge(1, 1, 0, table.n_cols - 1, table.title)
-        sheet.write_merge(2, 2, 0, max(0, table.n_cols - 2), f"部门名称：{DEPARTMENT}")
+        sheet.write_merge(2, 2, 0, max(0, table.n_cols - 2), _title_block_line(table))
         sheet.write(2, table.n_cols - 1, f"单位：{table.unit}")
         for cell in table.header:
-            sheet.write_merge(3 + cell.row, 3 + cell.row + cell.rowspan - 1,
-                              cell.col, cell.col + cell.colspan - 1, cell.text)
+            if _is_amount(cell.text):
+                sheet.write_merge(3 + cell.row, 3 + cell.row + cell.rowspan - 1,
+                                  cell.col, cell.col + cell.colspan - 1, int(cell.text.replace(",", "")), amount)
+            else:
+                sheet.write_merge(3 + cell.row, 3 + cell.row + cell.rowspan - 1,
+                                  cell.col, cell.col + cell.colspan - 1, cell.text)
         for r, row in enumerate(table.body, start=3 + table.header_rows):
             for c, printed in enumerate(row):
                 if printed.align == "right" and printed.text.replace(",", "").isdigit():
