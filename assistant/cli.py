@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from assistant.config import Config, load_config
+from assistant.logs import log_to_home
 from ingest.errors import BudgetQAError
 
 home_option = click.option(
@@ -25,7 +26,9 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON o
 
 
 def _config(home: str | None) -> Config:
-    return load_config(home)
+    config = load_config(home)
+    log_to_home(config.home)
+    return config
 
 
 class UserError(click.ClickException):
@@ -165,15 +168,12 @@ def main() -> None:
 
 
 def _log_unexpected() -> Path:
-    home = load_config().home
-    try:
-        home.mkdir(parents=True, exist_ok=True)
-        log_path = home / "budgetqa.log"
-    except OSError:
-        log_path = Path("/tmp/budgetqa.log")
-    logging.basicConfig(filename=log_path, level=logging.ERROR)
-    logging.getLogger("budgetqa").error("unexpected error:\n%s", traceback.format_exc())
-    return log_path
+    """Log the traceback to the home folder the command was using (else the default one)."""
+    logger = logging.getLogger("budgetqa")
+    files = [Path(h.baseFilename) for h in logger.handlers if isinstance(h, logging.FileHandler)]
+    path = files[0] if files else log_to_home(load_config().home)
+    logger.error("unexpected error:\n%s", traceback.format_exc())
+    return path
 
 
 if __name__ == "__main__":

@@ -7,11 +7,9 @@ is configured, behind Gradio's login), `/` (chat and table browser).
 from __future__ import annotations
 
 import hmac
-import logging
 import socket
 from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
 
 import gradio as gr
 import uvicorn
@@ -19,6 +17,7 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from assistant.config import Config
+from assistant.logs import log_to_home
 from ingest.errors import BudgetQAError
 from ui.api import make_api_router
 from ui.chat import build_public_app
@@ -87,22 +86,12 @@ async def _desk_disabled() -> HTMLResponse:
 def serve(config: Config, host: str = "127.0.0.1", port: int = 7860) -> None:
     """Start the web app and block until stopped (Ctrl+C)."""
     _check_port_free(host, port)
-    _log_errors_to(config.home / "budgetqa.log")
+    log_to_home(config.home)
     print("正在打开资料库（首次启动时会先导入示例公开文件，约需半分钟）……", flush=True)
     app = build_app(config)
     desk = f"，工作人员后台：http://{host}:{port}{DESK_PATH}" if config.admin_password else ""
     print(f"部门预算公开问答已启动：http://{host}:{port}/{desk}（按 Ctrl+C 停止）", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
-
-
-def _log_errors_to(path: Path) -> None:
-    """Unexpected errors of the running app go to the home folder's log (users see a short message)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-    logger = logging.getLogger("budgetqa")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
 
 
 def _check_port_free(host: str, port: int) -> None:
