@@ -7,7 +7,7 @@ from assistant.logs import log_to_home
 
 def test_budgetqa_loggers_write_to_the_home_log_only(tmp_path, capsys):
     logger = logging.getLogger("budgetqa")
-    before = list(logger.handlers)
+    before, propagate = list(logger.handlers), logger.propagate
     try:
         path = log_to_home(tmp_path)
         assert log_to_home(tmp_path) == path  # a second call adds no second handler
@@ -21,3 +21,4 @@ def test_budgetqa_loggers_write_to_the_home_log_only(tmp_path, capsys):
         for handler in logger.handlers[len(before):]:
             logger.removeHandler(handler)
             handler.close()
+        logger.propagate = propagate
