@@ -11,6 +11,7 @@ anything unexpected becomes a not_found answer and is logged.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import replace
 
@@ -18,12 +19,15 @@ from assistant.answer import Answer, Status
 from assistant.compose import compose_finding, note_unsupported_claims
 from assistant.config import Config
 from assistant.dialogue import DialogueState, advance, resolve
+from assistant.document_choice import choose, display_name, named_departments, ordered
+from assistant.document_compare import asks_comparison, compare_documents
 from assistant.passage_answer import (CONFIDENT, Passage, answer_from_passages, best_sentence,
                                       document_paragraphs, passages_from_hits)
 from assistant.record_answer import answer_from_records
 from assistant.record_index import DocumentView, RecordIndex
 from assistant.table_rows import count_rows, row_count_answer
 from assistant.refusals import clarify, not_found, period_not_found, refusal
+from assistant.scope import department_mentions
 from assistant.understand import Intent, understand
 
 log = logging.getLogger("budgetqa.assistant")
@@ -99,28 +103,131 @@ class Conversation:
     def _answer(self, question: str) -> Answer:
         if not question or not question.strip():
             return Answer(Status.NOT_FOUND, "请输入问题，例如“2022年“三公”经费预算是多少？”。")
-        all_docs = tuple(d.doc_id for d in self.index.documents)
         intent = understand(question, self.index, self.fixed_docs)
-        if self.state.pending and len(intent.doc_ids) == 1 and not intent.mentions:
-            # The reply to "which document?": ask the pending question of the chosen one.
+        picked = self._picked_by_reply(intent)
+        if picked:
+            if len(picked) > 1:  # "罗湖分局" when two of its years were listed: ask again, among those
+                return self._clarify(picked, self.state.pending)
             question = self.state.pending
-            intent = understand(question, self.index, intent.doc_ids)
-        intent = resolve(intent, self.state, self.fixed_docs or all_docs)
+            intent = understand(question, self.index, picked)
+        groups = named_departments(intent.question, self._candidates())
+        if groups and not intent.refusal.startswith("other_"):
+            compared = self._compare(intent, groups)
+            if compared is not None:
+                return compared
+            named = {doc for _, docs in groups for doc in docs}
+            narrowed = tuple(d for d in intent.doc_ids if d in named)
+            intent = replace(intent, doc_ids=narrowed or intent.doc_ids,
+                             refusal="" if intent.refusal == "no_domain" and narrowed else intent.refusal)
+        elif self._same_department_years(intent):
+            compared = self._compare(intent, [("", intent.doc_ids)])
+            if compared is not None:
+                return compared
+        intent = resolve(intent, self.state, self.fixed_docs or tuple(d.doc_id for d in self.index.documents))
+        intent = self._stay_on_settled(intent, groups)
+        if isinstance(intent, Answer):
+            return intent
+        return self._answer_resolved(intent, question)
+
+    def _answer_resolved(self, intent: Intent, question: str) -> Answer:
         if intent.refusal:
             self.state = advance(self.state, intent, answered=False)
             return refusal(intent.refusal, intent.refusal_detail, self._scoped_documents(intent))
         if not intent.doc_ids:
             return not_found("", self.index.documents)
         if len(intent.doc_ids) > 1:
-            self.state = replace(self.state, pending=question)
-            return clarify(tuple(d for d in self.index.documents if d.doc_id in intent.doc_ids))
+            return self._clarify(intent.doc_ids, question)
         answer = note_unsupported_claims(self._answer_intent(intent, question), intent.question, intent.asserted)
         self.state = advance(self.state, intent, answered=answer.status == Status.ANSWERED)
         if answer.status == Status.ANSWERED and self.config.llm_url:
             from assistant.llm import rephrase
 
             answer = rephrase(answer, question, self.config, intent.asserted)
+        if answer.status == Status.ANSWERED and len({d.department for d in self.index.documents}) > 1:
+            document = self.index.document(intent.doc_ids[0])  # several departments: say whose figure it is
+            answer = replace(answer, text=f"{display_name(document, self.index.documents)}：{answer.text}")
         return answer
+
+    def _candidates(self) -> tuple[DocumentView, ...]:
+        return tuple(d for d in self.index.documents if not self.fixed_docs or d.doc_id in self.fixed_docs)
+
+    def _clarify(self, doc_ids: tuple[str, ...], question: str) -> Answer:
+        """Ask which document; remember the question and the listed order for the reply."""
+        choices = ordered(tuple(d for d in self.index.documents if d.doc_id in doc_ids))
+        self.state = replace(self.state, pending=question, choices=tuple(d.doc_id for d in choices))
+        return clarify(choices, self.index.documents)
+
+    def _picked_by_reply(self, intent: Intent) -> tuple[str, ...]:
+        """The documents a short reply to a clarify picks ("罗湖的", "第一个", "2022年那份"); () if not one."""
+        if not self.state.pending or not self.state.choices or intent.names_subject:
+            return ()
+        if intent.refusal not in ("", "no_domain"):
+            return ()
+        choices = tuple(d for d in ordered(self.index.documents) if d.doc_id in self.state.choices)
+        choices = tuple(sorted(choices, key=lambda d: self.state.choices.index(d.doc_id)))
+        return choose(intent.question, choices, self.index.documents)
+
+    def _same_department_years(self, intent: Intent) -> bool:
+        """"罗湖分局两年的三公经费对比": several years of one department, compared."""
+        docs = [d for d in self.index.documents if d.doc_id in intent.doc_ids]
+        return (len(docs) >= 2 and len({d.department for d in docs}) == 1 and not intent.refusal
+                and any(w in intent.question for w in ("两年", "对比", "比较", "分别", "各年")))
+
+    def _compare(self, intent: Intent, groups: list[tuple[str, tuple[str, ...]]]) -> Answer | None:
+        """The same figure from each named department (or each year of one), with the difference."""
+        if not asks_comparison(intent.question) and len(groups) < 2:
+            return None
+        if intent.operation == "narrative" and intent.narrative not in ("", "scope"):
+            return None
+        docs = {d.doc_id: d for d in self.index.documents}
+        picked: list[str] = []
+        for _, group in groups:
+            in_scope = [docs[d] for d in group if d in intent.doc_ids] or [docs[d] for d in group]
+            if len(groups) == 1:
+                picked.extend(d.doc_id for d in sorted(in_scope, key=lambda d: -d.year))
+                continue
+            years = {d.year for d in in_scope}
+            shared = set.intersection(*({docs[d].year for d in g} for _, g in groups)) & years
+            year = max(shared or years)
+            picked.append(next(d.doc_id for d in in_scope if d.year == year))
+        if len(picked) < 2:
+            return None
+        answer = compare_documents(intent, tuple(picked), self.index, self.index.documents)
+        if answer is not None:
+            self.state = advance(self.state, replace(intent, doc_ids=tuple(picked), refusal=""), answered=True)
+        return answer
+
+    def _stay_on_settled(self, intent: Intent, groups: list) -> Intent | Answer:
+        """Follow-ups stay on the document the conversation settled on; "那2021年呢？" moves to the same
+        department's 2021 document when it is ingested, "比去年增加了多少？" compares with last year's."""
+        if len(self.state.doc_ids) != 1 or groups or department_mentions(intent.question) or self.fixed_docs:
+            return intent
+        settled = self.index.document(self.state.doc_ids[0])
+        if settled is None or intent.refusal not in ("", "other_year"):
+            return intent
+        family = [d for d in self.index.documents if d.department == settled.department]
+        years = [int(y) for y in re.findall(r"(20\d\d)", intent.question)]
+        if years:
+            same = [d for d in family if d.year == years[0]]
+            if same and not intent.mentions and not intent.names_subject and self.state.operation != "narrative":
+                return compare_documents(intent, (same[0].doc_id,), self.index, self.index.documents) or intent
+            if same:
+                return replace(intent, doc_ids=(same[0].doc_id,), period="", refusal="", refusal_detail="")
+            if intent.refusal:
+                return intent
+            return replace(intent, doc_ids=(settled.doc_id,),
+                           period=str(years[0]) if years[0] != settled.year else "")
+        if intent.operation == "change" and re.search(r"去年|上年|上一年", intent.question):
+            previous = [d for d in family if d.year == settled.year - 1]
+            if previous and not intent.refusal:
+                compared = compare_documents(intent, (settled.doc_id, previous[0].doc_id), self.index,
+                                             self.index.documents)
+                if compared is not None:
+                    self.state = advance(self.state, replace(intent, doc_ids=(settled.doc_id,)), answered=True)
+                    return compared
+        if set(intent.doc_ids) != {settled.doc_id} and not years:
+            return replace(intent, doc_ids=(settled.doc_id,))
+        return intent
 
     def _scoped_documents(self, intent: Intent) -> tuple[DocumentView, ...]:
         docs = tuple(d for d in self.index.documents if d.doc_id in intent.doc_ids)

@@ -29,6 +29,7 @@ class DialogueState:
     narrative: str = ""
     subject: str = ""
     pending: str = ""  # a question answered with `clarify`, asked again once the document is chosen
+    choices: tuple[str, ...] = ()  # the documents that clarify listed, in its order
 
 
 def is_follow_up(question: str) -> bool:

@@ -105,7 +105,7 @@ def _lookup(intent: Intent, index: RecordIndex) -> Finding | None:
 def _total_lookup(intent: Intent, index: RecordIndex) -> Finding | None:
     """A question naming no figure but asking how much in all ("今年一共有多少钱？")."""
     totals = question_words()["totals"]
-    if not any(w in intent.question for w in totals["words"] + ["一共", "总共", "多少钱"]):
+    if not any(w in intent.question for w in totals["words"] + totals["questions"]):
         return None
     total = total_of(intent.doc_ids, index)
     if total is None:

@@ -54,10 +54,11 @@ def not_found(subject: str, documents: tuple[DocumentView, ...]) -> Answer:
                   "可以问收入、支出、“三公”经费、项目支出、人员编制、绩效目标等。")
 
 
-def clarify(documents: tuple[DocumentView, ...]) -> Answer:
-    """Several documents could be meant: ask which."""
-    choices = "；".join(f"{d.doc_id}（{holdings((d,))}）" for d in documents)
-    return Answer(Status.CLARIFY, f"这个问题可能涉及多份公开文件，请说明是哪一份：{choices}。")
+def clarify(choices: tuple[DocumentView, ...], documents: tuple[DocumentView, ...] = ()) -> Answer:
+    """Several documents could be meant: ask which, naming department and year of each."""
+    from assistant.document_choice import clarify_text
+
+    return Answer(Status.CLARIFY, clarify_text(choices, documents or choices))
 
 
 def period_not_found(intent, documents: tuple[DocumentView, ...]) -> Answer:

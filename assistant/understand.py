@@ -130,6 +130,8 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
     for name in _OPERATION_ORDER:
         if _says(text, words["operations"][name]):
             several_terms = len(mentions) == 1 and len(mentions[0].terms) >= 2  # "水电费一共" → 水费 + 电费
+            if several_terms and mentions[0].text in words["subjects"]["wholes"]:
+                several_terms = False  # "预算一共多少钱": the whole budget, not 收入总计 + 支出总计
             if name in ("difference", "sum") and len(mentions) < 2 and not (name == "difference" and tables) \
                     and not (name == "sum" and several_terms):
                 continue

@@ -7,6 +7,10 @@ arithmetic stays consistent and the parser reads it like the sample.
 Counts (人, 辆, 件), percentages, codes and price thresholds are kept.
 
     python -m eval.generate_corpus OUT_DIR [--count 50]
+    python -m eval.generate_corpus OUT_DIR --district 罗湖 --year 2021 [--factor 2]
+
+The second form writes one disclosure: the given department (罗湖 = the
+sample's own) for the given year, its money figures times `--factor`.
 """
 
 from __future__ import annotations
@@ -79,11 +83,29 @@ def generate_corpus(out_dir: Path, count: int = 50) -> list[Path]:
     return paths
 
 
+def write_variant(out_dir: Path, district: str, year: int, factor: int = 1) -> Path:
+    """Write one disclosure: `district`'s department for `year`, money figures times `factor`."""
+    slugs = dict(DISTRICTS)
+    if district not in slugs:
+        raise SystemExit(f"未知的区：{district}。可用：{'、'.join(slugs)}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    text = sample_path().read_text(encoding="utf-8")
+    path = out_dir / f"{slugs[district]}-social-insurance-{year}-budget.txt"
+    path.write_text(variant_text(text, district, year, factor), encoding="utf-8")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--count", type=int, default=50)
+    parser.add_argument("--district", help="write one disclosure for this district (e.g. 罗湖)")
+    parser.add_argument("--year", type=int, default=2022, help="with --district: the disclosure's year")
+    parser.add_argument("--factor", type=int, default=1, help="with --district: money figures times this")
     args = parser.parse_args()
+    if args.district:
+        print(write_variant(args.out_dir, args.district, args.year, args.factor))
+        return
     for path in generate_corpus(args.out_dir, args.count):
         print(path)
 

@@ -27,3 +27,13 @@ def test_generated_disclosures_parse_without_failed_checks(tmp_path: Path) -> No
     for document in documents:
         assert document.checks and not document.failed_checks, document.failed_checks[:3]
     assert any(r.value == 7552 for r in documents[1].records)  # 南山: factor 2
+
+
+def test_write_variant_same_department_other_year(tmp_path: Path) -> None:
+    from eval.generate_corpus import write_variant
+
+    path = write_variant(tmp_path, "罗湖", 2021, 2)
+    assert path.name == "luohu-social-insurance-2021-budget.txt"
+    document = parse_document(path)
+    assert (document.department, document.year) == ("深圳市社会保险基金管理局罗湖分局", 2021)
+    assert any(r.value == 7552 for r in document.records) and not document.failed_checks  # 3,776 × 2
