@@ -1,7 +1,8 @@
 """What a narrative figure is: its label, cleaned from the words before (or after) the number.
 
 "2022年深圳市社会保险基金管理局罗湖分局 部门预算收入 3,776 万元" → "部门预算收入";
-"其中货物采购 0 万元" → "货物采购"; "持有 2 辆公务用车" → "公务用车".
+"其中货物采购 0 万元" → "货物采购"; "持有 2 辆公务用车" → "公务用车";
+"1 辆公务用车已达报废年限已处置" → "已处置公务用车".
 The stop-words live in `figures.toml` beside `figures.py`.
 """
 
@@ -25,6 +26,7 @@ class LabelRules:
     weak: frozenset[str]
     rename: dict[str, str]
     noun_stop: re.Pattern[str]
+    noun_state: re.Pattern[str]
     noun_counts: frozenset[str]
     max_length: int
 
@@ -47,6 +49,7 @@ def label_rules() -> LabelRules:
         weak=frozenset(data["weak"]),
         rename=dict(data["rename"]),
         noun_stop=re.compile(data["noun_stop"]),
+        noun_state=re.compile(data["noun_state"]),
         noun_counts=frozenset(data["noun_counts"]),
         max_length=data["max_length"],
     )
@@ -122,7 +125,10 @@ def following_noun(text_after: str, unit: str) -> str:
     noun = text_after[:stop.start()] if stop else text_after
     if noun.startswith(("以上", "以下", "以内", "左右")):
         return ""
-    return noun.strip()
+    clause = re.split(r"[，,。；;]", text_after, maxsplit=1)[0].strip()
+    state = rules.noun_state.search(clause[len(noun):]) if noun else None
+    # "1 辆公务用车已达报废年限已处置" → "已处置公务用车", apart from the vehicles held
+    return state.group(0) + noun.strip() if state else noun.strip()
 
 
 def section_subject(title: str, aliases: tuple[str, ...], kind: str, level: int = 1) -> str:

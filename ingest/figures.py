@@ -36,6 +36,9 @@ class _Patterns:
     comparison_end: re.Pattern[str]
     share: re.Pattern[str]
     relation: re.Pattern[str]
+    relative: frozenset[str]
+    item_total: frozenset[str]
+    purpose: re.Pattern[str]
     before: dict[str, str]
     after: dict[str, str]
     target_header: re.Pattern[str]
@@ -63,6 +66,9 @@ def _patterns() -> _Patterns:
         comparison_end=re.compile(rf"{comparison}$"),
         share=re.compile(rf"({'|'.join(data['share']['words'])})"),
         relation=re.compile(rf"^({'|'.join(data['relation']['words'])})"),
+        relative=frozenset(data["relation"]["relative"]),
+        item_total=frozenset(data["relation"]["item_total"]),
+        purpose=re.compile(rf"^(?:{'|'.join(data['relation']['purpose'])})([^，,。；;：:\s]{{2,40}})"),
         before=before,
         after=data["qualifier"]["after"],
         target_header=re.compile(data["targets"]["header"]),
@@ -83,6 +89,7 @@ class _Context:
     project: str = ""  # 第七部分 row: the project the targets belong to
     in_targets: bool = False
     target_unit: str = ""
+    item: str = ""  # the budget item the previous paragraph stated ("代表履职补贴")
 
 
 @dataclass
@@ -93,6 +100,7 @@ class _Sentence:
     labels: list[str] = field(default_factory=list)  # labels of amounts/counts, in order
     last_label: str = ""
     last_base: str = ""
+    subject: str = ""  # last label that is not relative to another ("公务接待费支出")
 
 
 def text_records(sections, meta: DocumentMeta) -> list[Record]:  # noqa: ANN001 - iterable of Section
@@ -106,8 +114,19 @@ def text_records(sections, meta: DocumentMeta) -> list[Record]:  # noqa: ANN001 
             lines = section.paragraph_lines
             context.line = lines[index] if index < len(lines) else section.line
             context.base = ""
-            records.extend(_paragraph_records(paragraph, context))
+            found = _paragraph_records(paragraph, context)
+            records.extend(found)
+            context.item = _stated_item(found, context.item)
     return records
+
+
+def _stated_item(found: list[Record], item: str) -> str:
+    """The budget item a paragraph states ("1、代表履职补贴643200元；"): its first money
+    figure's label; a paragraph that explains the item ("测算标准：…计643200元") keeps it."""
+    money = [r for r in found if _patterns().kinds.get(r.unit) == "money"]
+    if not money or any(r.label == item for r in money[1:]):
+        return item
+    return money[0].label
 
 
 def _paragraph_records(paragraph: str, context: _Context) -> list[Record]:
@@ -185,6 +204,8 @@ def _read_figure(sentence: _Sentence, context: _Context, match: re.Match[str], u
         measure = "target"
     if kind == "money" or kind == "count":
         sentence.labels.append(label)
+        if not (sentence.subject and label.startswith(sentence.subject)):
+            sentence.subject = label  # "…支出年初预算" is relative to the subject, which stays
     sentence.last_label = label
     return [_record(context, **common, label=label, measure=measure, qualifier=qualifier)]
 
@@ -237,18 +258,39 @@ def _subject_label(sentence: _Sentence, context: _Context, text: str, prefer_las
 
 
 def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, unit: str) -> str:
+    patterns = _patterns()
     noun = following_noun(after, unit)
     if noun:
         return noun
-    relation = _patterns().relation.match(pre)
+    relation = patterns.relation.match(pre)
     if relation and sentence.last_label:  # "完成年初预算的 27.8%"
         return sentence.last_label + clean_label(pre, (), context.meta.kind)
     label = clean_label(pre, context.aliases, context.meta.kind)
+    if label in patterns.relative and sentence.subject:  # "年初预算为 2 万元"
+        return _relative_label(sentence.subject, label)
+    if pre.strip() in patterns.item_total and sentence.labels and context.item:
+        return context.item  # "年人均 2400 元计 643200 元"
+    purpose = patterns.purpose.match(after)
+    if is_weak(label) and purpose and patterns.kinds[unit] == "money":
+        return purpose.group(1)  # "30 万元用于基建工程项目审计"
     if not is_weak(label):
         return label
     if sentence.labels:
         return sentence.labels[-1]
     return context.project or context.subject or rename_weak(label)
+
+
+def _relative_label(subject: str, word: str) -> str:
+    """The subject with a relative word: "公务接待费支出" + "差值"; a subject that is itself
+    relative gives way ("经费支出年初预算" + "支出决算" → "经费支出决算")."""
+    for relative in sorted(_patterns().relative, key=len, reverse=True):
+        if subject.endswith(relative) and len(subject) > len(relative):
+            subject = subject[:-len(relative)]
+            break
+    for size in range(min(len(subject), len(word)), 0, -1):
+        if subject.endswith(word[:size]):
+            return subject + word[size:]
+    return subject + word
 
 
 def _qualifier(pre: str, after: str, context: _Context) -> str:

@@ -45,8 +45,9 @@ def find_metadata(layout: Layout, sections, tables, source_name: str,  # noqa: A
 
 
 def find_department(lines: list[str], tidy: list[str], sections: list[Section]) -> str:
-    """The department's name: declared in table headers, else from a title line, a part
-    title ("第一部分X概况") or an opening sentence; "" if none is found."""
+    """The department's name as the text prints it: declared in table headers, a form's
+    实施单位/主管部门 field, a page's 来源 line, a title line, a part title ("第一部分X概况"),
+    a closing signature, or an opening sentence; "" if the text never names it."""
     data = _settings()["department"]
     rejected = re.compile(data["rejected"])
     declared = Counter(m.group("name") for line in lines
@@ -54,11 +55,51 @@ def find_department(lines: list[str], tidy: list[str], sections: list[Section]) 
     for name, _ in declared.most_common():
         if not rejected.match(name):
             return name
+    for finder in (_form_field, _source_line, _title_line, _signature, _opening_sentence):
+        name = finder(data, lines if finder is _form_field else tidy, sections)
+        if name and not rejected.match(name):
+            return name
+    return ""
+
+
+def _form_field(data: dict, lines: list[str], sections: list[Section]) -> str:
+    # the raw lines: a space is what ends the name in a table flattened to single spaces
+    text = "\n".join(lines[:80])
+    for pattern in data["form_fields"]:
+        match = re.search(pattern, text)
+        if match:
+            return match.group("name")
+    return ""
+
+
+def _source_line(data: dict, tidy: list[str], sections: list[Section]) -> str:
+    for line in tidy[:8]:
+        match = re.search(data["source"], line)
+        if match:
+            return match.group("name")
+    return ""
+
+
+def _title_line(data: dict, tidy: list[str], sections: list[Section]) -> str:
+    rejected = re.compile(data["rejected"])
     for pattern in data["titles"] + data["parts"]:
         for line in tidy[:8]:
             match = re.search(pattern, line)
             if match and not rejected.match(match.group("name")):
                 return match.group("name")
+    return ""
+
+
+def _signature(data: dict, tidy: list[str], sections: list[Section]) -> str:
+    for line, following in zip(tidy, tidy[1:]):
+        match = re.match(data["signature"], line)
+        if match and re.match(data["signature_date"], following):
+            return match.group("name")
+    return ""
+
+
+def _opening_sentence(data: dict, tidy: list[str], sections: list[Section]) -> str:
+    rejected = re.compile(data["rejected"])
     paragraphs = [p for section in sections for p in section.paragraphs][:20]
     for text in paragraphs + tidy[:30]:
         match = re.search(data["sentence"], text)
@@ -82,14 +123,17 @@ def find_year(tidy: list[str], source_name: str) -> int:
 def find_kind(heads: list[str], tidy: list[str]) -> str:
     """"final" (决算) or "budget" (预算), from the title lines, else from how often each is named."""
     data = _settings()["kind"]
-    for line in (line for line in heads if len(line) <= 60):
+    for line in (line[:60] for line in heads):
+        for word in data["not_budget"]:
+            line = line.replace(word, "")
         if any(word in line for word in data["final"]):
             return "final"
         if any(word in line for word in data["budget"]):
             return "budget"
     text = "\n".join(tidy)
     finals = sum(text.count(word) for word in data["final"])
-    budgets = sum(text.count(word) for word in data["budget"]) - text.count("年初预算")
+    budgets = (sum(text.count(word) for word in data["budget"])
+               - sum(text.count(word) for word in data["not_budget"]))
     # a budget may mention last year's 决算 in passing; final accounts keep naming it
     return "final" if finals and finals * 3 >= budgets else "budget"
 
@@ -118,11 +162,23 @@ def make_doc_id(source_name: str, year: int) -> str:
 
 
 def _title(department: str, year: int, kind: str, heads: list[str], source_name: str) -> str:
+    """The title line as printed, else one made of department, year and kind."""
+    printed = _printed_title(heads)
+    if printed:
+        return printed
+    kind_word = "决算" if kind == "final" else "预算"
     if department and year:
-        return f"{department}{year}年部门{'决算' if kind == 'final' else '预算'}"
-    words = _settings()["title"]["words"]
-    for line in heads:
-        line = line.replace("|", "").strip()
-        if any(word in line for word in words) and len(line) <= 60:
-            return line
+        return f"{department}{year}年部门{kind_word}"
+    if year:
+        return f"{year}年度{kind_word}（未注明单位）"
     return Path(source_name).stem
+
+
+def _printed_title(heads: list[str]) -> str:
+    data = _settings()["title"]
+    for line in heads:
+        line = re.sub(data["file_tail"], "", line.replace("|", "").strip()).strip()
+        if (len(line) <= 60 and re.search(data["printed"], line)
+                and not re.match(data["numbered"], line)):
+            return line
+    return ""

@@ -36,9 +36,25 @@ def normalise_line(line: str) -> str:
     return body
 
 
+_OFFICE_FIELD = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z|\b[0-9A-F]{32}\b|\b(?:True|False)\b")
+_OFFICE_TAIL = re.compile(r"(?:\s+(?:True|False|[\d.\-]+|[0-9A-F]{32}))*\s*")
+
+
 def normalise_lines(text: str) -> tuple[str, ...]:
     """Split decoded text into normalised lines (see the module's line convention)."""
-    return tuple(normalise_line(line) for line in text.splitlines())
+    return tuple(strip_office_properties(normalise_line(line)) for line in text.splitlines())
+
+
+def strip_office_properties(line: str) -> str:
+    """Drop the document properties a converted Office file opens with (author, ISO
+    timestamps, a GUID, "False False False"): they are no part of the disclosure.
+    Only a line with a timestamp or GUID is touched; it keeps what follows the last property."""
+    fields = list(_OFFICE_FIELD.finditer(line))
+    if not any(":" in m.group(0) or len(m.group(0)) == 32 for m in fields):
+        return line
+    tail = _OFFICE_TAIL.match(line, fields[-1].end())
+    return line[tail.end():]
 
 
 def ends_with_space(line: str) -> bool:

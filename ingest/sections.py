@@ -35,6 +35,8 @@ class _Rules:
     title_number: re.Pattern[str]
     title_max: int
     standalone: tuple[re.Pattern[str], ...]
+    chrome: re.Pattern[str]
+    title_line: re.Pattern[str]
     run_on_split: re.Pattern[str]
 
 
@@ -54,6 +56,8 @@ def _rules() -> _Rules:
         title_number=re.compile(rf"\s\d|\d[\d,.]*\s*{data['title']['units']}"),
         title_max=data["title"]["max_length"],
         standalone=tuple(re.compile(p) for p in data["standalone"]["patterns"]),
+        chrome=re.compile("|".join(data["chrome"]["patterns"])),
+        title_line=re.compile(data["title_line"]["pattern"]),
         run_on_split=re.compile(rf"\s+(?=(?:{starts}))"),
     )
 
@@ -92,7 +96,8 @@ def parse_heading(text: str, split_fragment: bool = False) -> Heading | None:
     if level > 1 and not name:
         return None
     title = f"{marker} {tidy_spaces(name)}".strip() if level == 1 else marker + tidy_spaces(name)
-    inline = "" if tidy_spaces(rest) == tidy_spaces(name) else text
+    # "一、…情况说明。" is a heading closed by a full stop, not a sentence of its own
+    inline = "" if tidy_spaces(rest).removesuffix("。") == tidy_spaces(name) else text
     return Heading(level=level, title=title, marker=_marker_key(marker), inline=inline)
 
 
@@ -251,6 +256,9 @@ def _walk_line(builder: _Builder, lines: list[_Line], index: int, marks: bool) -
         if not marks:
             builder.end_paragraph()
         return index + 1
+    if _rules().chrome.search(text):  # a web page's or sharing site's own lines
+        builder.end_paragraph()
+        return index + 1
     if _rules().wrapper.match(text):
         builder.open_section(0, tidy_spaces(text), line.number, emit_empty=False)
         return index + 1
@@ -300,4 +308,4 @@ def _ends_paragraph(line: _Line, marks: bool) -> bool:
     final = bool(body) and body[-1] in _FINAL
     if marks:
         return final and ends_with_space(line.text)
-    return final or "|" in body or line.split_fragment
+    return final or "|" in body or line.split_fragment or bool(_rules().title_line.search(body))

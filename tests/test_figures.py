@@ -166,6 +166,36 @@ def test_thousands_comma_is_one_number_and_yuan_is_kept_apart():
     assert [(r.value, r.unit) for r in found] == [(4471.22, "万元"), (250, "万元"), (234000.0, "元")]
 
 
+def test_a_counted_thing_ends_before_what_happened_to_it(records):
+    disposed = [r for r in records if r.unit == "辆" and r.measure == "count" and r.value == 1]
+    assert [r.label for r in disposed] == ["已处置公务用车"]
+    assert "1辆公务用车已达报废年限已处置" in disposed[0].quote
+
+
+def test_budget_and_difference_relate_to_the_subject_before_them():
+    paragraph = ("“三公”经费支出2.05万元,年初预算为2.95万元,差值为0.9万元。其中:"
+                 "公务接待费支出2.05万元,年初预算为2万元,差值为0.05万元,原因为项目增多。")
+    found = text_records(_one_paragraph(paragraph), _meta(2018, "final"))
+    got = [(r.label, r.value) for r in found]
+    assert got == [("“三公”经费支出", 2.05), ("“三公”经费支出年初预算", 2.95), ("“三公”经费支出差值", 0.9),
+                   ("公务接待费支出", 2.05), ("公务接待费支出年初预算", 2), ("公务接待费支出差值", 0.05)]
+
+
+def test_a_per_head_standard_and_the_items_total():
+    section = Section(path=("(二)项目支出",), title="(二)项目支出", level=2, line=1,
+                      paragraphs=("1、 代表履职补贴643200元;", "测算标准:268名代表,年人均2400元计643200元。"),
+                      paragraph_lines=(1, 2))
+    got = [(r.label, r.value, r.unit) for r in text_records([section], _meta(2017))]
+    assert got == [("代表履职补贴", 643200, "元"), ("代表", 268, "名"), ("年人均", 2400, "元"),
+                   ("代表履职补贴", 643200, "元")]
+
+
+def test_money_for_a_purpose_is_labelled_by_the_purpose():
+    paragraph = "本项目共申请预算资金90万元。其中:30万元用于基建工程项目审计;29.99万元用于基建工程项目设计、规划、测绘。"
+    got = [(r.label, r.value) for r in text_records(_one_paragraph(paragraph), _meta())]
+    assert got == [("申请预算资金", 90), ("基建工程项目审计", 30), ("基建工程项目设计、规划、测绘", 29.99)]
+
+
 def test_base_year_value_and_decrease_words():
     paragraph = ("2020年度收、支总计2918.96万元,比上年2665.56万元增加253.4万元,增长9.51%。"
                  "公务接待费支出决算减少275.00元,下降0.88%。")

@@ -53,3 +53,14 @@ def test_join_wrapped_never_inserts_a_space_between_cjk():
     assert join_wrapped("计划。负", "责经办") == "计划。负责经办"
     assert join_wrapped("社保文书 3600", "件以上") == "社保文书 3600件以上"
     assert join_wrapped("see the", "annex") == "see the annex"
+
+
+def test_office_document_properties_before_the_text_are_dropped():
+    line = ("安福全 zlnb210061 1 2019-05-22T04:56:35Z 2006-09-13T11:21:51Z 2022-05-16T06:53:23Z 15.00 "
+            "2052-11.1.0.11691 FEAB6FBF67D44AA19C24BC22CBB840E5 9300 22370 0 0 False False False "
+            "附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目")
+    assert normalise_lines(line) == ("附件: 项目支出绩效自评表 (2022年度) 项目名称 委托业务项目",)
+
+
+def test_a_line_without_timestamps_or_guid_keeps_its_true_and_false():
+    assert normalise_lines("是否达标 False 0 0") == ("是否达标 False 0 0",)
