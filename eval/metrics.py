@@ -10,6 +10,7 @@ when it comes back not_found or out_of_scope.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -89,9 +90,15 @@ def citation_matches(answer: Answer, cite: tuple[str, ...]) -> bool:
     wanted = [normalise(c) for c in cite]
     for citation in answer.citations:
         ref, title = normalise(citation.ref), normalise(citation.title)
-        if any(w in ref or w in title for w in wanted):
+        if any(_contains(ref, w) or _contains(title, w) for w in wanted):
             return True
     return False
+
+
+def _contains(text: str, wanted: str) -> bool:
+    """`wanted` occurs in `text`; "表1" must not match inside "表10" or "表11"."""
+    tail = r"(?!\d)" if wanted[-1:].isdigit() else ""
+    return re.search(re.escape(wanted) + tail, text) is not None
 
 
 def score_item(item: EvalItem, answers: list[Answer]) -> ItemScore:

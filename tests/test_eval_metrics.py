@@ -94,3 +94,17 @@ def test_bad_item_is_a_clear_error() -> None:
         EvalItem.from_dict({"id": "q", "kind": "lookup"}, 3)
     with pytest.raises(BadEvalSet, match="values"):
         EvalItem.from_dict({"question": "q", "values": ["abc"]}, 4)
+
+
+def test_a_table_cite_does_not_match_a_longer_table_number():
+    from assistant.answer import Answer, Citation, Status
+    from eval.metrics import citation_matches
+
+    def cited(ref):
+        return Answer(Status.ANSWERED, "…", citations=(Citation("luohu-2022", "table", ref, "单位整体支出绩效目标表"),))
+
+    assert citation_matches(cited("表1"), ("表1",))
+    assert not citation_matches(cited("表11"), ("表1",))
+    assert not citation_matches(cited("表10"), ("表1",))
+    assert citation_matches(cited("表11"), ("表11", "第七部分"))
+    assert citation_matches(cited("表11"), ("绩效目标表",))
