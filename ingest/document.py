@@ -72,7 +72,7 @@ def _mark_cut_off(tables: tuple[Table, ...], checks: tuple[Check, ...], layout: 
         return tables
     last = tables[-1]
     last_text_line = max((n for n, text in layout.narrative_lines if text.strip()), default=0)
-    if last_text_line > last.rows[-1].line:
-        return tables
+    if last_text_line > last.rows[-1].line or last.notes:
+        return tables  # text (or the table's "注:" note) follows its last row: the table ended
     broken = any(not c.ok and c.severity == "error" and c.table_no == last.number for c in checks)
     return tables[:-1] + (replace(last, complete=False),) if broken else tables

@@ -14,8 +14,11 @@ are kept as printed text, never guessed.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ingest.cell_units import align_names, header_stretch
 from ingest.model import TableGrid
+from ingest.row_paths import is_total_label
 from ingest.text_cells import Segment, segments, tokens, trailing_values
 
 UNIT = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|人|千元|亿元)")
@@ -137,8 +140,35 @@ def _pipe_cells(narrative: Narrative, index: int):
         elif cell:
             rows.append([cell])
             kept.append((number, cell))
+    names = _block_names([tuple(r) for r in rows])  # before trimming: blank cells tell the columns
     trimmed = [tuple(_trim(r)) for r in rows]
-    return _grid(kept, trimmed, [], title, unit), end
+    grid = _grid(kept, trimmed, [], title, unit)
+    return replace(grid, cell_names=tuple(n[:len(r)] for n, r in zip(names, trimmed))), end
+
+
+def _block_names(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Per row, the column names over its cells: a 绩效自评表 prints a header block (one name per
+    line) before each group of value rows, so each value row takes the last block's names.
+
+    A 合计 row's label is merged over the leading columns, so its cells are the last ones
+    ("合计 | 100 | | |" under "… 完成值 | 权重 | 得分 | 未完成原因分析": 100 is the 权重 total).
+    """
+    names: list[tuple[str, ...]] = []
+    current: tuple[str, ...] = ()
+    run: list[str] = []
+    for row in rows:
+        if len(row) == 1:
+            run.append(row[0])
+            names.append(("",))
+            continue
+        current = header_stretch(run) or current
+        run = []
+        count = len(row) - 1
+        if is_total_label(row[0]) and count < len(current):
+            names.append(("",) + current[len(current) - count:])
+        else:
+            names.append(("",) + current[:count] + ("",) * max(count - len(current), 0))
+    return names
 
 
 def _trim(row: list[str]) -> list[str]:
@@ -157,7 +187,7 @@ def _aligned_rows(narrative: Narrative, index: int):
     if unit_at is None:
         return None
     unit = UNIT.search(narrative[unit_at][1]).group(1)
-    end, rows, kept, notes = unit_at + 1, [], [], []
+    end, lines, kept, notes = unit_at + 1, [], [], []
     while end < len(narrative):
         line_number, line = narrative[end]
         if NOTE.match(line):
@@ -165,16 +195,43 @@ def _aligned_rows(narrative: Narrative, index: int):
         elif len(line.strip()) > 80:
             break
         elif line.strip():
-            label, values = trailing_values(line)
-            rows.append((label.strip(),) + values if label.strip() else values)
+            lines.append(line)
             kept.append((line_number, line.strip()))
         end += 1
-    if not rows:
+    if not lines:
         return None
-    header = rows[0] if not any(re.search(r"\d", c) for c in rows[0][1:]) and len(rows[0]) == 1 else ()
-    header_cells = rows[0][0].split() if header else []
-    skip = 1 if header else 0
-    return _grid(kept[skip:], rows[skip:], header_cells, text.strip(), unit, notes), end
+    label, values = trailing_values(lines[0])
+    header_cells = label.split() if not values else []
+    skip = 1 if header_cells else 0
+    width = len(header_cells) - 1 if len(header_cells) > 1 else 0
+    rows = [_aligned_cells(line, width) for line in lines[skip:]]
+    return _grid(kept[skip:], rows, header_cells, text.strip(), unit, notes), end
+
+
+def _aligned_cells(line: str, width: int) -> tuple[str, ...]:
+    """(label, value cells) of a space-aligned row whose empty cells were collapsed (ex08).
+
+    Each cell is followed by one space and an empty cell prints as one space, so a run of
+    3 spaces before a value is one empty column ("支出合计   250000" under "2016-执行数
+    2017-预算数" is the 2017 figure) and 4 trailing spaces are two empty columns. When the
+    runs do not fit the `width` value columns of the header, the values are kept as printed.
+    """
+    label, values = trailing_values(line)
+    printed = ((label.strip(),) if label.strip() else ()) + values
+    if not width or not label.strip():
+        return printed
+    cells: list[str] = []
+    position = len(label)
+    for value in values:
+        start = line.find(value, position)
+        if start < 0:
+            return printed
+        cells += [""] * ((start - position - 1) // 2) + [value]
+        position = start + len(value)
+    cells += [""] * ((len(line) - position) // 2)
+    if len(cells) > width:
+        return printed
+    return (label.strip(),) + tuple(cells) + ("",) * (width - len(cells))
 
 
 def _long_line_title(text: str) -> str:
@@ -193,7 +250,20 @@ def _long_line_grid(number: int, text: str) -> TableGrid:
     spaced = text.count(" ") >= len(text) / 40
     rows = _spaced_rows(text) if spaced else _glued_rows(text)
     quotes = [(number, " ".join(r)) for r in rows]
-    return _grid(quotes, rows, [], title, unit, complete=False)
+    grid = _grid(quotes, rows, [], title, unit, complete=False)
+    return replace(grid, cell_names=_spaced_names(rows)) if spaced else grid
+
+
+def _spaced_names(rows: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Per row, the column names over its cells: header words printed in a row's label text
+    ("… 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额:") name the values of
+    that row and the rows after it, until the next header (ex13)."""
+    names: list[tuple[str, ...]] = []
+    current: tuple[str, ...] = ()
+    for row in rows:
+        current = header_stretch(row[0].split()) or current
+        names.append(("",) + align_names(current, len(row) - 1))
+    return tuple(names)
 
 
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
@@ -201,18 +271,23 @@ ROW_NUMBER = re.compile(r"^\d{1,3}$")
 
 def _spaced_rows(text: str) -> list[tuple[str, ...]]:
     """Each label run and the values after it. In a table with a 行次 column, small plain
-    integers are row numbers, not amounts: they stay in the label text."""
+    integers are row numbers, neither amounts nor part of a label: they are dropped (the row
+    quote keeps the printed line).
+
+    A 行次 table (公开01表) has one amount per row; several amounts after one label were
+    detached from their rows when the sheet was flattened (ex10: "八、其他收入 8 11,122,315.04
+    13,628,965.89 1,003,618.46 9 10 …"), so they make a row without a label rather than being
+    claimed by the label before them. One figure printed twice ("总计 30 25,754,899.39
+    25,754,899.39") stays with its label.
+    """
     numbered = "行次" in text
     rows: list[tuple[str, ...]] = []
     for part in segments(text):
         if numbered and part.values:
-            row_numbers = [v for v in part.values if ROW_NUMBER.match(v)]
-            amounts = tuple(v for v in part.values if not ROW_NUMBER.match(v))
-            label = rows[-1][0] if rows else ""
-            if row_numbers:
-                head = (" ".join([label, *row_numbers]).strip(),) + (rows[-1][1:] if rows else ())
-                rows[-1:] = [head]
-            part = Segment(values=amounts)
+            part = Segment(values=tuple(v for v in part.values if not ROW_NUMBER.match(v)))
+            if len(set(part.values)) > 1:
+                rows.append(part.values)
+                continue
         if part.values and rows:
             rows[-1] = rows[-1] + part.values
         elif part.values:

@@ -40,6 +40,9 @@ class Row:
     :ivar line: 1-based line number in the normalised source text (0 if unknown).
     :ivar quote: the source line(s) the row was read from, for citations.
     :ivar is_total: True for total rows (合计, 总计, the department row of 表2–表5).
+    :ivar column_names: per cell, the column name printed over it when the table's columns
+        are only numbered ("列5") but this row's header block names them ("权重"); "" where
+        unknown; () for most rows (the table's columns apply).
     """
 
     label: str
@@ -49,6 +52,7 @@ class Row:
     line: int = 0
     quote: str = ""
     is_total: bool = False
+    column_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,9 @@ class TableGrid:
     :ivar complete: False when the source ends inside the table.
     :ivar line: line number of the table heading.
     :ivar notes: footnotes ("注：…").
+    :ivar cell_names: per row, the printed column name over each of its cells ("" where
+        unknown), when a flattened table repeats its header block by block (绩效自评表:
+        "年初预算 … 权重 得分", later "指标值 度量单位 完成值 权重 得分"); () when not known.
     """
 
     number: int
@@ -84,6 +91,7 @@ class TableGrid:
     complete: bool = True
     line: int = 0
     notes: tuple[str, ...] = ()
+    cell_names: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,11 @@ def table_records(tables, meta: DocumentMeta) -> list[Record]:
     records: list[Record] = []
     for table in tables:
         for row in table.rows:
-            for column, cell in zip(table.columns, row.cells):
+            for index, (column, cell) in enumerate(zip(table.columns, row.cells)):
                 if cell.value is None:
                     continue
+                if index < len(row.column_names) and row.column_names[index]:
+                    column = (row.column_names[index],)  # this row's own header block names it
                 records.append(_record(table, row, column, cell, meta))
     return records
 
@@ -31,7 +33,7 @@ def _record(table: Table, row: Row, column: tuple[str, ...], cell, meta: Documen
     period, measure, base = _period(table, row, column, cell, meta)
     return Record(
         doc_id=meta.doc_id, department=meta.department, year=meta.year, source="table",
-        value=cell.value, unit=cell.unit or table.unit, label=_label(table, row, column),
+        value=cell.value, unit=cell.unit, label=_label(table, row, column),
         table_no=table.number, table_title=table.title, row_path=row.path, row_code=row.code,
         column_path=column, period=period, measure=measure, base_period=base,
         qualifier=cell.qualifier, quote=row.quote, line=row.line)
@@ -60,7 +62,7 @@ def _period(table: Table, row: Row, column, cell, meta: DocumentMeta) -> tuple[s
         years = sorted(YEAR_ROW.match(r.label).group(1) for r in table.rows if YEAR_ROW.match(r.label))
         latest = years[-1] if years else year
         return latest, "change", years[0] if len(years) > 1 else _previous(latest)
-    if column and column[-1] == "目标值":
+    if column and column[-1].endswith(("目标值", "指标值")):  # 年度指标值 of a 绩效自评表 is its target
         return year, "target", ""
     if (cell.unit or "") in COUNT_UNITS:
         return year, "count", ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ingest.cell_units import cell_units, is_performance_table
 from ingest.cells import parse_cell
 from ingest.model import Row, Table, TableGrid
 from ingest.row_paths import clean_label, coded_paths, indented_paths, is_total_label
@@ -27,6 +28,9 @@ def table_from_grid(grid: TableGrid) -> Table:
         name = schema.name
     else:
         columns = generic_columns(grid)
+        width = max([len(columns)] + [len(row) - _first_named(names) for row, names
+                                      in zip(grid.rows, grid.cell_names) if _first_named(names)])
+        columns = columns + tuple((f"列{i + 1}",) for i in range(len(columns), width))
         rows = _generic_rows(grid, len(columns))
         name = "generic"
     return Table(number=grid.number, title=grid.title.strip(), unit=grid.unit, columns=columns,
@@ -92,11 +96,14 @@ def _schema_columns(schema: Schema, grid: TableGrid) -> tuple[tuple[str, ...], .
 
 
 def _row(grid: TableGrid, index: int, label: str, path, cells: tuple[str, ...], code: str = "",
-         total: bool = False) -> Row:
-    parsed = tuple(parse_cell(raw.strip(), grid.unit) for raw in cells)
+         total: bool = False, names: tuple[str, ...] = ()) -> Row:
+    """A Row of parsed cells; `names` are the printed column names over `cells`, when known."""
+    units = cell_units(label, names, cells, grid.unit, is_performance_table(grid.title))
+    parsed = tuple(parse_cell(raw.strip(), unit) for raw, unit in zip(cells, units))
     return Row(label=path[-1] if path else clean_label(label), path=tuple(path), cells=parsed, code=code,
                line=grid.lines[index] if index < len(grid.lines) else 0,
-               quote=grid.quotes[index] if index < len(grid.quotes) else "", is_total=total)
+               quote=grid.quotes[index] if index < len(grid.quotes) else "", is_total=total,
+               column_names=tuple(names[:len(cells)]) if any(names) else ())
 
 
 def _schema_rows(schema: Schema, grid: TableGrid, columns) -> list[Row]:
@@ -180,16 +187,25 @@ def _performance_rows(grid: TableGrid) -> list[Row]:
     return rows
 
 
+def _first_named(names: tuple[str, ...]) -> int:
+    """Index of the first cell with a printed column name (0: none, or the label has one)."""
+    return next((i for i, name in enumerate(names) if name), 0)
+
+
 def _generic_rows(grid: TableGrid, width: int) -> list[Row]:
     """Every row kept: label (joined label cells) and values padded to the column count."""
-    labels, values = [], []
-    for row in grid.rows:
-        label_cells, value_cells = split_label_cells(row, None)
+    labels, values, names = [], [], []
+    for index, row in enumerate(grid.rows):
+        row_names = grid.cell_names[index] if index < len(grid.cell_names) else ()
+        first = _first_named(row_names)
+        # a header block names the cells: "=", "%" under 指标性质/度量单位 are cells, not label
+        label_cells, value_cells = (row[:first], row[first:]) if first else split_label_cells(row, None)
         labels.append(" ".join(c.strip() for c in label_cells if c.strip()) if len(label_cells) > 1
                       else (label_cells[0] if label_cells else ""))
         values.append(tuple(value_cells) + ("",) * (width - len(value_cells)))
+        names.append(tuple(row_names[len(label_cells):]))
     totals = [is_total_label(label) for label in labels]
     paths = indented_paths(labels, totals)
     return [_row(grid, i, labels[i], paths[i] if labels[i].strip() else (f"第{i + 1}行",), values[i],
-                 total=totals[i]) for i in range(len(labels))]
+                 total=totals[i], names=names[i]) for i in range(len(labels))]
 

@@ -264,8 +264,6 @@ def test_ex08_three_public_expenses_table_in_yuan():
             ("公务用车运行维护费", 100000.0, "元")} <= table_figures("ex08.txt")
 
 
-@pytest.mark.xfail(strict=True, reason="table side (text_rows/table_records): a 相关统计数 row "
-                                        "of a 单位:元 table takes the table's money unit")
 def test_ex08_statistics_rows_are_counts_not_yuan():
     counts = {(r.row_path[-1], r.value, r.unit) for r in parsed("ex08.txt").records if r.value in (1.0, 10.0, 500.0)}
     assert counts == {("公务用车保有量(辆)", 1.0, "辆"), ("公务接待批次(批)", 10.0, "批"),
@@ -293,8 +291,6 @@ def test_ex11_flattened_indicators_get_their_names():
     assert not [r for r in parsed("ex11.txt").records if r.unit in ("元", "万元")]
 
 
-@pytest.mark.xfail(strict=True, reason="table side (text_performance/table_records): weights and "
-                                        "scores of a self-evaluation table take the 万元 of its header")
 def test_ex12_weights_are_not_money():
     assert not [r for r in parsed("ex12.txt").records if r.value in (60.0, 30.0) and r.unit == "万元"]
 

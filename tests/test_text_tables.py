@@ -5,6 +5,8 @@ Expected values are typed from the sample and the excerpts as printed.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ingest.tables import table_from_grid
@@ -194,3 +196,76 @@ def test_every_excerpt_splits_without_error_and_keeps_every_line(name):
             assert number in kept, text  # a line ending in numbers is never lost
     for grid in grids:
         table_from_grid(grid)
+
+
+def _cells(table):
+    """(row label, column name, value, unit) of every number, with the row's own column name."""
+    found = set()
+    for row in table.rows:
+        for index, (column, cell) in enumerate(zip(table.columns, row.cells)):
+            if cell.value is None:
+                continue
+            name = row.column_names[index] if index < len(row.column_names) and row.column_names[index] \
+                else column[-1]
+            found.add((row.label, name, cell.value, cell.unit))
+    return found
+
+
+def test_space_aligned_lone_value_sits_in_its_printed_column_ex08():
+    # "项目 2016-执行数 2017-预算数"; the 2016 column is empty, so "支出合计   250000" is 2017's
+    (table,), _ = _excerpt_tables("ex08.txt")
+    assert table.columns == (("2016-执行数",), ("2017-预算数",))
+    cells = _cells(table)
+    assert ("支出合计", "2017-预算数", 250000, "元") in cells
+    assert ("公务接待费", "2017-预算数", 150000, "元") in cells
+    assert ("公务用车运行维护费", "2017-预算数", 100000, "元") in cells
+    assert not [c for c in cells if c[1] == "2016-执行数"]
+
+
+def test_a_unit_in_the_row_label_wins_over_the_money_unit_ex08():
+    (table,), _ = _excerpt_tables("ex08.txt")
+    cells = _cells(table)
+    assert {("因公出国(境)团组数(个)", "2017-预算数", 0, "个"), ("因公出国(境)人数(人)", "2017-预算数", 0, "人"),
+            ("公务用车保有量(辆)", "2017-预算数", 1, "辆"), ("公务接待批次(批)", "2017-预算数", 10, "批"),
+            ("公务接待人数(人)", "2017-预算数", 500, "人")} <= cells
+
+
+def test_weights_are_points_and_indicators_take_their_measure_unit_ex12():
+    (table,), _ = _excerpt_tables("ex12.txt")
+    cells = _cells(table)
+    assert {("总额", "年初预算", 238.93, "万元"), ("总额", "调整后预算数", 251.89, "万元"),
+            ("总额", "预算执行数", 251.89, "万元"), ("总额", "预算执行率", 100, "%"),
+            ("总额", "权重", 10, "分")} <= cells
+    assert {("发放(缴纳)覆盖率", "指标值", 100, "%"), ("发放(缴纳)覆盖率", "权重", 60, "分"),
+            ("足额保障率(参保率)", "指标值", 100, "%"), ("足额保障率(参保率)", "权重", 30, "分"),
+            ("合计", "权重", 100, "分")} <= cells  # 10 + 60 + 30
+    assert not [c for c in cells if c[3] == "万元" and c[1] in ("权重", "得分", "指标值")]
+
+
+def test_scores_of_a_one_line_self_evaluation_are_points_ex13():
+    (table,), _ = _excerpt_tables("ex13.txt")
+    cells = _cells(table)
+    assert {("其中:本年财政拨款", "年初预算数", 90, "万元"), ("其中:本年财政拨款", "全年预算数", 89.974, "万元"),
+            ("其中:本年财政拨款", "全年执行数", 89.974, "万元")} <= cells
+    by_row = {}
+    for label, name, value, unit in cells:
+        by_row.setdefault(label.split()[-1], set()).add((name, value, unit))
+    assert by_row["基建工程委托业务项目数量"] == {("年度指标值", 50, "个"), ("实际完成值", 50, "个"),
+                                           ("分值", 8, "分"), ("得分", 8, "分")}
+    assert by_row["项目总成本"] == {("年度指标值", 90, "万元"), ("实际完成值", 90, "万元"),
+                               ("分值", 8, "分"), ("得分", 8, "分")}
+    # "… 达成预期指标 8 8", "… 达成预期指标 10 10": the text targets come first, the scores last
+    assert by_row["达成预期指标"] == {("分值", 8, "分"), ("得分", 8, "分"), ("分值", 10, "分"), ("得分", 10, "分")}
+    assert not [c for c in cells if c[1] in ("分值", "得分") and c[3] != "分"]
+
+
+def test_row_numbers_are_not_part_of_a_label_ex10():
+    (table,), _ = _excerpt_tables("ex10.txt")
+    labels = [row.label for row in table.rows]
+    for label in ("一般公共预算财政拨款收入", "其他收入", "本年收入合计", "总计", "卫生健康支出", "节能环保支出"):
+        assert label in labels
+    assert not [label for label in labels if re.search(r"\s\d{1,2}$", label)]
+    values = _values(table)
+    # "八、其他收入 8 11,122,315.04 13,628,965.89 1,003,618.46": amounts detached from their rows
+    assert values["其他收入"] == [] and values["总计"] == [25754899.39, 25754899.39]
+    assert values["卫生健康支出"] == [25037565.22]
