@@ -47,6 +47,9 @@ class SharedLibrary:
         self.generation = 0  # bumped on every reload; sessions start a new conversation then
         self._library: Library = open_library(config, ensure_sample=ensure_sample)
         self._documents: dict[str, Document] = {}
+        # Loading records and paragraphs takes most of a second; every session and API call
+        # starts from this one loaded conversation instead (Conversation.fresh shares them).
+        self._loaded: Conversation | None = None
 
     def documents(self) -> list[DocumentInfo]:
         """Every loaded disclosure, as the index lists them."""
@@ -71,7 +74,9 @@ class SharedLibrary:
     def conversation(self, doc_id: str | None = None) -> Conversation:
         """A new conversation (one per browser session or API call), optionally about one document."""
         with self.lock:
-            return Conversation(self._library, self.config, doc=doc_id)
+            if self._loaded is None:
+                self._loaded = Conversation(self._library, self.config)
+            return self._loaded.fresh(doc_id)
 
     def ask(self, conversation: Conversation, question: str) -> Answer:
         """Ask within a conversation, one question at a time across the server."""
@@ -83,4 +88,5 @@ class SharedLibrary:
         with self.lock:
             self._library = open_library(self.config, ensure_sample=False)
             self._documents.clear()
+            self._loaded = None
             self.generation += 1
