@@ -8,12 +8,18 @@ narrative → sections and paragraphs → tables (schemas, hierarchy) → record
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
-from dataclasses import replace
-
+from ingest.checks import run_checks
 from ingest.errors import UnreadableDocument
+from ingest.figures import text_records
+from ingest.metadata import find_metadata
 from ingest.model import Check, Document, Layout, Table
+from ingest.reader import read_layout
+from ingest.sections import parse_sections
+from ingest.table_records import table_records
+from ingest.tables import table_from_grid
 
 
 def parse_document(path: Path, doc_id: str | None = None) -> Document:
@@ -21,8 +27,6 @@ def parse_document(path: Path, doc_id: str | None = None) -> Document:
 
     Raises UnreadableDocument / UnsupportedFormat with a Chinese message.
     """
-    from ingest.reader import read_layout  # format detection by content
-
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -36,15 +40,8 @@ def parse_document(path: Path, doc_id: str | None = None) -> Document:
     return build_document(layout, path.name, hashlib.sha256(data).hexdigest(), doc_id)
 
 
-def build_document(layout, source_name: str, sha256: str, doc_id: str | None = None) -> Document:
+def build_document(layout: Layout, source_name: str, sha256: str, doc_id: str | None = None) -> Document:
     """Turn a reader's Layout (normalised lines + table grids) into a Document."""
-    from ingest.checks import run_checks
-    from ingest.figures import text_records
-    from ingest.metadata import find_metadata
-    from ingest.sections import parse_sections
-    from ingest.table_records import table_records
-    from ingest.tables import table_from_grid
-
     tables = tuple(table_from_grid(grid) for grid in layout.grids)
     sections = tuple(parse_sections(layout.narrative_lines))
     meta = find_metadata(layout, sections, tables, source_name, doc_id)
