@@ -136,8 +136,10 @@ def test_readme_screenshot_of_an_answer_with_its_citation(browser, sample_server
     turn.locator("details.cite-context summary").first.click()
     turn.locator("td.cited").first.wait_for(state="visible")
     page.evaluate("window.scrollTo(0, 0)")
-    (REPO / "docs").mkdir(exist_ok=True)
-    page.screenshot(path=str(REPO / "docs" / "screenshot-chat.png"), full_page=True)
+    # The README shows docs/screenshot-chat.png, a copy of this artifact taken by hand:
+    # tests never write tracked files.
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "screenshot-chat.png"), full_page=True)
     page.close()
 
 
@@ -235,4 +237,37 @@ def test_staff_desk_login_then_a_bad_upload_is_explained(browser, hostile_server
     page.screenshot(path=str(ARTIFACTS / "ui-desk-bad-upload.png"), full_page=True)
     page.get_by_role("tab", name="已载入的文件").click()
     assert doc_list.inner_text() == before
+    page.close()
+
+
+def login_to_desk(browser, url: str):
+    page = browser.new_page(viewport=DESKTOP, locale="zh-CN")
+    page.goto(f"{url}/desk")
+    page.locator("input[type=password]").wait_for(timeout=60_000)
+    page.locator("input[type=text]").first.fill("staff")
+    page.locator("input[type=password]").fill(DESK_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.locator("#upload").wait_for(timeout=60_000)
+    return page
+
+
+def test_staff_desk_audit_of_the_sample_shows_the_table11_unit_error(browser, hostile_server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = login_to_desk(browser, hostile_server)
+    page.get_by_role("tab", name="发布前核对").click()
+    page.locator("#audit-picker input").click()
+    page.get_by_role("option", name=re.compile("罗湖分局")).click()
+    page.locator("#audit-loaded").click()
+    error = page.locator("#audit-report .audit-finding.verdict-error")
+    error.first.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    assert error.count() == 1                                   # the sample's one real inconsistency
+    text = error.first.inner_text()
+    assert "错误" in text and "表11" in text and "（元）" in text and "单位：万元" in text
+    assert error.first.locator("table.audit-cells").is_visible()   # its cells are shown, not folded
+    passed = page.locator("#audit-report details.audit-passed")
+    assert re.search(r"通过的检查（\d+ 项）", passed.locator("summary").inner_text())
+    assert not passed.locator("ul").is_visible()                 # passed checks stay folded
+    page.locator('#audit-json a[download$="核对报告.json"]').wait_for()   # the JSON download
+    page.screenshot(path=str(ARTIFACTS / "desk-audit.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
     page.close()

@@ -114,3 +114,75 @@ def test_bad_batch_file_gets_a_message_and_no_download(desk, tmp_path):
     note, out = desk.predict(handle_file(str(bad)), api_name="/batch")
     assert "第 2 行不是有效的 JSON" in note
     assert out is None
+
+
+# ---------------------------------------------------------------- 发布前核对 (audit)
+
+SAMPLE = Path(__file__).resolve().parents[1] / "ingest" / "sample" / "luohu-social-insurance-2022-budget.txt"
+
+
+def findings_with(report_html: str, verdict: str) -> list[str]:
+    """The HTML of each finding card with this verdict (cards are flat divs: split on their opening tag)."""
+    parts = report_html.split('<div class="audit-finding ')[1:]
+    return [part for part in parts if part.startswith(f'verdict-{verdict}"')]
+
+
+def summary_count(report_html: str, verdict_label: str) -> int:
+    match = re.search(rf"{verdict_label} (\d+)</span>", report_html)
+    assert match, report_html[:500]
+    return int(match.group(1))
+
+
+def test_audit_of_the_ingested_sample_lists_the_table11_unit_error(server, desk):
+    doc_id = "luohu-2022"
+    assert doc_id in document_ids(server)
+    report, download = desk.predict(doc_id, api_name="/audit_document")
+    assert re.search(r"检查 \d{2,} 项", report)
+    errors = findings_with(report, "error")
+    # 表11's amount columns say （元） while its header says 单位：万元 and the figures are 万元.
+    assert len(errors) == 1 and summary_count(report, "错误") == 1
+    assert "表11" in errors[0] and "（元）" in errors[0] and "单位：万元" in errors[0]
+    assert summary_count(report, "尾数差异") == 0
+    assert '<details class="audit-passed"><summary>通过的检查' in report
+    with open(download, encoding="utf-8") as handle:
+        data = json.load(handle)
+    assert data["summary"]["error"] == 1
+    assert any(f["verdict"] == "error" and "表11" in f["where"] for f in data["findings"])
+
+
+def test_audit_of_an_upload_with_a_planted_fault_names_it_and_ingests_nothing(server, desk, tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert text.count("水费 8 8 8 ") == 1
+    planted = tmp_path / "luohu-2022-draft.txt"
+    planted.write_text(text.replace("水费 8 8 8 ", "水费 18 18 18 "), encoding="utf-8")
+    before = document_ids(server)
+    report, download = desk.predict(handle_file(str(planted)), api_name="/audit_upload")
+    errors = findings_with(report, "error")
+    assert any("表4" in card and "商品和服务支出" in card and "水费" in card and "492" in card
+               for card in errors)  # 表4 商品和服务支出 is printed as 492; its children now add to 502
+    assert any("表11" in card for card in errors)  # the sample's own unit error is still there
+    assert "没有载入文件" in report
+    assert document_ids(server) == before
+    with open(download, encoding="utf-8") as handle:
+        assert json.load(handle)["source_name"] == "luohu-2022-draft.txt"
+
+
+def test_audit_of_a_binary_upload_is_a_clear_chinese_message(server, desk, tmp_path):
+    before = document_ids(server)
+    bad = tmp_path / "scan-2023.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03 not a disclosure \xff\xfe")
+    report, download = desk.predict(handle_file(str(bad)), api_name="/audit_upload")
+    assert "scan-2023.txt" in report and "无法核对" in report
+    assert re.search(r'class="error-text">[^<]*[\u4e00-\u9fff]', report)
+    assert "Traceback" not in report and download is None
+    assert document_ids(server) == before
+
+
+@pytest.mark.parametrize("path", ["/desk/gradio_api/call/audit_upload", "/desk/gradio_api/call/audit_document"])
+def test_audit_refuses_without_login(server, path):
+    assert post_form(f"{server}{path}", {"data": "[]"}) == 401
+
+
+def test_audit_of_an_unknown_document_says_so(desk):
+    report, download = desk.predict("no-such-doc-1999", api_name="/audit_document")
+    assert "未找到文件“no-such-doc-1999”" in report and download is None

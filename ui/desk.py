@@ -1,4 +1,5 @@
-"""The staff desk (behind the admin password): upload disclosures, list and remove them, batch questions."""
+"""The staff desk (behind the admin password): upload disclosures, list and remove them, batch
+questions, audit a disclosure before publishing (`ui.audit_view`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import gradio as gr
 
 from index.ingest import IngestResult, ingest_files, remove_document
 from index.library import DocumentInfo
+from ui.audit_view import audit_choices, build_audit_tab
 from ui.batch import BatchItem, answer_row, read_batch, write_answers_csv
 from ui.shared_library import SharedLibrary, document_label, user_message
 
@@ -18,7 +20,7 @@ STATUS_NAMES = {"added": "已新增", "replaced": "已替换旧版本", "unchang
                 "failed": "失败"}
 NOTHING_CHANGED = '<p class="muted">已载入的文件没有任何改动。</p>'
 DESK_HEADER = ('<div class="app-header"><h1>工作人员后台</h1>'
-               '<p>上传公开文件、管理已载入的文件、批量提问。</p></div>')
+               '<p>上传公开文件、管理已载入的文件、批量提问、发布前核对。</p></div>')
 
 
 def upload(shared: SharedLibrary, files: list[str] | None, progress=gr.Progress()):  # noqa: B008 - gradio's idiom
@@ -143,7 +145,7 @@ def _answer_item(shared: SharedLibrary, item: BatchItem) -> tuple[str, ...]:
 
 
 def build_desk_app(shared: SharedLibrary) -> gr.Blocks:
-    """The desk page: three tabs for uploads, the document list and batch questions."""
+    """The desk page: tabs for uploads, the document list, batch questions and the pre-publication audit."""
     with gr.Blocks(title="工作人员后台 · 部门预算公开问答", analytics_enabled=False) as app:
         gr.HTML(DESK_HEADER)
         with gr.Tabs():
@@ -166,6 +168,7 @@ def build_desk_app(shared: SharedLibrary) -> gr.Blocks:
                 batch_button = gr.Button("批量回答", variant="primary", elem_id="batch")
                 batch_note = gr.HTML()
                 batch_out = gr.File(label="答案（CSV）", interactive=False, elem_id="batch-out")
+            audit_picker = build_audit_tab(shared)
         upload_button.click(lambda f, progress=gr.Progress(): upload(shared, f, progress),
                             [files], [report, doc_list, picker], api_name="upload")
         remove_button.click(lambda d: remove(shared, d), [picker], [remove_note, doc_list, picker],
@@ -173,4 +176,5 @@ def build_desk_app(shared: SharedLibrary) -> gr.Blocks:
         batch_button.click(lambda f, progress=gr.Progress(): run_batch(shared, f, progress),
                            [batch_file], [batch_note, batch_out], api_name="batch")
         app.load(lambda: document_views(shared), None, [doc_list, picker])
+        app.load(lambda: audit_choices(shared), None, [audit_picker])
     return app
