@@ -106,3 +106,23 @@ def test_staff_desk_is_absent_without_admin_password(server):
     assert "BUDGETQA_ADMIN_PASSWORD" in text
     status, _ = get(f"{server}/desk/config")
     assert status == 404
+
+
+def test_a_portal_page_on_another_origin_may_call_the_api(server):
+    """CORS: the browser's preflight is allowed and answers carry Access-Control-Allow-Origin."""
+    import json as json_module
+    import urllib.request
+
+    origin = {"Origin": "https://portal.example.gov.cn"}
+    preflight = urllib.request.Request(f"{server}/api/ask", method="OPTIONS", headers={
+        **origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
+    with urllib.request.urlopen(preflight, timeout=30) as response:
+        assert response.status == 204
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+        assert "POST" in response.headers["Access-Control-Allow-Methods"]
+    body = json_module.dumps({"question": "公车有几辆？"}).encode("utf-8")
+    post = urllib.request.Request(f"{server}/api/ask", data=body, method="POST",
+                                  headers={**origin, "Content-Type": "application/json"})
+    with urllib.request.urlopen(post, timeout=30) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+        assert json_module.loads(response.read())["status"] == "answered"

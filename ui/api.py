@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ingest.errors import BudgetQAError
@@ -19,6 +19,10 @@ from ui.shared_library import MAX_QUESTION_CHARS, SharedLibrary, user_message
 
 MAX_HISTORY = 10
 MAX_BODY_BYTES = 64 * 1024
+# Portals call the API from their own pages' JavaScript. The API is public and read-only and
+# uses no cookies, so any origin may call it (the staff desk, which uses cookies, is not under /api).
+CORS_HEADERS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                "Access-Control-Allow-Headers": "Content-Type", "Access-Control-Max-Age": "86400"}
 
 
 class BadRequest(BudgetQAError):
@@ -92,28 +96,36 @@ def make_api_router(shared: SharedLibrary) -> APIRouter:
     """The /api routes: POST /api/ask and GET /api/documents."""
     router = APIRouter(prefix="/api")
 
+    def reply(content: object, status_code: int = 200, headers: dict | None = None) -> JSONResponse:
+        return JSONResponse(content, status_code=status_code, headers={**CORS_HEADERS, **(headers or {})})
+
+    @router.options("/ask")
+    @router.options("/documents")
+    async def preflight() -> Response:
+        return Response(status_code=204, headers=CORS_HEADERS)
+
     @router.post("/ask")
     async def ask(request: Request) -> JSONResponse:
         try:
             parsed = parse_ask_request(await request.body())
             answer = await run_in_threadpool(answer_request, shared, parsed)
         except BadRequest as error:
-            return JSONResponse({"error": str(error)}, status_code=error.status)
+            return reply({"error": str(error)}, status_code=error.status)
         except BudgetQAError as error:
-            return JSONResponse({"error": str(error)}, status_code=422)
+            return reply({"error": str(error)}, status_code=422)
         except Exception as error:  # noqa: BLE001 - a client gets JSON, never a traceback
-            return JSONResponse({"error": user_message(error)}, status_code=500)
-        return JSONResponse(answer)
+            return reply({"error": user_message(error)}, status_code=500)
+        return reply(answer)
 
     @router.get("/ask")
     async def ask_with_get() -> JSONResponse:
         message = '请用 POST 提交问题，请求体为 JSON，例如 {"question": "公车有几辆？"}。'
-        return JSONResponse({"error": message}, status_code=405, headers={"Allow": "POST"})
+        return reply({"error": message}, status_code=405, headers={"Allow": "POST"})
 
     @router.get("/documents")
     async def documents() -> JSONResponse:
         infos = await run_in_threadpool(shared.documents)
-        return JSONResponse([{"doc": i.doc_id, "title": i.title, "department": i.department,
-                              "year": i.year, "kind": i.kind, "source_name": i.source_name} for i in infos])
+        return reply([{"doc": i.doc_id, "title": i.title, "department": i.department,
+                       "year": i.year, "kind": i.kind, "source_name": i.source_name} for i in infos])
 
     return router
