@@ -62,12 +62,21 @@ def test_lookup(index: RecordIndex, question: str, value: float, refs: set[str])
     ("下设几个科室？", 7, "个", {"第一部分"}),
     ("单价50万元以上的通用设备有几台？", 2, "台（套）", {"第八部分"}),
     ("开设几个志愿服务岗位？", 4, "个", {"第七部分", "表11"}),
+    ("有多少退休人员", 18, "人", {"第一部分"}),
+    ("退休的有几个人", 18, "人", {"第一部分"}),
+    ("离休人员多少", 0, "人", {"第一部分"}),
+    ("有多少编制", 57, "人", {"第一部分"}),
 ])
 def test_counts(index: RecordIndex, question: str, value: float, unit: str, refs: set[str]) -> None:
     finding, answer = ask(index, question)
     assert finding.records[0].value == value and finding.records[0].unit == unit
     assert text_states_number(answer.text, value)
     assert refs & {c.ref for c in answer.citations}
+
+
+def test_money_question_still_gets_money(index: RecordIndex) -> None:
+    finding, answer = ask(index, "退休费多少")
+    assert finding.records[0].value == 116 and finding.records[0].unit == "万元"
 
 
 @pytest.mark.parametrize("question, values", [
