@@ -110,6 +110,9 @@ def _total_lookup(intent: Intent, index: RecordIndex) -> Finding | None:
     total = total_of(intent.doc_ids, index)
     if total is None:
         return None
+    if intent.period and total.period != intent.period:
+        # "去年预算多少？": the other year's total follows from this year's and its stated change.
+        return _derived_period(intent, index, total)
     return Finding("lookup", record_name(total), (total,), corroborating=other_totals(total, index))
 
 

@@ -169,8 +169,10 @@ def _period(text: str, years: tuple[int, ...], index: RecordIndex, doc_ids: tupl
         if year not in doc_years:
             return str(year)
     periods = question_words()["periods"]
+    latest = max(doc_years) if doc_years else 0
+    if first_word(text, periods.get("year_before_last", [])) and latest:
+        return str(latest - 2)
     if first_word(text, periods["last_year"]) and not re.search(r"比(去年|上年|上一年)", text):
-        latest = max(doc_years) if doc_years else 0
         return str(latest - 1) if latest else ""
     return ""
 
