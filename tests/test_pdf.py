@@ -24,6 +24,7 @@ from reportlab.pdfgen import canvas
 
 from builders.printed_tables import (
     FORMS, LABEL_COLUMNS, TWO_SIDED, load_grid, printable_numbers, printed_table)
+from builders.expected_grids import assert_table_matches_grid, squeeze
 from builders.sample_pdf import EMBEDDED_FONT_FILE, RUNNING_HEADER, build_sample_pdf
 from ingest.errors import UnreadableDocument, UnsupportedFormat
 from ingest.model import Layout, TableGrid
@@ -34,11 +35,6 @@ from ingest.tables import table_from_grid
 
 NUMBERS = printable_numbers()
 GRID_NUMBERS = [n for n in NUMBERS if n not in FORMS]  # printed as grids (表11 is a form)
-
-
-def squeeze(text: str) -> str:
-    """CONVENTIONS.md's comparison: every whitespace character removed."""
-    return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture(scope="module")
@@ -139,19 +135,7 @@ def test_grid_rows_carry_their_line_and_quote(layout):
 
 @pytest.mark.parametrize("number", [n for n in (1, 4, 5, 7, 8, 2, 3, 6, 9, 10, 11) if n in NUMBERS])
 def test_tables_equal_the_hand_typed_grids(layout, number):
-    assert_table_equals_expected(table_from_grid(grid_of(layout, number)), number)
-
-
-def assert_table_equals_expected(table, number: int) -> None:
-    """CONVENTIONS.md: columns, then per row path, code, total flag and raw cells."""
-    expected = load_grid(number)
-    assert [[squeeze(p) for p in c] for c in table.columns] == \
-        [[squeeze(p) for p in c] for c in expected["columns"]]
-    got = [([squeeze(p) for p in r.path], r.code, r.is_total, [squeeze(c.raw) for c in r.cells])
-           for r in table.rows]
-    want = [([squeeze(p) for p in r["path"]], r["code"], r["total"], [squeeze(c) for c in r["cells"]])
-            for r in expected["rows"]]
-    assert got == want
+    assert_table_matches_grid(table_from_grid(grid_of(layout, number)), number)
 
 
 @pytest.mark.parametrize("break_row", [5, 10, 13, 17])
@@ -163,7 +147,7 @@ def test_form_running_over_a_page_break_is_stitched(break_row):
     assert len(report.table_pages[11]) == 2
     layout = read_pdf_layout(data, "form-break.pdf")
     assert [g.number for g in layout.grids] == [11]
-    assert_table_equals_expected(table_from_grid(grid_of(layout, 11)), 11)
+    assert_table_matches_grid(table_from_grid(grid_of(layout, 11)), 11)
 
 
 def test_form_between_tables_keeps_them_apart():
@@ -171,7 +155,7 @@ def test_form_between_tables_keeps_them_apart():
     layout = read_pdf_layout(data, "form-between.pdf")
     assert [g.number for g in layout.grids] == [8, 11, 9]
     for number in (8, 11, 9):
-        assert_table_equals_expected(table_from_grid(grid_of(layout, number)), number)
+        assert_table_matches_grid(table_from_grid(grid_of(layout, number)), number)
 
 
 def test_pdf_records_equal_the_text_records(sample_pdf, sample_path, tmp_path):
@@ -233,7 +217,7 @@ def test_embedded_truetype_font_reads_the_same(number):
     printed = printed_table(load_grid(number))
     assert [[squeeze(c) for c in row] for row in grid.rows] == \
         [[squeeze(c.text) for c in row] for row in printed.body]
-    assert_table_equals_expected(table_from_grid(grid), number)
+    assert_table_matches_grid(table_from_grid(grid), number)
 
 
 def test_notes_under_tables_belong_to_them(layout):

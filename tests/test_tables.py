@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
+from builders.expected_grids import assert_table_matches_grid, squeeze
 from ingest.document import parse_document
 from ingest.model import TableGrid
 from ingest.tables import table_from_grid
 
 EXPECTED = Path(__file__).parent / "fixtures" / "sample_tables"
-
-
-def _squash(value):
-    """Whitespace removed from every string (CONVENTIONS.md: the PDF export scatters spaces)."""
-    if isinstance(value, str):
-        return re.sub(r"\s+", "", value)
-    if isinstance(value, (list, tuple)):
-        return [_squash(v) for v in value]
-    return value
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +25,9 @@ def sample_tables(sample_path):
 def test_table_matches_hand_typed_grid(sample_tables, number):
     expected = json.loads((EXPECTED / f"表{number}.json").read_text(encoding="utf-8"))
     table = sample_tables[number]
-    assert _squash(table.title) == _squash(expected["title"])
+    assert squeeze(table.title) == squeeze(expected["title"])
     assert table.unit == expected["unit"]
-    assert _squash(table.columns) == _squash(expected["columns"])
-    parsed = [{"path": _squash(r.path), "code": r.code, "total": r.is_total,
-               "cells": _squash([c.raw for c in r.cells])} for r in table.rows]
-    wanted = [{"path": _squash(r["path"]), "code": r["code"], "total": r["total"],
-               "cells": _squash(r["cells"])} for r in expected["rows"]]
-    assert parsed == wanted
+    assert_table_matches_grid(table, number)
 
 
 def test_sample_has_exactly_eleven_complete_tables(sample_tables):

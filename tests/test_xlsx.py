@@ -8,12 +8,12 @@ equal those grids cell for cell (whitespace removed, as CONVENTIONS.md says).
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 
 import pytest
 
 from builders.printed_tables import LABEL_COLUMNS, load_grid, printable_numbers
+from builders.expected_grids import assert_table_matches_grid, squeeze
 from builders.sample_xlsx import build_sample_xls, build_sample_xlsx
 from ingest.errors import UnreadableDocument
 from ingest.model import Layout, TableGrid
@@ -22,11 +22,6 @@ from ingest.tables import table_from_grid
 from ingest.xlsx import format_number, read_xlsx_layout
 
 NUMBERS = printable_numbers()
-
-
-def squeeze(text: str) -> str:
-    """CONVENTIONS.md's comparison: every whitespace character removed."""
-    return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture(scope="module")
@@ -54,13 +49,7 @@ def assert_equals_expected(grid: TableGrid, number: int) -> None:
     table = table_from_grid(grid)
     assert (table.number, squeeze(table.title), table.unit) == \
         (number, squeeze(expected["title"]), expected["unit"])
-    assert [[squeeze(p) for p in c] for c in table.columns] == \
-        [[squeeze(p) for p in c] for c in expected["columns"]]
-    got = [([squeeze(p) for p in r.path], r.code, r.is_total, [squeeze(c.raw) for c in r.cells])
-           for r in table.rows]
-    want = [([squeeze(p) for p in r["path"]], r["code"], r["total"], [squeeze(c) for c in r["cells"]])
-            for r in expected["rows"]]
-    assert got == want
+    assert_table_matches_grid(table, number)
 
 
 def test_one_table_per_sheet(xlsx_layout):
