@@ -187,11 +187,7 @@ def _change(intent: Intent, index: RecordIndex) -> Finding | None:
     stated = [s for s in ranked if s.record.measure == "change"]
     amounts = [s for s in ranked if s.record.measure in ("amount", "count")]
     if stated and (not amounts or stated[0].score >= amounts[0].score - 8):
-        record = stated[0].record
-        rate = _change_record(record, index, "change_rate")
-        used = (record, rate) if rate is not None else (record,)
-        return Finding("change", record_name(record), used, period=record.base_period,
-                       corroborating=same_figure(record, index))
+        return _stated(stated[0].record, "change", "change_rate", index)
     for scored in amounts:
         base = _period_pair(scored.record, index, _base_period(intent, scored.record, index))
         if base is not None:
@@ -201,6 +197,15 @@ def _change(intent: Intent, index: RecordIndex) -> Finding | None:
             return Finding("change", record_name(scored.record), (scored.record, base), result=value,
                            result_unit=scored.record.unit, expression=expression, period=base.period)
     return None
+
+
+def _stated(record: Record, kind: str, companion: str, index: RecordIndex) -> Finding:
+    """A change or growth rate the disclosure states, cited with its companion figure when stated too
+    ("增加208万元，增长6%": the amount and the rate)."""
+    other = _change_record(record, index, companion)
+    used = (record, other) if other is not None else (record,)
+    return Finding(kind, record_name(record), used, period=record.base_period,
+                   corroborating=same_figure(record, index))
 
 
 def _total_candidates(intent: Intent, index: RecordIndex, measure: str = "amount") -> list[Scored]:
@@ -217,11 +222,7 @@ def _growth(intent: Intent, index: RecordIndex) -> Finding | None:
     ranked = best(intent, index, measure="change_rate") or _total_candidates(intent, index, "change_rate")
     stated = [s for s in ranked if s.record.measure == "change_rate"]
     if stated:
-        record = stated[0].record
-        change = _change_record(record, index, "change")
-        used = (record, change) if change is not None else (record,)
-        return Finding("growth_rate", record_name(record), used, period=record.base_period,
-                       corroborating=same_figure(record, index))
+        return _stated(stated[0].record, "growth_rate", "change", index)
     for scored in ranked:
         if scored.record.measure not in ("amount", "count"):
             continue
