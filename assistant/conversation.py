@@ -63,7 +63,7 @@ class Conversation:
 
     def _warm_up(self, doc_id: str) -> None:
         """Run one passage search now, so the embedding model is loaded before the first narrative."""
-        from index.library import Scope
+        from index.types import Scope
 
         self.library.search.search("预算", Scope(doc_ids=(doc_id,)), k=1)
 
@@ -288,7 +288,7 @@ class Conversation:
         best = best_sentence(query, intent.narrative, local, terms)
         if best is not None and best[0] >= CONFIDENT:
             return answer_from_passages(query, intent.narrative, local, terms, intent.operation)
-        from index.library import Scope
+        from index.types import Scope
 
         hits = self.library.search.search(query, Scope(doc_ids=intent.doc_ids), k=PASSAGE_HITS)
         found = passages_from_hits(hits, self.paragraphs)

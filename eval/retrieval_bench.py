@@ -17,7 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.library import Library, Scope
+from index.library import Library
+from index.types import Scope
 
 QUESTIONS = Path(__file__).with_name("narrative_passages.jsonl")
 MODES = ("vector", "lexical", "fused")

@@ -15,7 +15,7 @@ import numpy as np
 
 from index.chroma import PassageVectors
 from index.lexical import LexicalIndex, tokenize
-from index.library import Hit, Scope
+from index.types import Hit, Scope
 from index.passages import Passage
 from index.store import RecordStore
 from index.synonyms import expand_terms

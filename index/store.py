@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ingest import parser_version
 from index.errors import CorruptStore, StoreFull
-from index.library import DocumentInfo, Scope
+from index.types import DocumentInfo, Scope
 from index.passages import Passage
 from index.document_json import from_plain, to_plain
 from index.store_schema import ADDED_COLUMNS, RECORD_COLUMNS, SCHEMA

@@ -15,7 +15,8 @@ import pytest
 from assistant.config import Config
 from index.errors import UnknownDocument
 from index.ingest import ingest_files, open_stores, remove_document, render_results
-from index.library import Scope, open_library
+from index.library import open_library
+from index.types import Scope
 from index.passages import document_passages
 from ingest.document import parse_document
 
@@ -116,7 +117,8 @@ INSPECT = """
 import json, sys
 from pathlib import Path
 from assistant.config import Config
-from index.library import Scope, open_library
+from index.library import open_library
+from index.types import Scope
 from index.ingest import open_stores
 from index.store import version_key
 config = Config(home=Path(sys.argv[1]))

@@ -10,7 +10,8 @@ from assistant.config import Config
 from eval.generate_corpus import variant_text
 from index.errors import StoreUnavailable
 from index.ingest import ingest_files
-from index.library import Library, Scope, open_library
+from index.library import Library, open_library
+from index.types import Scope
 
 LUOHU = "深圳市社会保险基金管理局罗湖分局"
 FUTIAN = "深圳市社会保险基金管理局福田分局"

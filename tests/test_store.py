@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import CorruptStore, StoreFull
-from index.library import Scope
+from index.types import Scope
 from index.passages import Passage
 from index.store import RecordStore
 from ingest.model import Cell, Check, Document, Record, Row, Section, Table

@@ -10,7 +10,7 @@ from pathlib import Path
 import gradio as gr
 
 from index.ingest import IngestResult, ingest_files, remove_document
-from index.library import DocumentInfo
+from index.types import DocumentInfo
 from ui.audit_view import audit_choices, build_audit_tab
 from ui.batch import BatchItem, answer_row, read_batch, write_answers_csv
 from ui.shared_library import SharedLibrary, document_label, user_message

@@ -13,7 +13,8 @@ import threading
 from assistant.answer import Answer
 from assistant.config import Config
 from assistant.conversation import Conversation
-from index.library import DocumentInfo, Library, open_library
+from index.library import Library, open_library
+from index.types import DocumentInfo
 from ingest.errors import BudgetQAError
 from ingest.model import Document
 
