@@ -1,8 +1,8 @@
 """The LlamaIndex default recipe as a baseline: what plain chunk retrieval would even find.
 
 The recipe itself (SentenceSplitter defaults, VectorStoreIndex, top-2, the
-same embedding as budgetqa) lives in `index/baseline_recipe.py`, so
-llama_index stays inside `index/`. For each answerable item, does the text of
+same embedding as budgetqa) lives in `eval/baseline_recipe.py`: it is
+evaluation code, not part of the product. For each answerable item, does the text of
 the two retrieved chunks even contain every expected figure and phrase? The
 share of items where it does is printed beside budgetqa's accuracy.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from assistant.number_text import text_states_number
 from assistant.question_words import normalise
+from eval.baseline_recipe import default_recipe_retriever
 from eval.metrics import EvalItem
 
 TOP_K = 2
@@ -24,8 +25,6 @@ def chunk_contains(text: str, item: EvalItem) -> bool:
 
 def baseline_share(config, library, items: list[EvalItem]) -> tuple[float | None, str]:
     """(share of answerable items whose top-2 chunks contain the expected figures and phrases, note)."""
-    from index.baseline_recipe import default_recipe_retriever
-
     answerable = [i for i in items if i.answerable and (i.values or i.phrases)]
     if not answerable:
         return None, "no answerable items with values or phrases"

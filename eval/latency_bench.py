@@ -56,7 +56,7 @@ def turn_latencies(home: Path, set_path: Path | None, rounds: int) -> list[float
 def start_to_first_answer(home: Path) -> float:
     """Seconds from starting `budgetqa ask` in a new process to its exit with the first answer."""
     script = Path(sys.executable).with_name("budgetqa")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "assistant.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "ui.cli"]
     started = time.perf_counter()
     subprocess.run(command + ["ask", "--home", str(home), "--json", "公车有几辆？"], check=True,
                    stdout=subprocess.DEVNULL)

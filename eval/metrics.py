@@ -167,9 +167,3 @@ class Report:
         """overall ≥ 98 %, citations ≥ 98 %, refusals ≥ 95 %."""
         return (self.overall >= FLOORS["overall"] and self.citations >= FLOORS["citations"]
                 and self.refusals >= FLOORS["refusals"])
-
-    def render(self) -> str:
-        """The printed report: accuracy per kind, overall, citations, refusals, latency, baseline, misses."""
-        from eval.report_text import render_report
-
-        return render_report(self)

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from assistant.config import Config
 from assistant.conversation import Conversation
+from eval.baseline import baseline_share
 from eval.metrics import BadEvalSet, EvalItem, Report, score_item
+from index.library import open_library, require_documents
 
 
 def load_eval_set(path: Path) -> list[EvalItem]:
@@ -38,9 +40,8 @@ def load_eval_set(path: Path) -> list[EvalItem]:
 def run_eval(config: Config, set_path: Path, answers_path: Path | None = None,
              baseline: bool = True) -> Report:
     """Answer and score every item of `set_path`; write `{"id", "answers"}` lines to `answers_path`."""
-    from index.library import open_library
-
     items = load_eval_set(set_path)
+    require_documents(config)
     library = open_library(config)
     base = Conversation(library, config)
     scores, lines = [], []
@@ -55,7 +56,5 @@ def run_eval(config: Config, set_path: Path, answers_path: Path | None = None,
         Path(answers_path).write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = Report(scores)
     if baseline:
-        from eval.baseline import baseline_share
-
         report.baseline_share, report.baseline_note = baseline_share(config, library, items)
     return report

@@ -25,3 +25,7 @@ class EmbedderMismatch(BudgetQAError):
 
 class UnknownDocument(BudgetQAError):
     """No ingested document has this doc_id or file name."""
+
+
+class NoDocuments(BudgetQAError):
+    """The home holds no ingested disclosure to answer from."""

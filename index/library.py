@@ -1,12 +1,14 @@
 """The library: what the assistant and the ui see of the stores.
 
 `open_library(config)` opens the SQLite record store and the Chroma passage
-index under the home folder (or the Chroma server of BUDGETQA_CHROMA_URL)
-and, when asked, ingests the built-in sample into an empty store.
+index under the home folder (or the Chroma server of BUDGETQA_CHROMA_URL).
+Only the web app, when asked, puts the built-in sample into an empty home:
+`ask` and `eval` answer from what the user ingested, or say nothing is.
 """
 
 from __future__ import annotations
 
+from index.errors import NoDocuments
 from index.ingest import ingest_files, open_stores
 from index.search import PassageSearch
 from index.store import RecordStore
@@ -30,13 +32,25 @@ class Library:
         return self.store.resolve(doc)
 
 
-def open_library(config, ensure_sample: bool = True) -> Library:
+def open_library(config, ensure_sample: bool = False) -> Library:
     """Open (creating if needed) the stores of `config.home`.
 
-    With `ensure_sample`, an empty store first gets the built-in sample.
-    Raises StoreUnavailable, CorruptStore or EmbedderMismatch.
+    With `ensure_sample` (the web app's first start), an empty store first gets
+    the built-in sample. Raises StoreUnavailable, CorruptStore or EmbedderMismatch.
     """
     store, passages = open_stores(config)
     if ensure_sample and not store.documents():
         ingest_files(config, [sample_path()], stores=(store, passages))
     return Library(store, PassageSearch(store, passages))
+
+
+def require_documents(config) -> None:
+    """Raise NoDocuments when the home holds no ingested disclosure (reads only the SQLite store)."""
+    store = RecordStore(config.db_path)
+    try:
+        if not store.documents():
+            raise NoDocuments(
+                f"数据目录 {config.home} 中还没有导入任何公开文件。请先用 budgetqa ingest 文件 导入预算或决算公开文件"
+                "（budgetqa serve 会在空目录中载入内置示例）。")
+    finally:
+        store.close()

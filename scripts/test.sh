@@ -25,6 +25,7 @@ python -m pip install -q -e '.[test,st]'
 # The known-answer eval on the sample, with the LlamaIndex baseline beside it; exits 1 below the floors.
 if [ "$#" = 0 ]; then
   eval_home="$(mktemp -d)"
+  budgetqa ingest ingest/sample/*.txt --home "$eval_home" >/dev/null
   budgetqa eval eval/sample_set.jsonl --check-floors --home "$eval_home"
   rm -rf "$eval_home"
 fi

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from assistant.cli import cli
+from ui.cli import cli
 
 
 def test_ask_json(sample_home: Path) -> None:
@@ -53,3 +53,13 @@ def test_ask_unknown_doc_is_exit_1_in_chinese(sample_home: Path) -> None:
     assert result.exit_code == 1
     assert "没有找到文档“nope-2030”" in result.output
     assert "Traceback" not in result.output
+
+
+def test_ask_on_an_empty_home_says_nothing_is_ingested_and_ingests_nothing(home: Path) -> None:
+    result = CliRunner().invoke(cli, ["ask", "--home", str(home), "公车有几辆？"])
+    assert result.exit_code == 1
+    assert "还没有导入任何公开文件" in result.output and "budgetqa ingest" in result.output
+    from assistant.config import Config
+    from index.store import RecordStore
+
+    assert RecordStore(Config(home=home).db_path).documents() == []   # the sample was not slipped in

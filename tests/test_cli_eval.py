@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from assistant.cli import cli
+from ui.cli import cli
 
 ITEMS = [
     {"id": "q1", "doc": None, "question": "公车有几辆？", "turns": None, "kind": "lookup", "values": [2],
@@ -59,3 +59,11 @@ def test_eval_bad_line_is_a_clear_error(sample_home: Path, tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["eval", str(path), "--home", str(sample_home), "--no-baseline"])
     assert result.exit_code == 1
     assert "第 2 行不是合法的 JSON" in result.output
+
+
+def test_eval_on_an_empty_home_is_a_clear_error(home: Path, tmp_path: Path) -> None:
+    set_path = tmp_path / "set.jsonl"
+    set_path.write_text('{"id": "a", "doc": null, "question": "公车有几辆？", "kind": "count", '
+                        '"values": [2], "unit": "辆", "cite": [], "answerable": true}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--home", str(home), "--no-baseline", str(set_path)])
+    assert result.exit_code == 1 and "还没有导入任何公开文件" in result.output

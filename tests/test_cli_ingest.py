@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from assistant.cli import cli
+from ui.cli import cli
 from assistant.config import Config
 from index.library import open_library
 

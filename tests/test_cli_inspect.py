@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.cli import cli
+from ui.cli import cli
 
 EXCERPTS = Path(__file__).parent / "fixtures" / "excerpts"
 

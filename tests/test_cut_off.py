@@ -3,7 +3,7 @@
 import pytest
 from click.testing import CliRunner
 
-from assistant.cli import cli
+from ui.cli import cli
 from ingest.document import parse_document
 from tests.conftest import EXCERPTS
 

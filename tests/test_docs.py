@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import cli
+from ui.cli import cli
 from assistant.config import SETTINGS
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")

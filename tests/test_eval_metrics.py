@@ -7,6 +7,7 @@ import pytest
 from assistant.answer import Answer, Citation, Status
 from assistant.number_text import numbers_in, text_states_number
 from eval.metrics import BadEvalSet, EvalItem, Report, percentile, score_item
+from eval.report_text import render_report
 
 
 def _item(**fields) -> EvalItem:
@@ -77,10 +78,10 @@ def test_report_floors_and_rendering() -> None:
                          [_answer("无", status=Status.NOT_FOUND)])
     report = Report(good + [refused])
     assert report.overall == 1.0 and report.meets_floors()
-    text = report.render()
+    text = render_report(report)
     assert "overall accuracy" in text and "refusal accuracy" in text and "p95" in text
     bad = Report(good[:10] + [score_item(_item(id="x"), [_answer("3辆")])])
-    assert not bad.meets_floors() and "x [lookup]" in bad.render()
+    assert not bad.meets_floors() and "x [lookup]" in render_report(bad)
 
 
 def test_percentile() -> None:

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.answer import Status
-from assistant.cli import cli
+from ui.cli import cli
 from assistant.config import load_config
 from assistant.conversation import Conversation
 from eval.generate_corpus import write_variant

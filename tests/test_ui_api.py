@@ -94,7 +94,7 @@ def test_documents_lists_the_sample(server):
 
 def test_serve_on_a_taken_port_says_so_in_chinese(server, tmp_path):
     port = server.rsplit(":", 1)[1]
-    done = subprocess.run([sys.executable, "-m", "assistant.cli", "serve", "--home", str(tmp_path / "h"),
+    done = subprocess.run([sys.executable, "-m", "ui.cli", "serve", "--home", str(tmp_path / "h"),
                            "--port", port], capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert "端口已被占用" in done.stderr and "Traceback" not in done.stderr

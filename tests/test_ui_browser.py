@@ -97,7 +97,8 @@ def last_turn(page):
 def test_chat_answers_with_figures_citations_and_a_follow_up(browser, sample_server):
     ARTIFACTS.mkdir(exist_ok=True)
     page = open_chat(browser, sample_server, DESKTOP)
-    for example in ("罗湖社保分局今年一共有多少钱？", "公车有几辆？",
+    # The first example names the loaded department, whatever is loaded.
+    for example in ("深圳市社会保险基金管理局罗湖分局今年一共有多少钱？", "公车有几辆？",
                     "为什么预算比去年多？", "支出结构是怎样的？"):
         assert page.get_by_role("button", name=example).is_visible()
 

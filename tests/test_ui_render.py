@@ -158,3 +158,12 @@ def test_chart_unit_comes_from_the_charted_facts_only():
                     chart=(("教育支出", 4.0), ("住房保障支出", 650.0)))
     html = render_answer(answer, lambda _doc: None)
     assert re.findall(r'<span class="bar-value">(.*?)</span>', html) == ["4 万元", "650 万元"]
+
+
+def test_the_first_example_names_the_loaded_department_not_a_built_in_one():
+    from ui.render import example_questions
+
+    first, *general = example_questions(["某市统计局"])
+    assert first == "某市统计局今年一共有多少钱？"
+    assert "公车有几辆？" in general
+    assert example_questions([])[0] == "今年一共有多少钱？"

@@ -41,7 +41,7 @@ def running_server(home: Path, admin_password: str = "") -> Iterator[str]:
     log_path = home.parent / f"serve-{port}.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "serve", "--home", str(home), "--port", str(port)],
+            [sys.executable, "-m", "ui.cli", "serve", "--home", str(home), "--port", str(port)],
             stdout=log, stderr=subprocess.STDOUT, env=env)
         url = f"http://127.0.0.1:{port}"
         try:

@@ -9,7 +9,8 @@ import gradio as gr
 
 from assistant.compose import render_answer_text
 from assistant.conversation import Conversation
-from ui.render import EXAMPLE_QUESTIONS, Turn, render_transcript, render_welcome
+from assistant.document_choice import ordered, short_department
+from ui.render import Turn, example_questions, render_transcript, render_welcome
 from ui.shared_library import MAX_QUESTION_CHARS, SharedLibrary, document_label, user_message
 from ui.tables_view import render_table_page, table_choices
 
@@ -128,8 +129,10 @@ def build_public_app(shared: SharedLibrary) -> gr.Blocks:
 def _chat_tab(shared: SharedLibrary, session: gr.State, doc_picker: gr.Dropdown) -> dict:
     transcript = gr.HTML(render_welcome(), elem_id="transcript")
     with gr.Row(elem_id="examples") as examples:
+        documents = tuple(shared.documents())
+        departments = [short_department(d, documents) for d in ordered(documents)]
         example_buttons = [gr.Button(q, size="sm", elem_classes=["example"], min_width=120)
-                           for q in EXAMPLE_QUESTIONS]
+                           for q in example_questions(departments)]
     with gr.Row(elem_id="ask-row", equal_height=True):
         question = gr.Textbox(show_label=False, placeholder="请输入问题，例如：公车有几辆？",
                               max_length=MAX_QUESTION_CHARS, scale=6, elem_id="question", container=False)

@@ -25,12 +25,14 @@ STATUS_LABELS = {
     Status.CLARIFY: "请补充说明",
 }
 
-EXAMPLE_QUESTIONS = (
-    "罗湖社保分局今年一共有多少钱？",
-    "公车有几辆？",
-    "为什么预算比去年多？",
-    "支出结构是怎样的？",
-)
+# Questions any disclosure answers; the first example names a loaded department instead.
+GENERAL_EXAMPLES = ("公车有几辆？", "为什么预算比去年多？", "支出结构是怎样的？")
+
+
+def example_questions(departments: Sequence[str]) -> tuple[str, ...]:
+    """The example buttons, the first naming the first loaded department ("…今年一共有多少钱？")."""
+    named = next((d for d in departments if d), "")
+    return (f"{named}今年一共有多少钱？", *GENERAL_EXAMPLES)
 
 
 @dataclass(frozen=True)

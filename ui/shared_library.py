@@ -43,6 +43,7 @@ class SharedLibrary:
     """The served Library plus a lock and a cache of full documents for citations."""
 
     def __init__(self, config: Config, ensure_sample: bool = True) -> None:
+        # The web app alone shows the built-in sample when nothing else was ingested.
         self.config = config
         self.lock = threading.RLock()
         self.generation = 0  # bumped on every reload; sessions start a new conversation then

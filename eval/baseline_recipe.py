@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from index.embedders import make_embedder
+
 DEFAULT_TOP_K = 2
 
 
 def _llama_embedding(config) -> Any:
     """budgetqa's embedder as a llama-index BaseEmbedding (queries and passages in their own modes)."""
+    # llama-index is imported only when the baseline runs: it costs seconds at start-up.
     from llama_index.core.embeddings import BaseEmbedding
-
-    from index.embedders import make_embedder
 
     embedder = make_embedder(config)
 

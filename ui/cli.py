@@ -1,7 +1,10 @@
 """The `budgetqa` command line: a thin skin over the library.
 
-Each command builds a Config, calls one library function and renders the
-result. `BudgetQAError` becomes a clear message and exit 1; anything
+The CLI is the top of the house beside the web app: it drives ingest, the
+assistant, the eval and the web app, and nothing imports it. Each command
+builds a Config, calls one library function and renders the result. Imports
+inside the commands are deliberate: each command pays only for the libraries
+it uses (Gradio, Chroma, pdfplumber take seconds to import). `BudgetQAError` becomes a clear message and exit 1; anything
 unexpected is logged under the home folder and reported without a traceback.
 """
 
@@ -105,8 +108,11 @@ def audit(file: str, as_json: bool) -> None:
 def ask(turns: tuple[str, ...], doc: str | None, home: str | None, as_json: bool) -> None:
     """Ask a question; each extra argument is the next turn of the same conversation."""
     from assistant.conversation import ask_turns
+    from index.library import require_documents
 
-    answers = ask_turns(_config(home), list(turns), doc=doc)
+    config = _config(home)
+    require_documents(config)
+    answers = ask_turns(config, list(turns), doc=doc)
     if as_json:
         click.echo(json.dumps([a.to_dict() for a in answers], ensure_ascii=False, indent=1))
         return
@@ -131,7 +137,9 @@ def eval_command(eval_set: str, answers_path: str | None, baseline: bool,
 
     report = run_eval(_config(home), Path(eval_set),
                       Path(answers_path) if answers_path else None, baseline=baseline)
-    click.echo(report.render())
+    from eval.report_text import render_report
+
+    click.echo(render_report(report))
     if check_floors and not report.meets_floors():
         sys.exit(1)
 
