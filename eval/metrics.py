@@ -159,6 +159,14 @@ class Report:
             counts[score.item.kind][1] += 1
         return {kind: (c[0], c[1]) for kind, c in counts.items()}
 
+    def by_document(self) -> dict[str, tuple[int, int]]:
+        """doc of the items ("" for items not tied to one document) → (correct, total)."""
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for score in self.scores:
+            counts[score.item.doc or ""][0] += int(score.correct)
+            counts[score.item.doc or ""][1] += 1
+        return {doc: (c[0], c[1]) for doc, c in counts.items()}
+
     def latencies(self) -> list[float]:
         """Latency of every answered turn (ms)."""
         return [ms for s in self.scores for ms in s.latencies]

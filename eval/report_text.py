@@ -21,6 +21,11 @@ def render_report(report: Report) -> str:
     for kind in [k for k in KINDS if k in kinds] + sorted(k for k in kinds if k not in KINDS):
         correct, total = kinds[kind]
         lines.append(f"  {kind:<12}{correct:>4}/{total:<4} {correct / total:7.1%}")
+    documents = report.by_document()
+    if len(documents) > 1:
+        lines.append("accuracy per document:")
+        for doc, (correct, total) in sorted(documents.items(), key=lambda kv: (kv[1][0] / kv[1][1], kv[0])):
+            lines.append(f"  {correct:>4}/{total:<4} {correct / total:7.1%}  {doc or '（未指定文件）'}")
     lines.append(_line("overall accuracy", report.overall, FLOORS["overall"]))
     lines.append(_line("citation correctness", report.citations, FLOORS["citations"]))
     lines.append(_line("refusal accuracy", report.refusals, FLOORS["refusals"]))

@@ -109,3 +109,13 @@ def test_a_table_cite_does_not_match_a_longer_table_number():
     assert not citation_matches(cited("表10"), ("表1",))
     assert citation_matches(cited("表11"), ("表11", "第七部分"))
     assert citation_matches(cited("表11"), ("绩效目标表",))
+
+
+def test_report_shows_accuracy_per_document() -> None:
+    scores = [score_item(_item(id="a", doc="甲.pdf"), [_answer("2辆")]),
+              score_item(_item(id="b", doc="甲.pdf"), [_answer("3辆")]),
+              score_item(_item(id="c", doc="乙.txt"), [_answer("2辆")])]
+    report = Report(scores)
+    assert report.by_document() == {"甲.pdf": (1, 2), "乙.txt": (1, 1)}
+    text = render_report(report)
+    assert "accuracy per document" in text and "甲.pdf" in text and "50.0%" in text
