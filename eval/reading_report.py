@@ -1,0 +1,184 @@
+"""How well documents read: one line per document of a folder, against what a person typed.
+
+For every disclosure file given (or every file of a folder), the parser's
+metadata, its tables (title, unit, rows × columns) and its failed checks are
+shown; where an expected file (`expected/<stem>.json`, format in
+tests/fixtures/dev_corpus/CONVENTIONS.md) names the document in its "file"
+field, the typed metadata is compared field by field and each typed record is
+looked for among the parsed records (same value and unit; same label, code and
+column where typed). Usage:
+
+    python -m eval.reading_report tests/fixtures/dev_corpus/texts tests/fixtures/real_pdf \
+        --expected tests/fixtures/dev_corpus/expected --expected tests/fixtures/real_pdf/expected
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from ingest.document import parse_document
+from ingest.errors import BudgetQAError
+from ingest.model import Document, Record
+
+DOCUMENT_SUFFIXES = {".txt", ".pdf", ".xlsx", ".xls"}
+KINDS = {"预算": "budget", "决算": "final"}
+# Metadata fields a person types; those the model does not carry yet read as missing.
+META_FIELDS = ("department", "level", "kind", "fiscal_year", "region")
+_SPACES = re.compile(r"\s+")
+_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
+
+
+@dataclass
+class Reading:
+    """What was read from one file and how it compares with its typed expectation."""
+
+    path: Path
+    document: Document | None = None
+    error: str = ""
+    meta_wrong: list[str] = field(default_factory=list)
+    records_typed: int = 0
+    records_missing: list[dict] = field(default_factory=list)
+
+    @property
+    def records_found(self) -> int:
+        return self.records_typed - len(self.records_missing)
+
+
+def squeeze(text: str | None) -> str:
+    """Text without whitespace or leading numbering, for comparing labels as printed."""
+    return _NUMBERING.sub("", _SPACES.sub("", text or ""))
+
+
+def _number(printed: str) -> Decimal | None:
+    try:
+        return Decimal(printed.replace(",", "").replace("，", "").rstrip("%％").strip())
+    except (InvalidOperation, AttributeError):
+        return None
+
+
+def parsed_meta(document: Document) -> dict:
+    """The document's metadata in the typed form ("kind": 预算/决算, "fiscal_year")."""
+    kind = {v: k for k, v in KINDS.items()}.get(document.kind)
+    return {"department": document.department or None, "level": getattr(document, "level", None) or None,
+            "kind": kind, "fiscal_year": document.year or None, "region": getattr(document, "region", None) or None}
+
+
+def meta_differences(document: Document, typed: dict) -> list[str]:
+    """The typed metadata fields the parser got wrong, as "field: typed ≠ parsed"."""
+    got = parsed_meta(document)
+    wrong = []
+    for name in META_FIELDS:
+        want = typed.get(name)
+        have = got.get(name)
+        if (squeeze(str(want)) if want is not None else None) != (squeeze(str(have)) if have is not None else None):
+            wrong.append(f"{name}: {want} ≠ {have}")
+    return wrong
+
+
+def record_matches(record: Record, typed: dict) -> bool:
+    """Whether `record` is the typed record: value, unit, and label/code/column where typed."""
+    want = _number(str(typed.get("value", "")))
+    if want is None or record.unit != typed.get("unit"):
+        return False
+    value = Decimal(str(record.value))
+    if value != want and not (typed.get("period") in ("增减", "增减率") and abs(value) == abs(want)):
+        return False
+    if typed.get("code") and record.row_code and record.row_code != typed["code"]:
+        return False
+    label = squeeze(typed.get("label"))
+    names = squeeze(record.label) + "|" + squeeze("".join(record.row_path))
+    if label and label not in names and squeeze(record.label) not in label:
+        return False
+    column = squeeze((typed.get("column") or "").split("›")[-1])
+    return not (typed.get("where") == "table" and column and column not in squeeze("".join(record.column_path)))
+
+
+def read_one(path: Path, typed: dict | None) -> Reading:
+    """Parse `path` and compare it with `typed` (the expected file's content) when given."""
+    reading = Reading(path)
+    try:
+        reading.document = parse_document(path)
+    except BudgetQAError as error:
+        reading.error = str(error)
+        return reading
+    if typed:
+        reading.meta_wrong = meta_differences(reading.document, typed.get("metadata") or {})
+        expected = typed.get("records") or []
+        reading.records_typed = len(expected)
+        reading.records_missing = [r for r in expected
+                                   if not any(record_matches(rec, r) for rec in reading.document.records)]
+    return reading
+
+
+def load_expected(folders: list[Path]) -> dict[str, dict]:
+    """file name → typed expectation, from every *.json of `folders`."""
+    typed = {}
+    for folder in folders:
+        for path in sorted(folder.glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("file"):
+                typed[data["file"]] = data
+    return typed
+
+
+def document_files(paths: list[Path]) -> list[Path]:
+    """The disclosure files of `paths` (files as given, folders by suffix, in name order)."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
+
+def render_line(reading: Reading) -> str:
+    """One line: file, metadata, tables, typed records found, failed checks."""
+    if reading.document is None:
+        return f"{reading.path.name}: 无法读取：{reading.error}"
+    doc = reading.document
+    meta = parsed_meta(doc)
+    tables = "; ".join(f"{t.title or '（无标题）'}[{t.unit or '?'} {len(t.rows)}×{len(t.columns)}]"
+                       for t in doc.tables[:6]) + (" …" if len(doc.tables) > 6 else "")
+    failed = len(doc.failed_checks)
+    parts = [f"{reading.path.name}: {meta['department'] or '（未读出单位）'} {meta['fiscal_year'] or '?'}年"
+             f"{meta['kind'] or '?'}", f"表 {len(doc.tables)}（{tables}）", f"记录 {len(doc.records)}"]
+    if reading.records_typed:
+        parts.append(f"应有记录 {reading.records_found}/{reading.records_typed}")
+    if reading.meta_wrong:
+        parts.append("元数据不符 " + "；".join(reading.meta_wrong))
+    parts.append(f"未通过核对 {failed}")
+    return " | ".join(parts)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="One line per document: how well it reads.")
+    parser.add_argument("paths", nargs="+", type=Path, help="disclosure files or folders")
+    parser.add_argument("--expected", action="append", type=Path, default=[],
+                        help="folder of expected/<stem>.json files (repeatable)")
+    parser.add_argument("--missing", action="store_true", help="also list every typed record not found")
+    args = parser.parse_args(argv)
+    typed = load_expected(args.expected)
+    readings = [read_one(path, typed.get(path.name)) for path in document_files(args.paths)]
+    for reading in readings:
+        print(render_line(reading))
+        if args.missing:
+            for record in reading.records_missing:
+                print(f"    缺：{record.get('label')} {record.get('value')}{record.get('unit')} "
+                      f"[{record.get('table') or record.get('section')} › {record.get('row')} › {record.get('column')}]")
+    compared = [r for r in readings if r.records_typed]
+    found = sum(r.records_found for r in compared)
+    total = sum(r.records_typed for r in compared)
+    meta_ok = sum(not r.meta_wrong for r in compared)
+    print(f"documents {len(readings)}, unreadable {sum(r.document is None for r in readings)}; "
+          f"typed records found {found}/{total} ({found / total:.1%}); "
+          f"metadata as typed {meta_ok}/{len(compared)}" if total else f"documents {len(readings)}")
+
+
+if __name__ == "__main__":
+    main()
