@@ -81,6 +81,7 @@ class ItemScore:
     refusal_ok: bool | None
     status: str
     latencies: tuple[float, ...] = ()
+    crash: str = ""
 
 
 def citation_matches(answer: Answer, cite: tuple[str, ...]) -> bool:
@@ -99,6 +100,15 @@ def _contains(text: str, wanted: str) -> bool:
     """`wanted` occurs in `text`; "表1" must not match inside "表10" or "表11"."""
     tail = r"(?!\d)" if wanted[-1:].isdigit() else ""
     return re.search(re.escape(wanted) + tail, text) is not None
+
+
+def crashed_item(item: EvalItem, error: BaseException) -> ItemScore:
+    """A crash (or a document that could not be opened) fails the item, whatever it expected:
+    counted as a refusal it would make unanswerable items pass."""
+    refusal = None if item.answerable else False
+    citation = False if item.answerable else None
+    return ItemScore(item, False, False, False, citation, refusal, "crash", (),
+                     crash=f"{type(error).__name__}: {error}")
 
 
 def score_item(item: EvalItem, answers: list[Answer]) -> ItemScore:

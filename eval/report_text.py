@@ -26,6 +26,9 @@ def render_report(report: Report) -> str:
         lines.append("accuracy per document:")
         for doc, (correct, total) in sorted(documents.items(), key=lambda kv: (kv[1][0] / kv[1][1], kv[0])):
             lines.append(f"  {correct:>4}/{total:<4} {correct / total:7.1%}  {doc or '（未指定文件）'}")
+    crashes = [s for s in report.scores if s.crash]
+    if crashes:
+        lines.append(f"crashes (failed items): {len(crashes)}")
     lines.append(_line("overall accuracy", report.overall, FLOORS["overall"]))
     lines.append(_line("citation correctness", report.citations, FLOORS["citations"]))
     lines.append(_line("refusal accuracy", report.refusals, FLOORS["refusals"]))
@@ -48,6 +51,6 @@ def render_report(report: Report) -> str:
             why = [w for w, ok in (("values", score.values_ok), ("phrases", score.phrases_ok),
                                    ("citation", score.citation_ok is not False)) if not ok]
             lines.append(f"  {score.item.id} [{score.item.kind}] {score.item.question} -> {score.status}"
-                         + (f" ({', '.join(why)})" if why else ""))
+                         + (f" ({score.crash})" if score.crash else f" ({', '.join(why)})" if why else ""))
     lines.append("floors: " + ("met" if report.meets_floors() else "NOT met"))
     return "\n".join(lines)

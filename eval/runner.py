@@ -13,7 +13,7 @@ from pathlib import Path
 from assistant.config import Config
 from assistant.conversation import Conversation
 from eval.baseline import baseline_share
-from eval.metrics import BadEvalSet, EvalItem, Report, score_item
+from eval.metrics import BadEvalSet, EvalItem, Report, crashed_item, score_item
 from index.library import open_library, require_documents
 
 
@@ -46,8 +46,13 @@ def run_eval(config: Config, set_path: Path, answers_path: Path | None = None,
     base = Conversation(library, config)
     scores, lines = [], []
     for item in items:
-        conversation = base.fresh(doc=item.doc)
-        answers = [conversation.ask(turn) for turn in item.all_turns]
+        try:
+            conversation = base.fresh(doc=item.doc)
+            answers = [conversation.ask(turn) for turn in item.all_turns]
+        except Exception as error:  # noqa: BLE001 - a crash is a failed item, and the run goes on
+            scores.append(crashed_item(item, error))
+            lines.append(json.dumps({"id": item.id, "answers": [], "crash": scores[-1].crash}, ensure_ascii=False))
+            continue
         scores.append(score_item(item, answers))
         line = {"id": item.id, "answers": [a.to_dict() for a in answers]}
         lines.append(json.dumps(line, ensure_ascii=False))

@@ -67,3 +67,17 @@ def test_eval_on_an_empty_home_is_a_clear_error(home: Path, tmp_path: Path) -> N
                         '"values": [2], "unit": "辆", "cite": [], "answerable": true}\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", "--home", str(home), "--no-baseline", str(set_path)])
     assert result.exit_code == 1 and "还没有导入任何公开文件" in result.output
+
+
+def test_an_item_on_a_document_that_is_not_ingested_fails_and_the_run_goes_on(sample_home: Path,
+                                                                                tmp_path: Path) -> None:
+    set_path = tmp_path / "set.jsonl"
+    set_path.write_text(
+        '{"id": "gone", "doc": "never-ingested.txt", "question": "有多少钱？", "kind": "refuse", '
+        '"values": [], "cite": [], "answerable": false}\n'
+        '{"id": "ok", "doc": null, "question": "公车有几辆？", "kind": "count", '
+        '"values": [2], "unit": "辆", "cite": [], "answerable": true}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--home", str(sample_home), "--no-baseline", str(set_path)])
+    assert result.exit_code == 0, result.output
+    assert "crashes (failed items): 1" in result.output and "gone [refuse]" in result.output
+    assert "refusal accuracy         0.0%" in result.output

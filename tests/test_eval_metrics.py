@@ -119,3 +119,13 @@ def test_report_shows_accuracy_per_document() -> None:
     assert report.by_document() == {"甲.pdf": (1, 2), "乙.txt": (1, 1)}
     text = render_report(report)
     assert "accuracy per document" in text and "甲.pdf" in text and "50.0%" in text
+
+
+def test_a_crash_fails_even_an_unanswerable_item() -> None:
+    from eval.metrics import crashed_item
+
+    refuse = _item(id="r", answerable=False, values=[], kind="refuse")
+    score = crashed_item(refuse, RuntimeError("boom"))
+    assert not score.correct and score.refusal_ok is False and "boom" in score.crash
+    report = Report([score])
+    assert report.refusals == 0.0 and "crashes (failed items): 1" in render_report(report)
