@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from ingest.audit import audit_document, audit_file, audit_to_json, render_audit
-from ingest.audit_model import VERDICTS, AuditReport, Finding
+from ingest.model import AuditReport, Finding, Verdict
+
+VERDICTS = tuple(Verdict)
 from ingest.document import parse_document
 from ingest.errors import BudgetQAError, UnreadableDocument
 
@@ -62,7 +64,7 @@ def test_sample_reports_every_check_the_parser_ran(sample_document, sample_repor
     parse = [f for f in sample_report.findings if f.source == "parse"]
     assert len(sample_document.checks) > 0
     assert len(parse) == len(sample_document.checks)
-    assert [f.check for f in parse] == [c.name for c in sample_document.checks]
+    assert [f.check for f in parse] == [c.check for c in sample_document.checks]
 
 
 def test_sample_runs_every_kind_of_reviewer_check(sample_report):

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from ingest.audit import audit_file
-from ingest.audit_model import AuditReport, CellRef, Finding
+from ingest.model import AuditReport, CellRef, Finding
 from ui.audit_view import render_audit_html
 
 HOSTILE = '<img src=x onerror="alert(1)">'

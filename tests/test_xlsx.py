@@ -17,9 +17,9 @@ from builders.expected_grids import assert_table_matches_grid, squeeze
 from builders.sample_xlsx import build_sample_xls, build_sample_xlsx
 from ingest.errors import UnreadableDocument
 from ingest.model import Layout, TableGrid
-from ingest.reader import detect_format, read_layout
-from ingest.tables import table_from_grid
-from ingest.xlsx import format_number, read_xlsx_layout
+from ingest.readers.formats import detect_format, read_layout
+from ingest.tables.build import table_from_grid
+from ingest.readers.xlsx import format_number, read_xlsx_layout
 
 NUMBERS = printable_numbers()
 
