@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from ingest.checks.audit_locate import (
-    compact, disclosure_year, find_table, locate_cell, record_ref, text_amounts,
+    disclosure_year, find_table, locate_cell, record_ref, text_amounts,
 )
 from ingest.checks.audit_compare import compare_sides
 from ingest.model import CellRef, Document, Finding, Verdict
@@ -60,7 +60,7 @@ def agree_findings(document: Document, entry: dict) -> list[Finding]:
         left, left_missing = _resolve_side(document, left_terms)
         lefts, missing = [left], missing + left_missing
     if missing:
-        return [_unresolved(entry, missing)] if entry.get("department") else []
+        return []
     return [_with_note(compare_sides(left, right), entry.get("note", "")) for left in lefts]
 
 
@@ -73,11 +73,6 @@ def _with_note(finding: Finding, note: str) -> Finding:
 
 
 def _applies(document: Document, entry: dict) -> bool:
-    wanted = compact(entry.get("department", ""))
-    # Metadata may miss the department; its name in the text is then enough.
-    named = compact(document.department) or compact(document.text[:5000])
-    if wanted and wanted not in named:
-        return False
     parts = {r.ref for r in document.records if r.source == "text"}
     for term in entry["left"] + entry["right"]:
         if "table" in term and find_table(document, term["table"]) is None:
@@ -116,11 +111,3 @@ def _describe_term(term: dict) -> str:
         return f"{table} › {term['row']}{column}"
     section = f" {term['section']}" if term.get("section") else ""
     return f"{term['part']}{section}所述“{'/'.join(term['labels'])}”的金额"
-
-
-def _unresolved(entry: dict, missing: list[str]) -> Finding:
-    sides = [_describe_term(t) for t in entry["left"] + entry["right"]]
-    return Finding(
-        check="correspondence", verdict=Verdict.WARNING,
-        message=f"无法核对 {' 与 '.join(sides)}：未找到 {'、'.join(missing)}。",
-        where=missing[0])
