@@ -1,4 +1,4 @@
-"""ingest/cell_units.py: a figure's unit from its row label and column name, not always the table's."""
+"""ingest/tables/cell_units.py: a figure's unit from its row label and column name, not always the table's."""
 
 from ingest.tables.cell_units import align_names, cell_units, column_unit, header_stretch, row_unit
 

@@ -1,4 +1,4 @@
-"""ingest/checks.py: the document's own arithmetic verifies the parse; altered figures are caught."""
+"""ingest/checks/arithmetic.py: the document's own arithmetic verifies the parse; altered figures are caught."""
 
 from __future__ import annotations
 

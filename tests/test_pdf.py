@@ -1,4 +1,4 @@
-"""ingest/pdf.py: PDFs of the sample (built with reportlab and a CJK font) read back as the page shows them.
+"""ingest/readers/pdf.py: PDFs of the sample (built with reportlab and a CJK font) read back as the page shows them.
 
 The PDFs are drawn at test time from the hand-typed expected grids
 (`tests/fixtures/sample_tables/表N.json`) and the sample's narrative; the

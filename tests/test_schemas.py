@@ -1,4 +1,4 @@
-"""ingest/schemas.py: the registry of known tables loads and is self-consistent."""
+"""ingest/tables/schemas.py: the registry of known tables loads and is self-consistent."""
 
 from __future__ import annotations
 

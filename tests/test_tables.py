@@ -1,4 +1,4 @@
-"""ingest/tables.py: every table of the sample matches its hand-typed grid, cell for cell."""
+"""ingest/tables/build.py: every table of the sample matches its hand-typed grid, cell for cell."""
 
 from __future__ import annotations
 

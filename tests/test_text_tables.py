@@ -1,4 +1,4 @@
-"""ingest/text_tables.py: tables found in text lines, page-break repeats dropped, rows cut into cells.
+"""ingest/tables/text_tables.py: tables found in text lines, page-break repeats dropped, rows cut into cells.
 
 Expected values are typed from the sample and the excerpts as printed.
 """

@@ -1,4 +1,4 @@
-"""ingest/xlsx.py: workbooks of the sample's tables (one per sheet, merged headers) parse to the same tables.
+"""ingest/readers/xlsx.py: workbooks of the sample's tables (one per sheet, merged headers) parse to the same tables.
 
 The workbooks are written at test time (openpyxl for .xlsx, xlwt for .xls)
 from the hand-typed expected grids; after `table_from_grid` the tables must

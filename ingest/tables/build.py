@@ -14,7 +14,7 @@ from dataclasses import replace
 from ingest.tables.cell_units import cell_units, is_performance_table
 from ingest.tables.cells import parse_cell
 from ingest.model import Row, Table, TableGrid
-from ingest.tables.row_paths import clean_label, coded_paths, indented_paths, is_total_label
+from ingest.tables.row_paths import coded_paths, indented_paths, is_total_label, strip_numbering
 from ingest.tables.schemas import Schema, column_names, find_schemas, header_evidence, rank_schemas
 from ingest.tables.table_layout import generic_columns, split_label_cells, value_count
 from ingest.tables.two_sided import two_sided_columns, two_sided_rows
@@ -100,7 +100,7 @@ def _row(grid: TableGrid, index: int, label: str, path, cells: tuple[str, ...], 
     """A Row of parsed cells; `names` are the printed column names over `cells`, when known."""
     units = cell_units(label, names, cells, grid.unit, is_performance_table(grid.title))
     parsed = tuple(parse_cell(raw.strip(), unit) for raw, unit in zip(cells, units))
-    return Row(label=path[-1] if path else clean_label(label), path=tuple(path), cells=parsed, code=code,
+    return Row(label=path[-1] if path else strip_numbering(label), path=tuple(path), cells=parsed, code=code,
                line=grid.lines[index] if index < len(grid.lines) else 0,
                quote=grid.quotes[index] if index < len(grid.quotes) else "", is_total=total,
                column_names=tuple(names[:len(cells)]) if any(names) else ())
@@ -145,14 +145,14 @@ def _total_flags(schema: Schema, labels: list[str], values: list[tuple[str, ...]
 def _year_label(label: str) -> str:
     """"深圳市…罗湖分局 2021 年" -> "2021年"; "增减变化金额" stays."""
     match = re.search(r"((?:19|20)\d\d)\s*年", label)
-    return f"{match.group(1)}年" if match else clean_label(label.split()[-1] if label.split() else label)
+    return f"{match.group(1)}年" if match else strip_numbering(label.split()[-1] if label.split() else label)
 
 
 def _block_group(groups: dict, code: str, name: str) -> str:
     """The group (人员经费, 公用经费) of a block entry: by its class code, a total by its name."""
     if code:
         return next((g for g, classes in groups.items() if code[:3] in classes), "")
-    return next((g for g in groups if clean_label(name).startswith(g)), "")
+    return next((g for g in groups if strip_numbering(name).startswith(g)), "")
 
 
 def _block_rows(schema: Schema, grid: TableGrid) -> list[Row]:
@@ -171,7 +171,7 @@ def _block_rows(schema: Schema, grid: TableGrid) -> list[Row]:
         prefix = (group,) if group else ()
         for i, row in members:
             if not row[0].strip():
-                path = prefix or (clean_label(row[1]),)
+                path = prefix or (strip_numbering(row[1]),)
                 rows.append(_row(grid, i, row[1], path, row[2:], total=not group))
         for (i, row), path in zip(coded, paths):
             rows.append(_row(grid, i, row[1], prefix + path, row[2:], code=row[0].strip()))

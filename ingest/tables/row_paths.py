@@ -35,7 +35,7 @@ def numbering_level(label: str) -> int:
     return 0
 
 
-def clean_label(label: str) -> str:
+def strip_numbering(label: str) -> str:
     """The label without numbering or surrounding spaces: "一、政府预算拨款" -> "政府预算拨款"."""
     text = label.strip()
     bare = OF_WHICH.sub("", text)
@@ -47,7 +47,7 @@ def clean_label(label: str) -> str:
 
 def is_total_label(label: str) -> bool:
     """合计 / 总计 rows (本年收入合计, 收入总计, 合 计)."""
-    return bool(TOTAL.search(clean_label(label)))
+    return bool(TOTAL.search(strip_numbering(label)))
 
 
 def indented_paths(labels: list[str], totals: list[bool]) -> list[tuple[str, ...]]:
@@ -59,7 +59,7 @@ def indented_paths(labels: list[str], totals: list[bool]) -> list[tuple[str, ...
     stack: list[tuple[int, str]] = []
     paths = []
     for label, total in zip(labels, totals):
-        name = clean_label(label)
+        name = strip_numbering(label)
         if total:
             paths.append((name,))
             continue
@@ -87,7 +87,7 @@ def coded_paths(codes: list[str], labels: list[str]) -> list[tuple[str, ...]]:
     stack: list[tuple[str, str]] = []
     paths = []
     for code, label in zip(codes, labels):
-        name = clean_label(label)
+        name = strip_numbering(label)
         if not code:
             paths.append((name,))
             continue

@@ -1,6 +1,6 @@
 """The registry of known table schemas of a department budget disclosure.
 
-Each schema is a TOML file in `ingest/schemas/` (editable by a budget expert):
+Each schema is a TOML file in `ingest/tables/schemas/` (editable by a budget expert):
 the titles it is printed under, its row structure, its value columns (header
 paths, "{year}" filled from the printed header) and which columns add up.
 """
