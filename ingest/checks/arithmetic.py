@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ingest.checks.values import compare, decimals, format_number
 from ingest.checks.cross_checks import cross_table_checks, text_checks
+from ingest.checks.values import compare, decimals, format_number
 from ingest.model import Cell, Finding, Row, Table
 from ingest.tables.schemas import fill_year, schema_by_name
 from ingest.tables.two_sided import CARRY_OVER

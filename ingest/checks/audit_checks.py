@@ -16,9 +16,9 @@ from ingest.checks.audit_locate import (
     disclosure_year, find_table, locate_cell, record_ref, text_amounts,
 )
 from ingest.checks.audit_compare import compare_sides
-from ingest.model import CellRef, Document, Finding, Verdict
 from ingest.checks.audit_units import rule_unit_findings, unit_findings
 from ingest.checks.audit_yoy import yoy_findings
+from ingest.model import CellRef, Document, Finding, Verdict
 
 RULES_FILE = Path(__file__).with_name("audit.toml")
 

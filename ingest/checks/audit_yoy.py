@@ -13,8 +13,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.checks.audit_locate import joined, record_ref, to_yuan
-from ingest.model import Document, Finding, Record, Verdict
 from ingest.checks.values import format_number
+from ingest.model import Document, Finding, Record, Verdict
 
 
 def yoy_findings(document: Document) -> list[Finding]:
