@@ -10,8 +10,7 @@ import re
 
 from ingest.checks.cross_checks import document_year
 from ingest.checks.values import format_number
-from ingest.model import CellRef
-from ingest.model import Document, Record, Row, Table
+from ingest.model import CellRef, Document, Record, Row, Table
 from ingest.tables.schemas import title_key
 from ingest.units import MONEY_FACTORS
 
