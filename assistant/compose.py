@@ -16,8 +16,8 @@ from assistant.number_text import format_number, numbers_in, text_states_number
 from assistant.record_answer import Finding
 from assistant.record_index import RecordIndex, record_name
 from ingest.model import Record
+from ingest.units import MONEY_UNITS as _MONEY
 
-_MONEY = ("万元", "元", "亿元")
 _LIST_LIMIT = 25
 
 

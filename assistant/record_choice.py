@@ -17,8 +17,8 @@ from assistant.linking import Mention, said_in_order
 from assistant.question_words import first_word, normalise, question_words
 from assistant.record_index import RecordIndex, is_department_row, record_name
 from ingest.model import Record
+from ingest.units import MONEY_UNITS
 
-MONEY_UNITS = ("万元", "元", "亿元")
 _BASE_SCORE = {"label": 10.0, "link": 9.0}
 _AMOUNT_MEASURES = ("amount", "count", "")
 

@@ -16,7 +16,7 @@ import time
 
 import pdfplumber
 
-from ingest.pdf import page_objects, read_pdf_layout
+from ingest.readers.pdf import page_objects, read_pdf_layout
 
 
 def build_disclosure(pages: int) -> tuple[bytes, int]:

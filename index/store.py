@@ -22,7 +22,7 @@ from index.types import DocumentInfo, Scope
 from index.passages import Passage
 from index.document_json import from_plain, to_plain
 from index.store_schema import ADDED_COLUMNS, RECORD_COLUMNS, SCHEMA
-from ingest.model import Check, Document, Record, Section, Table
+from ingest.model import Document, Finding, Record, Section, Table
 
 
 def _dumps(value) -> str:
@@ -161,8 +161,8 @@ class RecordStore:
     def _records_of(self, key) -> list[Record]:
         return [from_plain(Record, data) for data in self._parts("records", key)]
 
-    def _checks(self, key) -> list[Check]:
-        return [from_plain(Check, data) for data in self._parts("checks", key)]
+    def _checks(self, key) -> list[Finding]:
+        return [from_plain(Finding, _finding_data(data)) for data in self._parts("checks", key)]
 
     def _parts(self, table: str, key) -> list[dict]:
         rows = self._query(f"SELECT data FROM {table} WHERE doc_id=? AND version=? ORDER BY ord", key)
@@ -302,8 +302,19 @@ def _insert_parts(db, document: Document, version: int) -> None:
         f"INSERT INTO records ({columns}) VALUES ({','.join('?' * (len(RECORD_COLUMNS) + 3))})",
         [(*key, i, *_record_values(r), _dumps(to_plain(r))) for i, r in enumerate(document.records)])
     db.executemany("INSERT INTO checks VALUES (?,?,?,?,?,?,?,?)", [
-        (*key, i, c.name, int(c.ok), c.message, c.table_no, _dumps(to_plain(c)))
+        (*key, i, c.check, int(c.ok), c.message, c.table_no, _dumps(to_plain(c)))
         for i, c in enumerate(document.checks)])
+
+
+def _finding_data(data: dict) -> dict:
+    """A stored check as `Finding` data; a home written before checks were `Finding`s
+    stored {name, ok, severity, …} (the document is re-parsed on its next ingest)."""
+    if "check" in data or "name" not in data:
+        return data
+    verdict = "ok" if data.get("ok") else {"rounding": "rounding", "info": "warning"}.get(data.get("severity"), "error")
+    where = " › ".join(p for p in (f"表{data['table_no']}" if data.get("table_no") else "",
+                                   data.get("row", ""), data.get("column", "")) if p)
+    return {**data, "check": data["name"], "verdict": verdict, "where": where, "source": "parse"}
 
 
 def _delete_parts(db, doc_id: str, version: int) -> None:

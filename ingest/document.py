@@ -11,15 +11,15 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from ingest.checks import run_checks
+from ingest.checks.arithmetic import run_checks
 from ingest.errors import UnreadableDocument
-from ingest.figures import text_records
+from ingest.statements.figures import text_records
 from ingest.metadata import find_metadata
-from ingest.model import Check, Document, Layout, Table
-from ingest.reader import read_layout
+from ingest.model import Document, Finding, Layout, Table, Verdict
+from ingest.readers.formats import read_layout
 from ingest.sections import parse_sections
-from ingest.table_records import table_records
-from ingest.tables import table_from_grid
+from ingest.tables.table_records import table_records
+from ingest.tables.build import table_from_grid
 
 
 def parse_document(path: Path, doc_id: str | None = None) -> Document:
@@ -44,22 +44,20 @@ def build_document(layout: Layout, source_name: str, sha256: str, doc_id: str | 
     """Turn a reader's Layout (normalised lines + table grids) into a Document."""
     tables = tuple(table_from_grid(grid) for grid in layout.grids)
     sections = tuple(parse_sections(layout.narrative_lines))
-    meta = find_metadata(layout, sections, tables, source_name, doc_id)
-    records = tuple(table_records(tables, meta)) + tuple(text_records(sections, meta))
+    metadata = find_metadata(layout, sections, tables, source_name, doc_id)
+    records = tuple(table_records(tables, metadata)) + tuple(text_records(sections, metadata))
     checks = tuple(run_checks(tables, records))
     tables = _mark_cut_off(tables, checks, layout)
     warnings = tuple(layout.warnings) + tuple(
         f"{t.ref}（{t.title}）在文件结尾处被截断，只保留了已有的 {len(t.rows)} 行。"
         for t in tables if not t.complete)
-    return Document(
-        doc_id=meta.doc_id, title=meta.title, department=meta.department, year=meta.year,
-        kind=meta.kind, unit=meta.unit, source_name=source_name, sha256=sha256,
-        sections=sections, tables=tables, records=records, checks=checks,
+    return replace(
+        metadata, sha256=sha256, sections=sections, tables=tables, records=records, checks=checks,
         warnings=warnings, text="\n".join(layout.lines),
     )
 
 
-def _mark_cut_off(tables: tuple[Table, ...], checks: tuple[Check, ...], layout: Layout) -> tuple[Table, ...]:
+def _mark_cut_off(tables: tuple[Table, ...], checks: tuple[Finding, ...], layout: Layout) -> tuple[Table, ...]:
     """The last table is cut off when the file ends inside it and its own sums do not close.
 
     A file cut between two complete rows looks complete row by row; only the
@@ -71,5 +69,5 @@ def _mark_cut_off(tables: tuple[Table, ...], checks: tuple[Check, ...], layout: 
     last_text_line = max((n for n, text in layout.narrative_lines if text.strip()), default=0)
     if last_text_line > last.rows[-1].line or last.notes:
         return tables  # text (or the table's "注:" note) follows its last row: the table ended
-    broken = any(not c.ok and c.severity == "error" and c.table_no == last.number for c in checks)
+    broken = any(c.verdict == Verdict.ERROR and c.table_no == last.number for c in checks)
     return tables[:-1] + (replace(last, complete=False),) if broken else tables

@@ -13,12 +13,12 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-from ingest.model import DocumentMeta, Layout, Section, Table
+from ingest.model import Document, Layout, Section, Table
 from ingest.normalise import tidy_spaces
+from ingest.units import MONEY_UNITS
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_MONEY_UNITS = ("亿元", "万元", "元")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*")
 
@@ -30,8 +30,9 @@ def _settings() -> dict:
 
 
 def find_metadata(layout: Layout, sections, tables, source_name: str,  # noqa: ANN001
-                  doc_id: str | None = None) -> DocumentMeta:
-    """Who, which year, budget or final, money unit, title and id of a parsed disclosure."""
+                  doc_id: str | None = None) -> Document:
+    """Who, which year, budget or final, money unit, title and id of a parsed disclosure:
+    a `Document` with only these (and `source_name`) filled in, its parts still empty."""
     lines = [line for line in layout.lines if line.strip()]
     tidy = [tidy_spaces(line) for line in lines]
     heads = [line for line in tidy if len(_CJK.findall(line)) >= 2][:5]
@@ -40,8 +41,9 @@ def find_metadata(layout: Layout, sections, tables, source_name: str,  # noqa: A
     kind = find_kind(heads + [source_name], tidy)
     unit = find_unit(tidy, list(tables))
     title = _title(department, year, kind, heads, source_name)
-    return DocumentMeta(doc_id=doc_id or make_doc_id(source_name, year), title=title,
-                        department=department, year=year, kind=kind, unit=unit)
+    return Document(doc_id=doc_id or make_doc_id(source_name, year), title=title,
+                    department=department, year=year, kind=kind, unit=unit,
+                    source_name=source_name, sha256="")
 
 
 def find_department(lines: list[str], tidy: list[str], sections: list[Section]) -> str:
@@ -142,7 +144,7 @@ def find_unit(tidy: list[str], tables: list[Table]) -> str:
     """The money unit stated most ("单位：万元"), else the tables', else the one used inline."""
     data = _settings()["unit"]
     declared = Counter(m.group(1) for line in tidy for m in re.finditer(data["declared"], line))
-    declared.update(table.unit for table in tables if table.unit in _MONEY_UNITS)
+    declared.update(table.unit for table in tables if table.unit in MONEY_UNITS)
     if declared:
         return declared.most_common(1)[0][0]
     inline = Counter(m.group(1) for line in tidy for m in re.finditer(data["inline"], line))

@@ -8,6 +8,8 @@ where it came from (table row/column or section path, and the quoted line).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class TableGrid:
     """A table as a reader saw it: cells, before schema and hierarchy are applied.
 
     Readers produce grids (the text reader by splitting lines; the PDF and XLSX
-    readers from ruling lines or sheet cells) and `ingest.tables.table_from_grid`
+    readers from ruling lines or sheet cells) and `ingest.tables.build.table_from_grid`
     turns every grid into a `Table` the same way, so all formats give the same records.
 
     :ivar number: printed table number, e.g. 4; 0 if none.
@@ -214,31 +216,96 @@ class Record:
         return head.split(" ")[0] if head else ""
 
 
-@dataclass(frozen=True)
-class Check:
-    """One arithmetic or consistency check run on the parsed document.
+class Verdict(str, Enum):
+    """How a check came out."""
 
-    :ivar name: e.g. "children_sum", "columns_sum", "two_sides_balance", "cross_table", "text_vs_table".
-    :ivar ok: whether it held.
-    :ivar message: in Chinese, what was compared, e.g.
-        "表4 商品和服务支出：子项合计 492 = 492".
-    :ivar table_no: the table concerned (0 if none).
-    :ivar row: the row path concerned, joined with " › ".
-    :ivar column: the column path concerned, joined with " › ".
-    :ivar expected: the stated figure.
-    :ivar actual: the figure computed from the parts.
-    :ivar severity: "error", "rounding" (off by one unit in the last place) or "info".
+    OK = "ok"
+    ERROR = "error"
+    ROUNDING = "rounding"  # off by one unit in the last printed place
+    WARNING = "warning"  # nothing disagrees, but a reviewer should read it (or it could not be checked)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# "parse": the parser's own arithmetic (`ingest.checks.arithmetic`); "audit": a reviewer check.
+FindingSource = Literal["parse", "audit"]
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """One figure a finding involves: a table cell or a figure stated in the text.
+
+    :ivar ref: "表4" for a table cell, "第三部分" for a text figure.
+    :ivar title: table title ("基本支出总表") or section path joined with " › ".
+    :ivar row: row path joined with " › " (table cells), e.g. "商品和服务支出 › 水费"; for a
+        text figure, the phrase it follows, e.g. "公用支出".
+    :ivar column: column path joined with " › ", e.g. "总计"; "" for text.
+    :ivar value: the number, e.g. 492.0; None when the cell holds no number.
+    :ivar unit: unit the figure is stated in, e.g. "万元".
+    :ivar raw: the figure as printed, e.g. "3,776".
+    :ivar quote: the source line or sentence, for the citation.
+    :ivar line: 1-based line number in the normalised text (0 if unknown).
     """
 
-    name: str
-    ok: bool
+    ref: str
+    title: str
+    row: str = ""
+    column: str = ""
+    value: float | None = None
+    unit: str = ""
+    raw: str = ""
+    quote: str = ""
+    line: int = 0
+
+    @property
+    def where(self) -> str:
+        """Human location, e.g. "表4 › 商品和服务支出 › 水费 › 总计" or "第三部分 › （二）公用支出"."""
+        if self.ref.startswith("表"):
+            return " › ".join(p for p in (self.ref, self.row, self.column) if p)
+        return self.title or self.ref
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The outcome of one check, parse or audit, passed or not.
+
+    :ivar check: check name, e.g. "children_sum", "columns_sum", "two_sides_balance",
+        "cross_table", "text_vs_table", "yoy_change", "column_unit".
+    :ivar verdict: a `Verdict` (a plain string is converted).
+    :ivar message: one Chinese sentence: what was compared with what, e.g.
+        "表4 商品和服务支出（总计）：子项合计 492，表中为 492：一致".
+    :ivar where: the main location, e.g. "表4 › 商品和服务支出 › 总计" or "第二部分 部门预算收支总体情况".
+    :ivar cells: the figures involved (a parse finding gets them from `ingest.checks.parse_findings`).
+    :ivar difference: stated minus computed (or left minus right), in the first cell's unit; None if n/a.
+    :ivar source: "parse" for the parser's own checks, "audit" for reviewer checks.
+    :ivar table_no: the table a parse check concerns (0 if none).
+    :ivar row: the row path a parse check concerns, joined with " › ".
+    :ivar column: the column path a parse check concerns, joined with " › ".
+    :ivar expected: the stated figure of a parse check.
+    :ivar actual: the figure a parse check computed from the parts.
+    """
+
+    check: str
+    verdict: Verdict
     message: str
+    where: str = ""
+    cells: tuple[CellRef, ...] = ()
+    difference: float | None = None
+    source: FindingSource = "audit"
     table_no: int = 0
     row: str = ""
     column: str = ""
     expected: float | None = None
     actual: float | None = None
-    severity: str = "error"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verdict", Verdict(self.verdict))
+
+    @property
+    def ok(self) -> bool:
+        """Whether the check held."""
+        return self.verdict == Verdict.OK
 
 
 @dataclass(frozen=True)
@@ -254,7 +321,11 @@ class Document:
     :ivar source_name: file name it was read from.
     :ivar sha256: hash of the file's bytes (re-ingest detection).
     :ivar text: the normalised full text (line numbers refer to it).
+    :ivar checks: the parser's arithmetic checks (`Finding`s with source "parse"), passed and failed.
     :ivar warnings: problems a user should see, in Chinese (e.g. a cut-off table).
+
+    Metadata detection hands on a `Document` with only its metadata filled in
+    (no parts yet); `ingest.document` completes it with `dataclasses.replace`.
     """
 
     doc_id: str
@@ -268,12 +339,12 @@ class Document:
     sections: tuple[Section, ...] = ()
     tables: tuple[Table, ...] = ()
     records: tuple[Record, ...] = ()
-    checks: tuple[Check, ...] = ()
+    checks: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = ()
     text: str = field(default="", repr=False)
 
     @property
-    def failed_checks(self) -> tuple[Check, ...]:
+    def failed_checks(self) -> tuple[Finding, ...]:
         return tuple(c for c in self.checks if not c.ok)
 
 
@@ -295,20 +366,32 @@ class Layout:
 
 
 @dataclass(frozen=True)
-class DocumentMeta:
-    """Metadata found in the text: who, which year, budget or final accounts.
+class AuditReport:
+    """Every check run on one disclosure, with its verdict.
 
-    :ivar doc_id: e.g. "luohu-2022" (from the file name and year unless given).
-    :ivar title: e.g. "深圳市社会保险基金管理局罗湖分局2022年部门预算".
-    :ivar department: e.g. "深圳市社会保险基金管理局罗湖分局"; "" if not found.
-    :ivar year: e.g. 2022; 0 if not found.
-    :ivar kind: "budget" (预算) or "final" (决算).
-    :ivar unit: the money unit the document states most, e.g. "万元"; "" if never stated.
+    :ivar doc_id: e.g. "luohu-2022".
+    :ivar title: the disclosure's title.
+    :ivar source_name: the file name audited.
+    :ivar findings: one per check run, in the order they were run (parse checks first).
+    :ivar warnings: the parser's warnings about the document (e.g. a cut-off table).
     """
 
     doc_id: str
     title: str
-    department: str
-    year: int
-    kind: str
-    unit: str
+    source_name: str
+    findings: tuple[Finding, ...]
+    warnings: tuple[str, ...] = ()
+
+    def with_verdict(self, verdict: Verdict | str) -> tuple[Finding, ...]:
+        """The findings with this verdict, in report order."""
+        return tuple(f for f in self.findings if f.verdict == verdict)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Number of findings per verdict, e.g. {"ok": 120, "error": 1, "rounding": 0, "warning": 2}."""
+        return {v.value: len(self.with_verdict(v)) for v in Verdict}
+
+    @property
+    def problems(self) -> tuple[Finding, ...]:
+        """Every finding that is not "ok"."""
+        return tuple(f for f in self.findings if not f.ok)

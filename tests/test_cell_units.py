@@ -1,6 +1,6 @@
-"""ingest/cell_units.py: a figure's unit from its row label and column name, not always the table's."""
+"""ingest/tables/cell_units.py: a figure's unit from its row label and column name, not always the table's."""
 
-from ingest.cell_units import align_names, cell_units, column_unit, header_stretch, row_unit
+from ingest.tables.cell_units import align_names, cell_units, column_unit, header_stretch, row_unit
 
 
 def test_a_count_unit_at_the_end_of_a_row_label():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.document import parse_document
-from ingest.model import DocumentMeta, Section
-from ingest.figures import text_records
+from ingest.model import Document, Section
+from ingest.statements.figures import text_records
 
 P1 = "第一部分 部门概况"
 P2 = "第二部分 部门预算收支总体情况"
@@ -153,7 +153,8 @@ def test_every_text_record_knows_its_document_and_sentence(records):
 
 
 def _meta(year=2022, kind="budget", department=""):
-    return DocumentMeta(doc_id="t", title="t", department=department, year=year, kind=kind, unit="万元")
+    return Document(doc_id="t", title="t", department=department, year=year, kind=kind, unit="万元",
+                    source_name="t.txt", sha256="")
 
 
 def _one_paragraph(text, title="一、测试"):
@@ -213,7 +214,7 @@ def test_the_sample_as_pdf_states_the_same_narrative_figures(sample_path):
     from builders.sample_pdf import build_sample_pdf
 
     from ingest.document import build_document
-    from ingest.reader import read_layout
+    from ingest.readers.formats import read_layout
 
     data, _ = build_sample_pdf()
     name = sample_path.with_suffix(".pdf").name

@@ -15,9 +15,9 @@ import pytest
 
 from ingest.document import parse_document
 from ingest.model import TableGrid
-from ingest.schemas import find_schema
-from ingest.tables import table_from_grid
-from ingest.text_tables import split_tables
+from ingest.tables.schemas import find_schema
+from ingest.tables.build import table_from_grid
+from ingest.tables.text_tables import split_tables
 
 FOLDER = Path(__file__).parent / "fixtures" / "final_accounts"
 FINAL = FOLDER / "donghu-health-2023-final.txt"
@@ -237,15 +237,15 @@ def test_every_check_passes_on_the_final_accounts(final_document):
 
 
 def test_final_accounts_are_checked_in_every_way(final_document):
-    kinds = Counter((c.name, c.table_no) for c in final_document.checks)
+    kinds = Counter((c.check, c.table_no) for c in final_document.checks)
     assert kinds[("two_sides_balance", 1)] and kinds[("two_sides_balance", 4)]
     for number in (2, 3, 5, 6, 8):
         assert kinds[("children_sum", number)] and kinds[("columns_sum", number)], number
     assert kinds[("columns_sum", 7)] == 4
-    cross = [c.message for c in final_document.checks if c.name == "cross_table"]
+    cross = [c.message for c in final_document.checks if c.check == "cross_table"]
     assert any("表5" in m and "表6" in m for m in cross)
     assert any("表2" in m and "表1" in m for m in cross)
-    balance = next(c for c in final_document.checks if c.name == "two_sides_balance" and c.table_no == 1
+    balance = next(c for c in final_document.checks if c.check == "two_sides_balance" and c.table_no == 1
                    and c.row == "收入 › 本年收入合计")
     assert (balance.expected, balance.actual) == (16238516.24, 16238516.24)  # blanks count as zero
 
@@ -255,17 +255,17 @@ def test_altered_coded_row_fails_naming_table_and_row(tmp_path):
                         "2100101 行政运行 8,765,432.10 8,765,423.10 0.00 \n")
     failed = document.failed_checks
     assert failed and all(c.table_no == 5 for c in failed)
-    row = next(c for c in failed if c.name == "columns_sum")
+    row = next(c for c in failed if c.check == "columns_sum")
     assert row.row == "卫生健康支出 › 卫生健康管理事务 › 行政运行"
-    assert "表5" in row.message and "行政运行" in row.message and row.severity == "error"
-    parent = next(c for c in failed if c.name == "children_sum")
+    assert "表5" in row.message and "行政运行" in row.message and row.verdict == "error"
+    parent = next(c for c in failed if c.check == "children_sum")
     assert parent.row == "卫生健康支出 › 卫生健康管理事务" and parent.column == "本年支出 › 基本支出"
     assert (parent.expected, parent.actual) == (8765432.10, 8765423.10)
 
 
 def test_unbalanced_final_total_fails(tmp_path):
     document = _altered(tmp_path, "总计 30 16,438,516.24", "总计 30 16,438,561.24")
-    failed = [c for c in document.failed_checks if c.name == "two_sides_balance"]
+    failed = [c for c in document.failed_checks if c.check == "two_sides_balance"]
     assert failed and all(c.table_no == 1 for c in failed)
     assert any("总计" in c.message and "表1" in c.message for c in failed)
 
@@ -273,7 +273,7 @@ def test_unbalanced_final_total_fails(tmp_path):
 def test_altered_three_public_figure_fails(tmp_path):
     document = _altered(tmp_path, "80,000.00 111,110.30", "80,000.00 111,101.30")
     failed = document.failed_checks
-    assert [(c.name, c.table_no, c.row, c.column) for c in failed] == [
+    assert [(c.check, c.table_no, c.row, c.column) for c in failed] == [
         ("columns_sum", 7, "合计", "决算数 › 合计")]
 
 

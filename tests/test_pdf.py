@@ -1,4 +1,4 @@
-"""ingest/pdf.py: PDFs of the sample (built with reportlab and a CJK font) read back as the page shows them.
+"""ingest/readers/pdf.py: PDFs of the sample (built with reportlab and a CJK font) read back as the page shows them.
 
 The PDFs are drawn at test time from the hand-typed expected grids
 (`tests/fixtures/sample_tables/表N.json`) and the sample's narrative; the
@@ -29,9 +29,9 @@ from builders.sample_pdf import EMBEDDED_FONT_FILE, RUNNING_HEADER, build_sample
 from ingest.errors import UnreadableDocument, UnsupportedFormat
 from ingest.model import Layout, TableGrid
 from ingest.normalise import normalise_line
-from ingest.pdf import read_pdf_layout
-from ingest.reader import detect_format, read_layout
-from ingest.tables import table_from_grid
+from ingest.readers.pdf import read_pdf_layout
+from ingest.readers.formats import detect_format, read_layout
+from ingest.tables.build import table_from_grid
 
 NUMBERS = printable_numbers()
 GRID_NUMBERS = [n for n in NUMBERS if n not in FORMS]  # printed as grids (表11 is a form)
@@ -362,7 +362,7 @@ def test_500_pages_of_unrelated_text_parse_without_tables_in_bounded_time(tmp_pa
     path.write_bytes(buffer.getvalue())
     script = textwrap.dedent(f"""
         from pathlib import Path
-        from ingest.pdf import read_pdf_layout
+        from ingest.readers.pdf import read_pdf_layout
         layout = read_pdf_layout(Path({str(path)!r}).read_bytes(), "novel.pdf")
         print(len(layout.grids), len(layout.narrative_lines))
     """)

@@ -1,11 +1,11 @@
-"""ingest/schemas.py: the registry of known tables loads and is self-consistent."""
+"""ingest/tables/schemas.py: the registry of known tables loads and is self-consistent."""
 
 from __future__ import annotations
 
 import pytest
 
-from ingest.cross_checks import load_rules
-from ingest.schemas import STRUCTURES, fill_year, find_schema, load_schemas, schema_by_name
+from ingest.checks.cross_checks import load_rules
+from ingest.tables.schemas import STRUCTURES, fill_year, find_schema, load_schemas, schema_by_name
 
 JOIN = " › "
 

@@ -13,7 +13,7 @@ from index.errors import CorruptStore, StoreFull
 from index.types import Scope
 from index.passages import Passage
 from index.store import RecordStore
-from ingest.model import Cell, Check, Document, Record, Row, Section, Table
+from ingest.model import Cell, Document, Finding, Record, Row, Section, Table
 
 DEPT_A = "深圳市社会保险基金管理局罗湖分局"
 DEPT_B = "深圳市社会保险基金管理局福田分局"
@@ -39,8 +39,9 @@ def small_document(doc_id: str = "luohu-2022", department: str = DEPT_A, year: i
                label="公务用车", section_path=section.path, measure="count", quote="持有 2 辆公务用车",
                line=12),
     )
-    checks = (Check(name="columns_sum", ok=False, message="表4 公务用车运行维护费：合计 7 ≠ 8", table_no=4,
-                    row="商品和服务支出 › 公务用车运行维护费", column="总计", expected=7.0, actual=8.0),)
+    checks = (Finding(check="columns_sum", verdict="error", message="表4 公务用车运行维护费：合计 7 ≠ 8", table_no=4,
+                      row="商品和服务支出 › 公务用车运行维护费", column="总计", expected=7.0, actual=8.0,
+                      source="parse"),)
     return Document(doc_id=doc_id, title=f"{department}{year}年部门预算", department=department, year=year,
                     kind="budget", unit="万元", source_name=f"{doc_id}.txt", sha256=sha256,
                     sections=(section,), tables=(table,), records=records, checks=checks,
@@ -185,3 +186,17 @@ def test_a_home_from_before_the_parser_column_is_upgraded_on_open(tmp_path):
     store.close()
     with sqlite3.connect(path) as db:
         assert "parser" in {row[1] for row in db.execute("PRAGMA table_info(documents)")}
+
+
+def test_checks_stored_before_they_were_findings_still_open(store: RecordStore) -> None:
+    import json
+
+    make_live(store, small_document())
+    old = {"name": "columns_sum", "ok": False, "message": "表4 公务用车运行维护费：合计 7 ≠ 8", "table_no": 4,
+           "row": "商品和服务支出 › 公务用车运行维护费", "column": "总计", "expected": 7.0, "actual": 8.0,
+           "severity": "rounding"}
+    with store.transaction() as db:
+        db.execute("UPDATE checks SET data=? WHERE doc_id=?", (json.dumps(old, ensure_ascii=False), "luohu-2022"))
+    (finding,) = store.document("luohu-2022").checks
+    assert (finding.check, finding.verdict, finding.source) == ("columns_sum", "rounding", "parse")
+    assert finding.where == "表4 › 商品和服务支出 › 公务用车运行维护费 › 总计" and not finding.ok

@@ -1,4 +1,4 @@
-"""ingest/table_records.py: one record per number printed in a table; none invented."""
+"""ingest/tables/table_records.py: one record per number printed in a table; none invented."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ingest/tables.py: every table of the sample matches its hand-typed grid, cell for cell."""
+"""ingest/tables/build.py: every table of the sample matches its hand-typed grid, cell for cell."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from builders.expected_grids import assert_table_matches_grid, squeeze
 from ingest.document import parse_document
 from ingest.model import TableGrid
-from ingest.tables import table_from_grid
+from ingest.tables.build import table_from_grid
 
 EXPECTED = Path(__file__).parent / "fixtures" / "sample_tables"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.errors import UnreadableDocument
-from ingest.text import decode_text, read_text_layout
+from ingest.readers.text import decode_text, read_text_layout
 
 SAMPLE_LINE = "第三部分  部门预算支出具体情况 \n（一）人员支出 2,315 万元，主要包括：在职人员工资福利\n"
 

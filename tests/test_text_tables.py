@@ -1,4 +1,4 @@
-"""ingest/text_tables.py: tables found in text lines, page-break repeats dropped, rows cut into cells.
+"""ingest/tables/text_tables.py: tables found in text lines, page-break repeats dropped, rows cut into cells.
 
 Expected values are typed from the sample and the excerpts as printed.
 """
@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from ingest.tables import table_from_grid
-from ingest.text_cells import trailing_values
-from ingest.text_tables import split_tables
+from ingest.tables.build import table_from_grid
+from ingest.tables.text_cells import trailing_values
+from ingest.tables.text_tables import split_tables
 from tests.conftest import EXCERPTS
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from ingest.audit import audit_file
-from ingest.audit_model import AuditReport, CellRef, Finding
+from ingest.model import AuditReport, CellRef, Finding
 from ui.audit_view import render_audit_html
 
 HOSTILE = '<img src=x onerror="alert(1)">'
@@ -15,7 +16,10 @@ HOSTILE = '<img src=x onerror="alert(1)">'
 
 @pytest.fixture(scope="module")
 def sample_html(sample_path) -> str:
-    return render_audit_html(audit_file(sample_path))
+    # The sample's audit has one error and no warning: add a warning to see the order.
+    report = audit_file(sample_path)
+    warning = Finding(check="table_unit", verdict="warning", message="表8：未注明金额单位。", where="表8")
+    return render_audit_html(replace(report, findings=(warning, *report.findings)))
 
 
 def test_problems_come_first_and_passed_checks_are_folded(sample_html):

@@ -1,4 +1,4 @@
-"""ingest/xlsx.py: workbooks of the sample's tables (one per sheet, merged headers) parse to the same tables.
+"""ingest/readers/xlsx.py: workbooks of the sample's tables (one per sheet, merged headers) parse to the same tables.
 
 The workbooks are written at test time (openpyxl for .xlsx, xlwt for .xls)
 from the hand-typed expected grids; after `table_from_grid` the tables must
@@ -17,9 +17,9 @@ from builders.expected_grids import assert_table_matches_grid, squeeze
 from builders.sample_xlsx import build_sample_xls, build_sample_xlsx
 from ingest.errors import UnreadableDocument
 from ingest.model import Layout, TableGrid
-from ingest.reader import detect_format, read_layout
-from ingest.tables import table_from_grid
-from ingest.xlsx import format_number, read_xlsx_layout
+from ingest.readers.formats import detect_format, read_layout
+from ingest.tables.build import table_from_grid
+from ingest.readers.xlsx import format_number, read_xlsx_layout
 
 NUMBERS = printable_numbers()
 

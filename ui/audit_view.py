@@ -15,7 +15,7 @@ from pathlib import Path
 import gradio as gr
 
 from ingest.audit import CHECK_NAMES, VERDICT_NAMES, audit_document, audit_file, audit_to_json
-from ingest.audit_model import AuditReport, CellRef, Finding
+from ingest.model import AuditReport, CellRef, Finding
 from ui.shared_library import SharedLibrary, document_label, user_message
 
 AUDIT_TYPES = [".txt", ".pdf", ".xlsx"]

@@ -1,0 +1,339 @@
+"""Figures stated in the narrative -> records.
+
+Every amount (万元/元/亿元), count (人, 辆, 个, 批次, 台（套）…) and percentage
+of a paragraph becomes a `Record` with its label, unit, period and the
+sentence it came from. "比 2021 年增加 208 万元，增长 6 %" gives a `change`
+and a `change_rate` against base period 2021; decreases are negative.
+The project/target layout of 第七部分 ("社保业务管理 25 及时完成…3600 件以上")
+gives the project amount and its targets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from ingest.statements.figure_labels import (
+    clean_label, department_aliases, figure_settings, following_noun, is_weak, rename_weak,
+    section_subject)
+from ingest.model import Document, Record, Section
+
+_NUMBER = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|-)")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    figure: re.Pattern[str]
+    kinds: dict[str, str]
+    canonical: dict[str, str]
+    change: re.Pattern[str]
+    decrease: frozenset[str]
+    comparison: re.Pattern[str]
+    comparison_end: re.Pattern[str]
+    share: re.Pattern[str]
+    relation: re.Pattern[str]
+    relative: frozenset[str]
+    item_total: frozenset[str]
+    purpose: re.Pattern[str]
+    before: dict[str, str]
+    after: dict[str, str]
+    target_header: re.Pattern[str]
+    equals_before: tuple[str, ...]
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = figure_settings()
+    units = data["units"]
+    kinds = {u: "money" for u in units["money"]} | {u: "percent" for u in units["percent"]}
+    kinds |= {u: "count" for u in units["counts"]}
+    unit_alternation = "|".join(re.escape(u) for u in sorted(kinds, key=len, reverse=True))
+    change = data["change"]
+    verbs = sorted(change["increase"] + change["decrease"], key=len, reverse=True)
+    comparison = change["comparison"]
+    before = data["qualifier"]["before"]
+    return _Patterns(
+        figure=re.compile(rf"{_NUMBER}({unit_alternation})"),
+        kinds=kinds,
+        canonical=dict(units.get("canonical", {})),
+        change=re.compile(rf"({'|'.join(verbs)}){change['filler']}$"),
+        decrease=frozenset(change["decrease"]),
+        comparison=re.compile(comparison),
+        comparison_end=re.compile(rf"{comparison}$"),
+        share=re.compile(rf"({'|'.join(data['share']['words'])})"),
+        relation=re.compile(rf"^({'|'.join(data['relation']['words'])})"),
+        relative=frozenset(data["relation"]["relative"]),
+        item_total=frozenset(data["relation"]["item_total"]),
+        purpose=re.compile(rf"^(?:{'|'.join(data['relation']['purpose'])})([^，,。；;：:\s]{{2,40}})"),
+        before=before,
+        after=data["qualifier"]["after"],
+        target_header=re.compile(data["targets"]["header"]),
+        equals_before=tuple(data["targets"]["equals_before"]),
+    )
+
+
+@dataclass
+class _Context:
+    """What the sentences of a section share: who is speaking of what, and since when."""
+
+    document: Document
+    aliases: tuple[str, ...]
+    section: Section
+    subject: str
+    line: int = 0
+    base: str = ""  # last base period named in the paragraph
+    project: str = ""  # 第七部分 row: the project the targets belong to
+    in_targets: bool = False
+    target_unit: str = ""
+    item: str = ""  # the budget item the previous paragraph stated ("代表履职补贴")
+
+
+@dataclass
+class _Sentence:
+    """Figures already read in the current sentence."""
+
+    text: str
+    labels: list[str] = field(default_factory=list)  # labels of amounts/counts, in order
+    last_label: str = ""
+    last_base: str = ""
+    subject: str = ""  # last label that is not relative to another ("公务接待费支出")
+
+
+def text_records(sections, document: Document) -> list[Record]:  # noqa: ANN001 - iterable of Section
+    """Every figure stated in the narrative sections, as records with source "text"."""
+    aliases = department_aliases(document.department)
+    records: list[Record] = []
+    for section in sections:
+        subject = section_subject(section.title, aliases, document.kind, section.level)
+        context = _Context(document=document, aliases=aliases, section=section, subject=subject)
+        for index, paragraph in enumerate(section.paragraphs):
+            lines = section.paragraph_lines
+            context.line = lines[index] if index < len(lines) else section.line
+            context.base = ""
+            found = _paragraph_records(paragraph, context)
+            records.extend(found)
+            context.item = _stated_item(found, context.item)
+    return records
+
+
+def _stated_item(found: list[Record], item: str) -> str:
+    """The budget item a paragraph states ("1、代表履职补贴643200元；"): its first money
+    figure's label; a paragraph that explains the item ("测算标准：…计643200元") keeps it."""
+    money = [r for r in found if _patterns().kinds.get(r.unit) == "money"]
+    if not money or any(r.label == item for r in money[1:]):
+        return item
+    return money[0].label
+
+
+def _paragraph_records(paragraph: str, context: _Context) -> list[Record]:
+    patterns = _patterns()
+    header = patterns.target_header.match(paragraph)
+    if header:
+        context.in_targets, context.target_unit = True, header.group("unit")
+        paragraph = paragraph[header.end():]
+    records: list[Record] = []
+    if context.in_targets:
+        row = re.match(r"^([^\d，。,；;：:]{2,30}?)(\d+(?:\.\d+)?)(?![\d.%])(?!万元|元)", paragraph)
+        if row:
+            context.project = row.group(1)
+            records.append(_record(context, value=float(row.group(2)), unit=context.target_unit,
+                                   label=row.group(1), quote=paragraph, measure="amount",
+                                   period=_document_year(context)))
+            paragraph = paragraph[row.end():]
+    for match in _SENTENCE.finditer(paragraph):
+        records.extend(_sentence_records(_Sentence(match.group(0)), context))
+    return records
+
+
+def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
+    patterns = _patterns()
+    records: list[Record] = []
+    previous_end = 0
+    for match in patterns.figure.finditer(sentence.text):
+        unit = patterns.canonical.get(match.group(2), match.group(2))
+        after = sentence.text[match.end():match.end() + 30]
+        if _is_label_threshold(unit, after):
+            continue  # "单价 50 万元以上通用设备": part of a label, not a figure
+        clause_start = _clause_start(sentence.text, match.start(), previous_end)
+        pre = sentence.text[clause_start:match.start()]
+        if clause_start == previous_end > 0:  # "货物采购 0 万元、工程采购 0 万元"
+            pre = pre.rsplit("、", 1)[-1]
+        previous_end = match.end()
+        records.extend(_read_figure(sentence, context, match, unit, pre, after))
+    return records
+
+
+def _clause_start(text: str, position: int, previous_end: int) -> int:
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, position)]
+    return max([previous_end] + ends)
+
+
+def _is_label_threshold(unit: str, after: str) -> bool:
+    return _patterns().kinds[unit] == "money" and bool(re.match(r"(以上|以下)[\u4e00-\u9fff]", after))
+
+
+def _read_figure(sentence: _Sentence, context: _Context, match: re.Match[str], unit: str,
+                 pre: str, after: str) -> list[Record]:
+    """Classify one number: change, change rate, share, base value, target or plain level."""
+    patterns = _patterns()
+    value = float(match.group(1).replace(",", ""))
+    kind = patterns.kinds[unit]
+    period = _period(sentence.text, match.start(), context)
+    quote = sentence.text.strip()
+    common = dict(value=value, unit=unit, quote=quote, period=period)
+    change = patterns.change.search(pre)
+    if change:
+        return _change_records(sentence, context, common, pre[:change.start()], change.group(1), kind)
+    comparison = patterns.comparison_end.search(pre)
+    if comparison:  # "比上年 2665.56 万元增加…": the base period's own level
+        base = _base_period(comparison, period)
+        sentence.last_base = base
+        label = _subject_label(sentence, context, pre[:comparison.start()])
+        return [_record(context, **common | {"period": base}, label=label, measure="amount")]
+    if kind == "percent" and (share := patterns.share.search(pre)):
+        label = _subject_label(sentence, context, pre[:share.start()], prefer_last=True)
+        return [_record(context, **common, label=label, measure="share")]
+    qualifier = _qualifier(pre, after, context)
+    label = _level_label(sentence, context, pre, after, unit)
+    measure = "count" if kind == "count" else "amount"
+    if qualifier or (context.in_targets and kind != "money"):
+        measure = "target"
+    if kind == "money" or kind == "count":
+        sentence.labels.append(label)
+        if not (sentence.subject and label.startswith(sentence.subject)):
+            sentence.subject = label  # "…支出年初预算" is relative to the subject, which stays
+    sentence.last_label = label
+    return [_record(context, **common, label=label, measure=measure, qualifier=qualifier)]
+
+
+def _change_records(sentence: _Sentence, context: _Context, common: dict, before_verb: str,
+                    verb: str, kind: str) -> list[Record]:
+    """The change, preceded by the base period's level when it is printed without a unit
+    ("较上年 2.08 减少 0.03 万元": 2.08 万元 in the base year)."""
+    patterns = _patterns()
+    comparison = patterns.comparison.search(before_verb)
+    bare = re.fullmatch(r"(\d+(?:\.\d+)?)", before_verb[comparison.end():]) if comparison else None
+    change = _change_record(sentence, context, common, before_verb, verb, kind)
+    if not bare:
+        return [change]
+    base = _record(context, **common | {"value": float(bare.group(1)), "period": change.base_period},
+                   label=change.label, measure="amount")
+    return [base, change]
+
+
+def _change_record(sentence: _Sentence, context: _Context, common: dict, before_verb: str,
+                   verb: str, kind: str) -> Record:
+    patterns = _patterns()
+    comparison = patterns.comparison.search(before_verb)
+    if comparison:
+        base = _base_period(comparison, common["period"])
+        subject_text = before_verb[:comparison.start()]
+    else:
+        base = sentence.last_base or context.base or _previous_year(common["period"])
+        subject_text = before_verb
+    sentence.last_base = context.base = base
+    label = _subject_label(sentence, context, subject_text, prefer_last=kind == "percent")
+    sign = -1.0 if verb in patterns.decrease else 1.0
+    measure = "change_rate" if kind == "percent" else "change"
+    sentence.last_label = label
+    return _record(context, **common | {"value": sign * common["value"]}, label=label,
+                   measure=measure, base_period=base)
+
+
+def _subject_label(sentence: _Sentence, context: _Context, text: str, prefer_last: bool = False) -> str:
+    """The label for a figure that relates to something named before: the text before the
+    comparison or share word, else the sentence's subject, else the section's subject."""
+    label = clean_label(text, context.aliases, context.document.kind)
+    if not is_weak(label):
+        return label
+    if prefer_last and sentence.last_label:
+        return sentence.last_label
+    if sentence.labels:
+        return sentence.labels[0]
+    return context.project or context.subject or rename_weak(label)
+
+
+def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, unit: str) -> str:
+    patterns = _patterns()
+    noun = following_noun(after, unit)
+    if noun:
+        return noun
+    relation = patterns.relation.match(pre)
+    if relation and sentence.last_label:  # "完成年初预算的 27.8%"
+        return sentence.last_label + clean_label(pre, (), context.document.kind)
+    label = clean_label(pre, context.aliases, context.document.kind)
+    if label in patterns.relative and sentence.subject:  # "年初预算为 2 万元"
+        return _relative_label(sentence.subject, label)
+    if pre.strip() in patterns.item_total and sentence.labels and context.item:
+        return context.item  # "年人均 2400 元计 643200 元"
+    purpose = patterns.purpose.match(after)
+    if is_weak(label) and purpose and patterns.kinds[unit] == "money":
+        return purpose.group(1)  # "30 万元用于基建工程项目审计"
+    if not is_weak(label):
+        return label
+    if sentence.labels:
+        return sentence.labels[-1]
+    return context.project or context.subject or rename_weak(label)
+
+
+def _relative_label(subject: str, word: str) -> str:
+    """The subject with a relative word: "公务接待费支出" + "差值"; a subject that is itself
+    relative gives way ("经费支出年初预算" + "支出决算" → "经费支出决算")."""
+    for relative in sorted(_patterns().relative, key=len, reverse=True):
+        if subject.endswith(relative) and len(subject) > len(relative):
+            subject = subject[:-len(relative)]
+            break
+    for size in range(min(len(subject), len(word)), 0, -1):
+        if subject.endswith(word[:size]):
+            return subject + word[size:]
+    return subject + word
+
+
+def _qualifier(pre: str, after: str, context: _Context) -> str:
+    patterns = _patterns()
+    for word, symbol in patterns.after.items():
+        if after.startswith(word):
+            return symbol
+    for word, symbol in sorted(patterns.before.items(), key=lambda item: -len(item[0])):
+        if pre.endswith(word):
+            return symbol
+    if context.in_targets and pre.endswith(patterns.equals_before):
+        return "="
+    return ""
+
+
+def _period(text: str, position: int, context: _Context) -> str:
+    """The year the sentence states before the figure (not a comparison's year), else the document's."""
+    comparison_years = {m.start("year") for m in _patterns().comparison.finditer(text) if m.group("year")}
+    stated = [m.group(1) for m in _YEAR.finditer(text, 0, position) if m.start() not in comparison_years]
+    return stated[-1] if stated else _document_year(context)
+
+
+def _document_year(context: _Context) -> str:
+    return str(context.document.year) if context.document.year else ""
+
+
+def _base_period(comparison: re.Match[str], period: str) -> str:
+    if comparison.group("year"):
+        return comparison.group("year")
+    return _previous_year(period)
+
+
+def _previous_year(period: str) -> str:
+    return str(int(period) - 1) if period.isdigit() else ""
+
+
+def _record(context: _Context, *, value: float, unit: str, label: str, quote: str, measure: str,
+            period: str = "", base_period: str = "", qualifier: str = "") -> Record:
+    document = context.document
+    record = Record(
+        doc_id=document.doc_id, department=document.department, year=document.year, source="text",
+        value=value, unit=unit, label=label, section_path=context.section.path, period=period,
+        measure=measure, base_period=base_period, qualifier=qualifier, quote=quote, line=context.line)
+    if context.project and context.in_targets:
+        record = replace(record, row_path=(context.project,))
+    return record

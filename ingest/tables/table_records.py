@@ -1,0 +1,73 @@
+"""Records for every number printed in a table: one Record per numeric cell.
+
+Non-numeric cells ("规范", text) are not records; nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import Document, Record, Row, Table
+from ingest.tables.schemas import schema_by_name
+from ingest.units import COUNT_UNITS
+
+SUBTOTAL_NAMES = ("小计", "合计")
+YEAR_ROW = re.compile(r"^((?:19|20)\d\d)年")
+
+
+def table_records(tables, document: Document) -> list[Record]:
+    """One Record per numeric cell of every table, in table/row/column order."""
+    records: list[Record] = []
+    for table in tables:
+        for row in table.rows:
+            for index, (column, cell) in enumerate(zip(table.columns, row.cells)):
+                if cell.value is None:
+                    continue
+                if index < len(row.column_names) and row.column_names[index]:
+                    column = (row.column_names[index],)  # this row's own header block names it
+                records.append(_record(table, row, column, cell, document))
+    return records
+
+
+def _record(table: Table, row: Row, column: tuple[str, ...], cell, document: Document) -> Record:
+    period, measure, base = _period(table, row, column, cell, document)
+    return Record(
+        doc_id=document.doc_id, department=document.department, year=document.year, source="table",
+        value=cell.value, unit=cell.unit, label=_label(table, row, column),
+        table_no=table.number, table_title=table.title, row_path=row.path, row_code=row.code,
+        column_path=column, period=period, measure=measure, base_period=base,
+        qualifier=cell.qualifier, quote=row.quote, line=row.line)
+
+
+def _is_year_table(table: Table) -> bool:
+    schema = schema_by_name(table.schema)
+    return schema is not None and schema.structure == "years"
+
+
+def _label(table: Table, row: Row, column: tuple[str, ...]) -> str:
+    """The row label; in a table whose rows are years (表8), the column's name."""
+    if not _is_year_table(table):
+        return row.label
+    names = [name for name in column if name not in SUBTOTAL_NAMES]
+    return names[-1] if names else column[-1]
+
+
+def _period(table: Table, row: Row, column, cell, document: Document) -> tuple[str, str, str]:
+    """(period, measure, base_period): the row's year in 表8, a change row, a target, a count."""
+    year = str(document.year) if document.year else ""
+    if _is_year_table(table):
+        match = YEAR_ROW.match(row.label)
+        if match:
+            return match.group(1), "amount", ""
+        years = sorted(YEAR_ROW.match(r.label).group(1) for r in table.rows if YEAR_ROW.match(r.label))
+        latest = years[-1] if years else year
+        return latest, "change", years[0] if len(years) > 1 else _previous(latest)
+    if column and column[-1].endswith(("目标值", "指标值")):  # 年度指标值 of a 绩效自评表 is its target
+        return year, "target", ""
+    if (cell.unit or "") in COUNT_UNITS:
+        return year, "count", ""
+    return year, "amount", ""
+
+
+def _previous(year: str) -> str:
+    return str(int(year) - 1) if year.isdigit() else ""
