@@ -8,11 +8,13 @@ Only the web app, when asked, puts the built-in sample into an empty home:
 
 from __future__ import annotations
 
-from index.errors import NoDocuments
+from index.errors import NoDocuments, UnknownDocument
 from index.ingest import ingest_files, open_stores
 from index.search import PassageSearch
 from index.store import RecordStore
 from index.types import DocumentInfo
+from ingest.audit import audit_document
+from ingest.model import AuditReport
 from ingest import sample_path
 
 
@@ -30,6 +32,15 @@ class Library:
     def resolve(self, doc: str) -> str | None:
         """The doc_id of `doc`, given as a doc_id or the file name it was ingested from; None if unknown."""
         return self.store.resolve(doc)
+
+    def audit(self, doc_id: str) -> AuditReport:
+        """The pre-publication audit of an ingested document, from its stored parse (as `budgetqa audit`
+        gives for its file). Raises UnknownDocument."""
+        try:
+            document = self.store.document(doc_id)
+        except KeyError:
+            raise UnknownDocument(f"没有找到文档“{doc_id}”，它可能已被删除。") from None
+        return audit_document(document)
 
 
 def open_library(config, ensure_sample: bool = False) -> Library:

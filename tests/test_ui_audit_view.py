@@ -39,3 +39,21 @@ def test_disclosure_text_in_findings_is_escaped():
                          findings=(finding,), warnings=(f"表3 被截断{HOSTILE}",))
     page = render_audit_html(report)
     assert "<img" not in page and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page
+
+
+def test_an_ingested_document_is_audited_by_the_library_like_its_file(sample_home, sample_path):
+    from assistant.config import load_config
+    from index.errors import UnknownDocument
+    from ui.audit_view import audit_loaded
+    from ui.shared_library import SharedLibrary
+
+    shared = SharedLibrary(load_config(sample_home), ensure_sample=False)
+    stored = shared.audit(sample_path.name)
+    from_file = audit_file(sample_path)
+    assert [(f.check, f.verdict) for f in stored.problems] == [(f.check, f.verdict) for f in from_file.problems]
+    html, json_path = audit_loaded(shared, sample_path.name)
+    assert "表11" in html and json_path
+    with pytest.raises(UnknownDocument):
+        shared.audit("no-such-document")
+    html, json_path = audit_loaded(shared, "no-such-document")
+    assert "未找到文件" in html and json_path is None

@@ -1,7 +1,8 @@
 """The desk's "发布前核对" tab: the audit report of a disclosure as HTML, and its JSON download.
 
-Presentation only: the checks are `ingest.audit`'s. An uploaded file is parsed
-and audited, never ingested, so nothing in the stores changes. Every text
+Presentation only: an uploaded file goes through `ingest.audit.audit_file`, the
+function `budgetqa audit` calls, and is never ingested, so nothing in the stores
+changes; an ingested document is audited by the library from its stored parse. Every text
 taken from a disclosure (messages quote it) is escaped.
 """
 
@@ -14,7 +15,8 @@ from pathlib import Path
 
 import gradio as gr
 
-from ingest.audit import CHECK_NAMES, VERDICT_NAMES, audit_document, audit_file, audit_to_json
+from index.errors import UnknownDocument
+from ingest.audit import CHECK_NAMES, VERDICT_NAMES, audit_file, audit_to_json
 from ingest.model import AuditReport, CellRef, Finding
 from ui.shared_library import SharedLibrary, document_label, user_message
 
@@ -41,12 +43,11 @@ def audit_loaded(shared: SharedLibrary, doc_id: str | None) -> tuple[str, str | 
     """Audit a document already ingested; returns the report HTML and the JSON path."""
     if not doc_id:
         return '<p class="warning">请先选择要核对的文件。</p>', None
-    document = shared.document(shared.resolve(doc_id) or doc_id)
-    if document is None:
-        return f'<p class="error-text">未找到文件“{escape(doc_id)}”，可能已被删除。</p>', None
     try:
-        report = audit_document(document)
-    except Exception as error:  # noqa: BLE001
+        report = shared.audit(doc_id)
+    except UnknownDocument:
+        return f'<p class="error-text">未找到文件“{escape(doc_id)}”，可能已被删除。</p>', None
+    except Exception as error:  # noqa: BLE001 - the desk shows a message, never a traceback
         return f'<p class="error-text">{escape(user_message(error))}</p>', None
     return render_audit_html(report), write_audit_json(report)
 

@@ -16,7 +16,7 @@ from assistant.conversation import Conversation
 from index.library import Library, open_library
 from index.types import DocumentInfo
 from ingest.errors import BudgetQAError
-from ingest.model import Document
+from ingest.model import AuditReport, Document
 
 KIND_LABELS = {"budget": "预算", "final": "决算"}
 MAX_QUESTION_CHARS = 500  # longest question the chat, the API and batches accept
@@ -72,6 +72,11 @@ class SharedLibrary:
                 except (BudgetQAError, KeyError, LookupError):
                     return None
             return self._documents[doc_id]
+
+    def audit(self, doc_id: str) -> AuditReport:
+        """The audit of an ingested document (`doc_id` or its file name). Raises UnknownDocument."""
+        with self.lock:
+            return self._library.audit(self._library.resolve(doc_id) or doc_id)
 
     def conversation(self, doc_id: str | None = None) -> Conversation:
         """A new conversation (one per browser session or API call), optionally about one document."""
