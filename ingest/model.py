@@ -159,6 +159,10 @@ class Section:
         return head.split(" ")[0] if head.startswith("第") and "部分" in head else ""
 
 
+RecordSource = Literal["table", "text"]
+Measure = Literal["amount", "change", "change_rate", "share", "count", "target"]
+
+
 @dataclass(frozen=True)
 class Record:
     """One figure of the disclosure.
@@ -190,7 +194,7 @@ class Record:
     doc_id: str
     department: str
     year: int
-    source: str
+    source: RecordSource
     value: float
     unit: str
     label: str
@@ -201,7 +205,7 @@ class Record:
     row_code: str = ""
     column_path: tuple[str, ...] = ()
     period: str = ""
-    measure: str = "amount"
+    measure: Measure = "amount"
     base_period: str = ""
     qualifier: str = ""
     quote: str = ""
