@@ -19,6 +19,10 @@ from assistant.answer import Status
 from assistant.config import load_config
 from assistant.conversation import Conversation
 from eval.metrics import percentile
+from eval.runner import load_eval_set
+from index.ingest import ingest_files
+from index.library import open_library
+from ingest import sample_path
 
 QUESTIONS = ["公车有几辆？", "物业管理费是多少？", "三公经费是多少？", "项目支出占总预算的比例是多少？",
              "为什么预算比去年多？", "部门职责是什么？", "商品和服务支出中哪项最多？",
@@ -31,15 +35,11 @@ START_TARGET_S = 8.0
 def _turns(set_path: Path | None) -> list[list[str]]:
     if set_path is None:
         return [[q] for q in QUESTIONS]
-    from eval.runner import load_eval_set
-
     return [item.all_turns for item in load_eval_set(set_path)]
 
 
 def turn_latencies(home: Path, set_path: Path | None, rounds: int) -> list[float]:
     """latency_ms of every answered turn over `rounds` passes of the questions (library loaded once)."""
-    from index.library import open_library
-
     config = load_config(home)
     base = Conversation(open_library(config), config)
     latencies = []
@@ -71,8 +71,11 @@ def main(argv: list[str] | None = None) -> None:
                         help="eval set whose turns to time")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
-    home = args.home or Path(tempfile.mkdtemp(prefix="budgetqa-bench-"))
-    start_to_first_answer(home)  # ingests the sample into a new home; not the measured run
+    home = args.home
+    if home is None:
+        home = Path(tempfile.mkdtemp(prefix="budgetqa-bench-"))
+        ingest_files(load_config(home), [sample_path()])
+    start_to_first_answer(home)  # warms the file cache; not the measured run
     seconds = start_to_first_answer(home)
     latencies = turn_latencies(home, args.set_path, args.rounds)
     p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)

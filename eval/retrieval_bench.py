@@ -17,7 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.library import Library
+from assistant.config import Config
+from index.library import Library, open_library
 from index.types import Scope
 
 QUESTIONS = Path(__file__).with_name("narrative_passages.jsonl")
@@ -66,9 +67,6 @@ def hit_rates(library: Library, questions: list[NarrativeQuestion], k: int = 3,
 
 
 def main() -> None:
-    from assistant.config import Config
-    from index.library import open_library
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--home", type=Path, default=None,
                         help="a home with the sample (default: a fresh one)")
