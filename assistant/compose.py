@@ -12,23 +12,13 @@ import re
 from dataclasses import replace
 
 from assistant.answer import Answer, Citation, Fact, Status
-from assistant.number_text import format_number, numbers_in, text_states_number
+from assistant.compose_text import finding_text, record_statement
+from assistant.number_text import MONEY_UNITS, numbers_in, text_states_number
 from assistant.record_answer import Finding
 from assistant.record_index import RecordIndex, record_name
 from ingest.model import Record
 
-_MONEY = ("万元", "元", "亿元")
 _LIST_LIMIT = 25
-
-
-def figure(value: float, unit: str) -> str:
-    """"3,776万元", "2辆", "6%"."""
-    return f"{format_number(value)}{unit}"
-
-
-def _year_of(record: Record, index: RecordIndex) -> str:
-    document = index.document(record.doc_id)
-    return record.period or (str(document.year) if document and document.year else "")
 
 
 def fact_of(record: Record) -> Fact:
@@ -59,37 +49,16 @@ def citations_of(records: list[Record]) -> tuple[Citation, ...]:
     return tuple(citations)
 
 
-def _statement(record: Record, index: RecordIndex, subject: str = "") -> str:
-    """One record as a sentence: "2022年物业管理费预算为231万元。"."""
-    name = subject or record_name(record)
-    year = _year_of(record, index)
-    value = figure(abs(record.value) if record.measure in ("change", "change_rate") else record.value,
-                   record.unit)
-    if record.measure == "change":
-        verb = "减少" if record.value < 0 else "增加"
-        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
-    if record.measure == "change_rate":
-        verb = "下降" if record.value < 0 else "增长"
-        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
-    if record.measure == "target":
-        return f"{name}的绩效目标值为{record.qualifier}{value}。"
-    if record.unit in _MONEY:
-        return f"{year}年{name}预算为{value}。"
-    return f"{name}为{value}" + (f"（{year}年）。" if year else "。")
-
-
 def compose_finding(finding: Finding, index: RecordIndex, asserted: tuple[float, ...] = ()) -> Answer:
     """The Answer for a Finding of the records."""
-    from assistant.compose_text import finding_text
-
     lines = finding_text(finding, index)
     for other in finding.alternatives:
-        statement = _statement(other, index).rstrip("。")
+        statement = record_statement(other, index).rstrip("。")
         lines.append(f"如果问的是{record_name(other)}：{statement}（{other.ref}）。")
     used = list(finding.records) + list(finding.parts[:_LIST_LIMIT]) + list(finding.alternatives)
     cited = (list(finding.records) + list(finding.corroborating) + list(finding.parts[:3])
              + list(finding.alternatives))
-    chart = tuple((record_name(p), p.value) for p in finding.parts if p.unit in _MONEY and p.value)
+    chart = tuple((record_name(p), p.value) for p in finding.parts if p.unit in MONEY_UNITS and p.value)
     stated = {r.value for r in used} | {n for r in used for n in numbers_in(record_name(r))}  # "单价50万元以上…"
     citations = tuple(
         replace(c, quote="") if any(a not in stated and text_states_number(c.quote, a) for a in asserted)

@@ -1,13 +1,44 @@
-"""The sentences of a numeric answer, one function per operation."""
+"""The sentences of a numeric answer: one record as a sentence, and one function per operation.
+
+Imported by compose (never the other way round)."""
 
 from __future__ import annotations
 
-from assistant.compose import _statement, _year_of, figure
-from assistant.number_text import format_number, format_percent
+from assistant.number_text import MONEY_UNITS, format_number, format_percent
 from assistant.record_answer import Finding
 from assistant.record_index import RecordIndex, record_name
+from ingest.model import Record
 
 _LIST_LIMIT = 25
+
+
+def figure(value: float, unit: str) -> str:
+    """"3,776万元", "2辆", "6%"."""
+    return f"{format_number(value)}{unit}"
+
+
+def year_of(record: Record, index: RecordIndex) -> str:
+    document = index.document(record.doc_id)
+    return record.period or (str(document.year) if document and document.year else "")
+
+
+def record_statement(record: Record, index: RecordIndex, subject: str = "") -> str:
+    """One record as a sentence: "2022年物业管理费预算为231万元。"."""
+    name = subject or record_name(record)
+    year = year_of(record, index)
+    value = figure(abs(record.value) if record.measure in ("change", "change_rate") else record.value,
+                   record.unit)
+    if record.measure == "change":
+        verb = "减少" if record.value < 0 else "增加"
+        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
+    if record.measure == "change_rate":
+        verb = "下降" if record.value < 0 else "增长"
+        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
+    if record.measure == "target":
+        return f"{name}的绩效目标值为{record.qualifier}{value}。"
+    if record.unit in MONEY_UNITS:
+        return f"{year}年{name}预算为{value}。"
+    return f"{name}为{value}" + (f"（{year}年）。" if year else "。")
 
 
 def finding_text(finding: Finding, index: RecordIndex) -> list[str]:
@@ -21,14 +52,14 @@ def finding_text(finding: Finding, index: RecordIndex) -> list[str]:
 
 
 def _lookup(finding: Finding, index: RecordIndex) -> list[str]:
-    return [_statement(finding.records[0], index)]
+    return [record_statement(finding.records[0], index)]
 
 
 def _derived(finding: Finding, index: RecordIndex) -> list[str]:
     current, change = finding.records
     unit = current.unit
     return [f"{finding.period}年{finding.subject}为{format_number(finding.result)}{unit}"
-            f"（{finding.expression}：{_year_of(current, index)}年{figure(current.value, unit)}，"
+            f"（{finding.expression}：{year_of(current, index)}年{figure(current.value, unit)}，"
             f"比{finding.period}年{'减少' if change.value < 0 else '增加'}"
             f"{figure(abs(change.value), unit)}）。"]
 
@@ -42,9 +73,9 @@ def _share(finding: Finding, index: RecordIndex) -> list[str]:
 
 def _stated_changes(finding: Finding, index: RecordIndex) -> list[str]:
     """"2022年部门预算收入比2021年增加208万元，增长6%。" from the stated change and change rate."""
-    first = _statement(finding.records[0], index).rstrip("。")
+    first = record_statement(finding.records[0], index).rstrip("。")
     for other in finding.records[1:]:
-        sentence = _statement(other, index)
+        sentence = record_statement(other, index)
         verb_at = max(sentence.find(verb) for verb in ("增加", "减少", "增长", "下降"))
         first += "，" + sentence[verb_at:].rstrip("。") if verb_at >= 0 else ""
     return [first + "。"]
@@ -56,9 +87,9 @@ def _change(finding: Finding, index: RecordIndex) -> list[str]:
     current, base = finding.records
     verb = "减少" if finding.result < 0 else "增加"
     if finding.result == 0:
-        return [f"{_year_of(current, index)}年{finding.subject}与{base.period}年持平，都是"
+        return [f"{year_of(current, index)}年{finding.subject}与{base.period}年持平，都是"
                 f"{figure(current.value, current.unit)}，增加0{current.unit}（{finding.expression}）。"]
-    return [f"{_year_of(current, index)}年{finding.subject}比{base.period}年{verb}"
+    return [f"{year_of(current, index)}年{finding.subject}比{base.period}年{verb}"
             f"{figure(abs(finding.result), finding.result_unit)}：{finding.expression}。"]
 
 
@@ -67,7 +98,7 @@ def _growth(finding: Finding, index: RecordIndex) -> list[str]:
         return _stated_changes(finding, index)
     verb = "下降" if finding.result < 0 else "增长"
     current = finding.records[0]
-    return [f"{_year_of(current, index)}年{finding.subject}比{finding.period}年{verb}"
+    return [f"{year_of(current, index)}年{finding.subject}比{finding.period}年{verb}"
             f"{format_percent(abs(finding.result))}。", f"计算：{finding.expression}。"]
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from assistant.answer import Answer, Status
-from assistant.compose import citation_of, fact_of, figure
+from assistant.compose import citation_of, fact_of
+from assistant.compose_text import figure
 from assistant.document_choice import display_name
 from assistant.number_text import format_number
 from assistant.record_answer import answer_from_records

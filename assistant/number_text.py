@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+# The units money figures are printed in (a count is in 辆, 人, 个 …).
+MONEY_UNITS = ("万元", "元", "亿元")
+
 # A number as printed: optional sign, thousands separators, decimals.
 NUMBER_PATTERN = re.compile(
     r"(?<![\d.])[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 3,776 / 1,262.5

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from assistant.number_text import format_number, format_percent
+from assistant.number_text import MONEY_UNITS, format_number, format_percent
 from assistant.question_words import normalise, question_words
-from assistant.record_choice import MONEY_UNITS, Scored, is_total_record, rank_records
+from assistant.record_choice import Scored, is_total_record, rank_records
 from assistant.record_index import RecordIndex, record_name
 from assistant.record_parts import (concept_parts, group_parts, other_totals, parent_of, parts_of,
                                     same_figure, total_of)

@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.linking import Mention, said_in_order
+from assistant.number_text import MONEY_UNITS
 from assistant.question_words import first_word, normalise, question_words
 from assistant.record_index import RecordIndex, is_department_row, record_name
 from ingest.model import Record
 
-MONEY_UNITS = ("万元", "元", "亿元")
 _BASE_SCORE = {"label": 10.0, "link": 9.0}
 _AMOUNT_MEASURES = ("amount", "count", "")
 
