@@ -16,6 +16,7 @@ import time
 from dataclasses import replace
 
 from assistant.answer import Answer, Status
+from assistant.asked_documents import department_mentions
 from assistant.compose import compose_finding, note_unsupported_claims
 from assistant.config import Config
 from assistant.dialogue import DialogueState, advance, resolve
@@ -24,11 +25,11 @@ from assistant.document_compare import asks_comparison, compare_documents
 from assistant.passage_answer import (CONFIDENT, Passage, answer_from_passages, best_sentence,
                                       document_paragraphs, passages_from_hits)
 from assistant.record_answer import answer_from_records
-from assistant.record_index import DocumentView, RecordIndex
-from assistant.table_rows import count_rows, row_count_answer
+from assistant.record_index import RecordIndex
 from assistant.refusals import clarify, not_found, period_not_found, refusal
-from assistant.scope import department_mentions
+from assistant.table_rows import count_rows, row_count_answer
 from assistant.understand import Intent, understand
+from index.types import DocumentInfo
 
 log = logging.getLogger("budgetqa.assistant")
 PASSAGE_HITS = 8
@@ -48,8 +49,7 @@ class Conversation:
     def _load(self) -> None:
         """Read every record and paragraph once; cheap to redo when the library changed."""
         documents = self.library.documents()
-        views = [DocumentView(d.doc_id, d.title, d.department, d.year, d.kind, d.source_name)
-                 for d in documents]
+        views = list(documents)
         self.index = RecordIndex.build(self.library.store.records(), views)
         self.paragraphs: dict[str, list[tuple[str, tuple[str, ...], str]]] = {}
         self.tables: dict[str, tuple] = {}
@@ -148,7 +148,7 @@ class Conversation:
             answer = replace(answer, text=f"{display_name(document, self.index.documents)}：{answer.text}")
         return answer
 
-    def _candidates(self) -> tuple[DocumentView, ...]:
+    def _candidates(self) -> tuple[DocumentInfo, ...]:
         return tuple(d for d in self.index.documents if not self.fixed_docs or d.doc_id in self.fixed_docs)
 
     def _clarify(self, doc_ids: tuple[str, ...], question: str) -> Answer:
@@ -229,7 +229,7 @@ class Conversation:
             return replace(intent, doc_ids=(settled.doc_id,))
         return intent
 
-    def _scoped_documents(self, intent: Intent) -> tuple[DocumentView, ...]:
+    def _scoped_documents(self, intent: Intent) -> tuple[DocumentInfo, ...]:
         docs = tuple(d for d in self.index.documents if d.doc_id in intent.doc_ids)
         return docs or self.index.documents
 

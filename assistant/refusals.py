@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from assistant.answer import Answer, Status
 from assistant.question_words import question_words
-from assistant.record_index import DocumentView
+from index.types import DocumentInfo
 
 
-def holdings(documents: tuple[DocumentView, ...]) -> str:
+def holdings(documents: tuple[DocumentInfo, ...]) -> str:
     """"深圳市社会保险基金管理局罗湖分局2022年部门预算" for each ingested document."""
     names = []
     for document in documents:
@@ -17,7 +17,7 @@ def holdings(documents: tuple[DocumentView, ...]) -> str:
     return "、".join(names) or "（尚未导入任何公开文件）"
 
 
-def refusal(reason: str, detail: str, documents: tuple[DocumentView, ...]) -> Answer:
+def refusal(reason: str, detail: str, documents: tuple[DocumentInfo, ...]) -> Answer:
     """The not_found / out_of_scope Answer for a refusal reason found by `understand`."""
     held = holdings(documents)
     if reason == "injection":
@@ -47,21 +47,21 @@ def _topic_of(word: str) -> str:
     return "人员、联系方式或办事流程"
 
 
-def not_found(subject: str, documents: tuple[DocumentView, ...]) -> Answer:
+def not_found(subject: str, documents: tuple[DocumentInfo, ...]) -> Answer:
     """Nothing in the records or passages answers: say so, and what is there."""
     about = f"关于“{subject}”的" if subject else "能回答这个问题的"
     return Answer(Status.NOT_FOUND, f"已收录的公开文件（{holdings(documents)}）中没有找到{about}内容。"
                   "可以问收入、支出、“三公”经费、项目支出、人员编制、绩效目标等。")
 
 
-def clarify(choices: tuple[DocumentView, ...], documents: tuple[DocumentView, ...] = ()) -> Answer:
+def clarify(choices: tuple[DocumentInfo, ...], documents: tuple[DocumentInfo, ...] = ()) -> Answer:
     """Several documents could be meant: ask which, naming department and year of each."""
     from assistant.document_choice import clarify_text
 
     return Answer(Status.CLARIFY, clarify_text(choices, documents or choices))
 
 
-def period_not_found(intent, documents: tuple[DocumentView, ...]) -> Answer:
+def period_not_found(intent, documents: tuple[DocumentInfo, ...]) -> Answer:
     """A figure asked for another year than the disclosure's, which it neither prints nor implies."""
     subject = intent.mentions[0].text if intent.mentions else "这个数字"
     if not intent.period:  # a change asked of a figure printed for this year only

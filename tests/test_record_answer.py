@@ -7,8 +7,9 @@ import pytest
 from assistant.compose import compose_finding
 from assistant.number_text import text_states_number
 from assistant.record_answer import answer_from_records
-from assistant.record_index import DocumentView, RecordIndex
+from assistant.record_index import RecordIndex
 from assistant.understand import understand
+from index.types import DocumentInfo
 from ingest import sample_path
 from ingest.document import parse_document
 
@@ -16,7 +17,7 @@ from ingest.document import parse_document
 @pytest.fixture(scope="module")
 def index() -> RecordIndex:
     document = parse_document(sample_path())
-    view = DocumentView(document.doc_id, document.title, document.department, document.year, document.kind)
+    view = DocumentInfo(document.doc_id, document.title, document.department, document.year, document.kind)
     return RecordIndex.build(list(document.records), [view])
 
 
