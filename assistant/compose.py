@@ -12,9 +12,9 @@ import re
 from dataclasses import replace
 
 from assistant.answer import Answer, Citation, Fact, Status
-from assistant.compose_text import finding_text, record_statement
+from assistant.compose_text import computation_text, record_statement
 from assistant.number_text import MONEY_UNITS, numbers_in, text_states_number
-from assistant.record_answer import Finding
+from assistant.record_answer import Computation
 from assistant.record_index import RecordIndex, record_name
 from ingest.model import Record
 
@@ -49,23 +49,23 @@ def citations_of(records: list[Record]) -> tuple[Citation, ...]:
     return tuple(citations)
 
 
-def compose_finding(finding: Finding, index: RecordIndex, asserted: tuple[float, ...] = ()) -> Answer:
-    """The Answer for a Finding of the records."""
-    lines = finding_text(finding, index)
-    for other in finding.alternatives:
+def compose_computation(computation: Computation, index: RecordIndex, asserted: tuple[float, ...] = ()) -> Answer:
+    """The Answer for a Computation of the records."""
+    lines = computation_text(computation, index)
+    for other in computation.alternatives:
         statement = record_statement(other, index).rstrip("。")
         lines.append(f"如果问的是{record_name(other)}：{statement}（{other.ref}）。")
-    used = list(finding.records) + list(finding.parts[:_LIST_LIMIT]) + list(finding.alternatives)
-    cited = (list(finding.records) + list(finding.corroborating) + list(finding.parts[:3])
-             + list(finding.alternatives))
-    chart = tuple((record_name(p), p.value) for p in finding.parts if p.unit in MONEY_UNITS and p.value)
+    used = list(computation.records) + list(computation.parts[:_LIST_LIMIT]) + list(computation.alternatives)
+    cited = (list(computation.records) + list(computation.corroborating) + list(computation.parts[:3])
+             + list(computation.alternatives))
+    chart = tuple((record_name(p), p.value) for p in computation.parts if p.unit in MONEY_UNITS and p.value)
     stated = {r.value for r in used} | {n for r in used for n in numbers_in(record_name(r))}  # "单价50万元以上…"
     citations = tuple(
         replace(c, quote="") if any(a not in stated and text_states_number(c.quote, a) for a in asserted)
         else c
         for c in citations_of(cited))  # never echo a figure only the user asserted
     return Answer(status=Status.ANSWERED, text="\n".join(lines), facts=tuple(fact_of(r) for r in used),
-                  citations=citations, chart=chart if finding.operation == "list" else ())
+                  citations=citations, chart=chart if computation.operation == "list" else ())
 
 
 _CLAIMED_FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:万|亿|元|辆|人|个|台|%|％|件|次)")

@@ -17,12 +17,12 @@ from dataclasses import replace
 
 from assistant.answer import Answer, Status
 from assistant.asked_documents import department_mentions
-from assistant.compose import compose_finding, note_unsupported_claims
+from assistant.compose import compose_computation, note_unsupported_claims
 from assistant.config import Config
 from assistant.dialogue import DialogueState, advance, resolve
 from assistant.document_choice import choose, display_name, named_departments, ordered
 from assistant.document_compare import asks_comparison, compare_documents
-from assistant.passage_answer import (CONFIDENT, Passage, answer_from_passages, best_sentence,
+from assistant.passage_answer import (CONFIDENT, CandidateParagraph, answer_from_passages, best_sentence,
                                       document_paragraphs, passages_from_hits)
 from assistant.record_answer import answer_from_records
 from assistant.record_index import RecordIndex
@@ -240,18 +240,18 @@ class Conversation:
         if first is not None:
             return first
         if intent.operation != "narrative":
-            finding = answer_from_records(intent, self.index)
-            if finding is not None:
-                return compose_finding(finding, self.index, intent.asserted)
+            computation = answer_from_records(intent, self.index)
+            if computation is not None:
+                return compose_computation(computation, self.index, intent.asserted)
             if intent.mentions and (intent.period or intent.operation in ("change", "growth_rate")):
                 return period_not_found(intent, self._scoped_documents(intent))
         passage = self._from_passages(intent, question)
         if passage is not None:
             return passage
         if intent.operation in ("list", "count_items", "narrative") and intent.mentions:
-            finding = answer_from_records(replace(intent, operation="lookup"), self.index)
-            if finding is not None:
-                return compose_finding(finding, self.index, intent.asserted)
+            computation = answer_from_records(replace(intent, operation="lookup"), self.index)
+            if computation is not None:
+                return compose_computation(computation, self.index, intent.asserted)
         subject = "".join(m.text for m in intent.mentions)
         return not_found(subject, self._scoped_documents(intent))
 
@@ -283,7 +283,7 @@ class Conversation:
         if intent.mentions and not any(m.text in intent.question for m in intent.mentions):
             query = "".join(m.text for m in intent.mentions) + question  # a follow-up: "为什么？"
         terms = tuple(m.text for m in intent.mentions)
-        local = [Passage(doc_id, text, ref, tuple(path), 0)
+        local = [CandidateParagraph(doc_id, text, ref, tuple(path), 0)
                  for doc_id in intent.doc_ids for text, path, ref in self.paragraphs.get(doc_id, [])]
         best = best_sentence(query, intent.narrative, local, terms)
         if best is not None and best[0] >= CONFIDENT:

@@ -36,9 +36,9 @@ def figure_in(intent: Intent, doc_id: str, index: RecordIndex) -> Record | None:
     """The figure the intent asks about, read from one document (its total when no figure is named)."""
     if intent.mentions:
         lookup = replace(intent, operation="lookup", doc_ids=(doc_id,), period="", base_year=0)
-        finding = answer_from_records(lookup, index)
-        if finding is not None and finding.records:
-            return finding.records[0]
+        computation = answer_from_records(lookup, index)
+        if computation is not None and computation.records:
+            return computation.records[0]
         return None
     return total_of((doc_id,), index)
 

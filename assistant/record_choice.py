@@ -12,6 +12,7 @@ question names.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from assistant.linking import Mention, said_in_order
 from assistant.number_text import MONEY_UNITS
@@ -21,6 +22,10 @@ from ingest.model import Record
 
 _BASE_SCORE = {"label": 10.0, "link": 9.0}
 _AMOUNT_MEASURES = ("amount", "count", "")
+
+
+# Which figure a question wants of a label: the amount itself, its stated change, or its change rate.
+Measure = Literal["amount", "change", "change_rate"]
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ def candidates(mention: Mention, index: RecordIndex, doc_ids: tuple[str, ...]) -
     return found
 
 
-def rank_records(mention: Mention, intent, index: RecordIndex, measure: str = "amount") -> list[Scored]:
+def rank_records(mention: Mention, intent, index: RecordIndex, measure: Measure = "amount") -> list[Scored]:
     """The mention's candidate records, best first, for a question wanting `measure`."""
     owners = _owners(intent.question + mention.text)
     scored = [
@@ -63,7 +68,7 @@ def _owners(text: str) -> list[str]:
 
 
 def _score(record: Record, rank: int, mention: Mention, intent, index: RecordIndex,
-           measure: str, owners: list[str]) -> float:
+           measure: Measure, owners: list[str]) -> float:
     score = _BASE_SCORE.get(mention.how, 6.0)
     score -= 1.5 * min(rank, 4)
     if mention.how == "label" and mention.text in index.short:
@@ -92,8 +97,8 @@ def _score(record: Record, rank: int, mention: Mention, intent, index: RecordInd
     return score
 
 
-def _unit_fit(record: Record, intent, measure: str) -> float:
-    if measure in ("change_rate", "share"):
+def _unit_fit(record: Record, intent, measure: Measure) -> float:
+    if measure == "change_rate":
         return 2.0 if record.unit == "%" else 0.0
     if intent.counter and intent.counter != "%":
         if record.unit == intent.counter or (intent.counter == "个" and record.unit not in MONEY_UNITS):
@@ -106,7 +111,7 @@ def _unit_fit(record: Record, intent, measure: str) -> float:
     return -1.0 if intent.wants_money else 0.0
 
 
-def _measure_fit(record: Record, measure: str) -> float:
+def _measure_fit(record: Record, measure: Measure) -> float:
     if measure in ("change", "change_rate"):
         return 5.0 if record.measure == measure else -3.0
     return 3.0 if record.measure in _AMOUNT_MEASURES or record.measure == "target" else -6.0
