@@ -34,6 +34,10 @@ _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.�
 
 
 
+# A paragraph of a document as (text, section path, ref): "第三部分", "表11".
+Paragraph = tuple[str, tuple[str, ...], str]
+
+
 @dataclass(frozen=True)
 class CandidateParagraph:
     """A paragraph that may answer a narrative question: the document's own, or one a search hit
@@ -169,7 +173,7 @@ def _extract(paragraph: str, sentences: list[str], i: int) -> str:
 
 
 def passages_from_hits(hits: list,
-                       paragraphs: dict[str, list[tuple[str, tuple[str, ...], str]]]) -> list[CandidateParagraph]:
+                       paragraphs: dict[str, list[Paragraph]]) -> list[CandidateParagraph]:
     """Search hits → paragraphs (a sentence hit is widened to the paragraph holding it); tables skipped."""
     found: list[CandidateParagraph] = []
     seen: set[str] = set()
@@ -188,7 +192,7 @@ def passages_from_hits(hits: list,
     return found
 
 
-def document_paragraphs(document) -> list[tuple[str, tuple[str, ...], str]]:
+def document_paragraphs(document) -> list[Paragraph]:
     """(paragraph, section path, ref) of a Document, a paragraph ending in "：" joined with the
     numbered items under it ("主要工作目标包括：" + "1.…；2.…"), which the parser reads as sub-sections."""
     sections = list(document.sections)
@@ -208,7 +212,7 @@ def document_paragraphs(document) -> list[tuple[str, tuple[str, ...], str]]:
     return found + table_text_paragraphs(document)
 
 
-def table_text_paragraphs(document) -> list[tuple[str, tuple[str, ...], str]]:
+def table_text_paragraphs(document) -> list[Paragraph]:
     """Text cells of tables (表11's tasks and yearly goals) as "label：text" paragraphs citing the table."""
     found = []
     for table in document.tables:

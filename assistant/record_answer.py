@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from assistant.linking import Mention
 from assistant.number_text import MONEY_UNITS, format_number, format_percent
 from assistant.question_words import normalise, question_words
 from assistant.record_choice import Measure, Scored, is_total_record, rank_records
@@ -218,8 +219,6 @@ def _total_candidates(intent: Intent, index: RecordIndex, measure: Measure = "am
     total = total_of(intent.doc_ids, index)
     if total is None:
         return []
-    from assistant.linking import Mention
-
     mention = Mention(record_name(total), 0, (normalise(record_name(total)),), "label")
     return rank_records(mention, intent, index, measure)
 

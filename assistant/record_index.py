@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from assistant.question_words import normalise
+from assistant.question_words import normalise, question_words
 from index.types import DocumentInfo
 from ingest.model import Record
 
@@ -56,8 +56,6 @@ _YEAR_HEADER = re.compile(r"^20\d\d年(预算|预算数|决算|决算数)?$")
 
 def table_concept(title: str) -> str:
     """What a table's total is called ("基本支出总表" → "基本支出"), from `[table_concepts]`."""
-    from assistant.question_words import question_words
-
     for word, concept in question_words()["table_concepts"].items():
         if word in normalise(title):
             return concept

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.answer import Answer, Status
+from assistant.document_choice import clarify_text
 from assistant.question_words import question_words
 from index.types import DocumentInfo
 
@@ -56,8 +57,6 @@ def not_found(subject: str, documents: tuple[DocumentInfo, ...]) -> Answer:
 
 def clarify(choices: tuple[DocumentInfo, ...], documents: tuple[DocumentInfo, ...] = ()) -> Answer:
     """Several documents could be meant: ask which, naming department and year of each."""
-    from assistant.document_choice import clarify_text
-
     return Answer(Status.CLARIFY, clarify_text(choices, documents or choices))
 
 
