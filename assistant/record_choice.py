@@ -17,7 +17,7 @@ from typing import Literal
 from assistant.linking import Mention, said_in_order
 from assistant.number_text import MONEY_UNITS
 from assistant.question_words import first_word, normalise, question_words
-from assistant.record_index import RecordIndex, is_department_row, record_name
+from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name
 from ingest.model import Record
 
 _AMOUNT_MEASURES = ("amount", "count", "")
@@ -106,6 +106,7 @@ def rank_records(mention: Mention, intent, index: RecordIndex, measure: Measure 
 
 
 def _owners(text: str) -> list[str]:
+    """The kinds of table owning what `text` names, most owning first (`[ownership]`)."""
     owners: list[str] = []
     for word, refs in question_words()["ownership"].items():
         if word in text:
@@ -122,8 +123,9 @@ def _score(record: Record, rank: int, mention: Mention, intent, index: RecordInd
     score += _unit_fit(record, intent, measure)
     score += _measure_fit(record, measure)
     score += _period_fit(record, intent.period, index)
-    if record.ref in owners:
-        score += w.owner - w.owner_rank * min(owners.index(record.ref), _MAX_OWNER_RANK)
+    kind = kind_of(record)
+    if kind in owners:
+        score += w.owner - w.owner_rank * min(owners.index(kind), _MAX_OWNER_RANK)
     score += _column_fit(record, intent.question, index) + _table_weight(record)
     score += sum(w.named_parent for parent in record.row_path[:-1]
                  if len(parent) >= 2 and normalise(parent) in intent.question)

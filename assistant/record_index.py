@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from assistant.question_words import normalise, question_words
 from index.types import DocumentInfo
@@ -60,6 +60,21 @@ def table_concept(title: str) -> str:
         if word in normalise(title):
             return concept
     return ""
+
+
+@lru_cache(maxsize=None)
+def title_kind(title: str) -> str:
+    """The kind of table or text part a title names (`[table_kinds]`): the longest kind word in it; ""."""
+    text = normalise(title)
+    found = [kind for kind in question_words()["table_kinds"]["words"] if normalise(kind) in text]
+    return max(found, key=len, default="")
+
+
+def kind_of(record: Record) -> str:
+    """The kind of the table (or text part) a record is printed in ("三公经费支出表", "支出具体情况")."""
+    if record.source == "table":
+        return title_kind(record.table_title)
+    return title_kind(record.section_path[0]) if record.section_path else ""
 
 
 def record_name(record: Record) -> str:

@@ -32,7 +32,7 @@ def refusal(reason: str, detail: str, documents: tuple[DocumentInfo, ...]) -> An
     if reason == "not_covered":
         return Answer(Status.NOT_FOUND, f"预算公开文件不包含{_topic_of(detail)}方面的信息，无法回答。"
                       f"已收录的公开文件是{held}，内容是部门职责、机构设置、收支预算、“三公”经费、"
-                      "项目支出和绩效目标；办理社保业务请咨询社保经办窗口或官方服务渠道。")
+                      "项目支出和绩效目标；办理具体业务请咨询相关主管部门或办事窗口。")
     if reason == "final_accounts":
         return Answer(Status.NOT_FOUND, f"已收录的公开文件是{held}，只有预算数，没有决算（实际支出）数据。")
     if reason in ("other_year", "other_department"):
