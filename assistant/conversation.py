@@ -27,14 +27,12 @@ from assistant.llm import rephrase
 from assistant.loaded_corpus import LoadedCorpus, load_corpus, store_generation
 from assistant.passages_answerer import PassagesAnswerer
 from assistant.records_answerer import RecordsAnswerer
-from assistant.refusals import not_found, refusal
+from assistant.refusals import empty_question, not_found, refusal, unhandled
 from assistant.understand import Intent, understand
 from index.errors import UnknownDocument
 from index.types import DocumentInfo
 
 log = logging.getLogger("budgetqa.assistant")
-_UNHANDLED = "抱歉，这个问题没能处理。请换一种问法，例如“公车有几辆？”。"
-_EMPTY = "请输入问题，例如“2022年“三公”经费预算是多少？”。"
 
 
 class Conversation:
@@ -84,12 +82,12 @@ class Conversation:
             answer = self._answer(question)
         except Exception:  # noqa: BLE001 - an odd question must never crash a chat
             log.exception("could not answer %r", question)
-            answer = Answer(Status.NOT_FOUND, _UNHANDLED)
+            answer = unhandled(self.index)
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
     def _answer(self, question: str) -> Answer:
         if not question or not question.strip():
-            return Answer(Status.NOT_FOUND, _EMPTY)
+            return empty_question(self.index)
         intent = understand(question, self.index, self.fixed_docs)
         picked = self.clarifier.picked_by_reply(intent, self.state)
         if picked:

@@ -5,7 +5,31 @@ from __future__ import annotations
 from assistant.answer import Answer, Status
 from assistant.document_choice import clarify_text
 from assistant.question_words import question_words
+from assistant.record_index import RecordIndex, record_name
+from assistant.record_parts import total_of
 from index.types import DocumentInfo
+
+
+def example_question(index: RecordIndex) -> str:
+    """A question the loaded documents answer ("2022年收入总计是多少？"), to show how to ask; "" when none."""
+    total = total_of((), index)
+    if total is None:
+        return ""
+    document = index.document(total.doc_id)
+    year = f"{document.year}年" if document and document.year else ""
+    return f"{year}{record_name(total)}是多少？"
+
+
+def unhandled(index: RecordIndex) -> Answer:
+    """The answer when a question could not be handled at all: ask again, shown how."""
+    example = example_question(index)
+    return Answer(Status.NOT_FOUND, "抱歉，这个问题没能处理。请换一种问法" + (f"，例如“{example}”。" if example else "。"))
+
+
+def empty_question(index: RecordIndex) -> Answer:
+    """The answer to an empty question: what to type."""
+    example = example_question(index)
+    return Answer(Status.NOT_FOUND, "请输入问题" + (f"，例如“{example}”。" if example else "。"))
 
 
 def holdings(documents: tuple[DocumentInfo, ...]) -> str:
