@@ -12,23 +12,14 @@ import re
 from dataclasses import replace
 
 from assistant.answer import Answer, Citation, Fact, Status
-from assistant.number_text import format_number, numbers_in, text_states_number
-from assistant.record_answer import Finding
+from assistant.compose_text import computation_text, record_statement
+from assistant.number_text import numbers_in, text_states_number
+from assistant.record_answer import Computation
 from assistant.record_index import RecordIndex, record_name
 from ingest.model import Record
-from ingest.units import MONEY_UNITS as _MONEY
+from ingest.units import MONEY_UNITS
 
 _LIST_LIMIT = 25
-
-
-def figure(value: float, unit: str) -> str:
-    """"3,776万元", "2辆", "6%"."""
-    return f"{format_number(value)}{unit}"
-
-
-def _year_of(record: Record, index: RecordIndex) -> str:
-    document = index.document(record.doc_id)
-    return record.period or (str(document.year) if document and document.year else "")
 
 
 def fact_of(record: Record) -> Fact:
@@ -59,44 +50,23 @@ def citations_of(records: list[Record]) -> tuple[Citation, ...]:
     return tuple(citations)
 
 
-def _statement(record: Record, index: RecordIndex, subject: str = "") -> str:
-    """One record as a sentence: "2022年物业管理费预算为231万元。"."""
-    name = subject or record_name(record)
-    year = _year_of(record, index)
-    value = figure(abs(record.value) if record.measure in ("change", "change_rate") else record.value,
-                   record.unit)
-    if record.measure == "change":
-        verb = "减少" if record.value < 0 else "增加"
-        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
-    if record.measure == "change_rate":
-        verb = "下降" if record.value < 0 else "增长"
-        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
-    if record.measure == "target":
-        return f"{name}的绩效目标值为{record.qualifier}{value}。"
-    if record.unit in _MONEY:
-        return f"{year}年{name}预算为{value}。"
-    return f"{name}为{value}" + (f"（{year}年）。" if year else "。")
-
-
-def compose_finding(finding: Finding, index: RecordIndex, asserted: tuple[float, ...] = ()) -> Answer:
-    """The Answer for a Finding of the records."""
-    from assistant.compose_text import finding_text
-
-    lines = finding_text(finding, index)
-    for other in finding.alternatives:
-        statement = _statement(other, index).rstrip("。")
+def compose_computation(computation: Computation, index: RecordIndex, asserted: tuple[float, ...] = ()) -> Answer:
+    """The Answer for a Computation of the records."""
+    lines = computation_text(computation, index)
+    for other in computation.alternatives:
+        statement = record_statement(other, index).rstrip("。")
         lines.append(f"如果问的是{record_name(other)}：{statement}（{other.ref}）。")
-    used = list(finding.records) + list(finding.parts[:_LIST_LIMIT]) + list(finding.alternatives)
-    cited = (list(finding.records) + list(finding.corroborating) + list(finding.parts[:3])
-             + list(finding.alternatives))
-    chart = tuple((record_name(p), p.value) for p in finding.parts if p.unit in _MONEY and p.value)
+    used = list(computation.records) + list(computation.parts[:_LIST_LIMIT]) + list(computation.alternatives)
+    cited = (list(computation.records) + list(computation.corroborating) + list(computation.parts[:3])
+             + list(computation.alternatives))
+    chart = tuple((record_name(p), p.value) for p in computation.parts if p.unit in MONEY_UNITS and p.value)
     stated = {r.value for r in used} | {n for r in used for n in numbers_in(record_name(r))}  # "单价50万元以上…"
     citations = tuple(
         replace(c, quote="") if any(a not in stated and text_states_number(c.quote, a) for a in asserted)
         else c
         for c in citations_of(cited))  # never echo a figure only the user asserted
     return Answer(status=Status.ANSWERED, text="\n".join(lines), facts=tuple(fact_of(r) for r in used),
-                  citations=citations, chart=chart if finding.operation == "list" else ())
+                  citations=citations, chart=chart if computation.operation == "list" else ())
 
 
 _CLAIMED_FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:万|亿|元|辆|人|个|台|%|％|件|次)")

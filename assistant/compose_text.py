@@ -1,109 +1,141 @@
-"""The sentences of a numeric answer, one function per operation."""
+"""The sentences of a numeric answer: one record as a sentence, and one function per operation.
+
+Imported by compose (never the other way round)."""
 
 from __future__ import annotations
 
-from assistant.compose import _statement, _year_of, figure
 from assistant.number_text import format_number, format_percent
-from assistant.record_answer import Finding
+from assistant.record_answer import Computation
 from assistant.record_index import RecordIndex, record_name
+from ingest.model import Record
+from ingest.units import MONEY_UNITS
 
 _LIST_LIMIT = 25
 
 
-def finding_text(finding: Finding, index: RecordIndex) -> list[str]:
-    """The answer's lines for `finding` (citations are added by the caller)."""
+def figure(value: float, unit: str) -> str:
+    """"3,776万元", "2辆", "6%"."""
+    return f"{format_number(value)}{unit}"
+
+
+def year_of(record: Record, index: RecordIndex) -> str:
+    document = index.document(record.doc_id)
+    return record.period or (str(document.year) if document and document.year else "")
+
+
+def record_statement(record: Record, index: RecordIndex, subject: str = "") -> str:
+    """One record as a sentence: "2022年物业管理费预算为231万元。"."""
+    name = subject or record_name(record)
+    year = year_of(record, index)
+    value = figure(abs(record.value) if record.measure in ("change", "change_rate") else record.value,
+                   record.unit)
+    if record.measure == "change":
+        verb = "减少" if record.value < 0 else "增加"
+        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
+    if record.measure == "change_rate":
+        verb = "下降" if record.value < 0 else "增长"
+        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
+    if record.measure == "target":
+        return f"{name}的绩效目标值为{record.qualifier}{value}。"
+    if record.unit in MONEY_UNITS:
+        return f"{year}年{name}预算为{value}。"
+    return f"{name}为{value}" + (f"（{year}年）。" if year else "。")
+
+
+def computation_text(computation: Computation, index: RecordIndex) -> list[str]:
+    """The answer's lines for `computation` (citations are added by the caller)."""
     writer = {
         "lookup": _lookup, "derived": _derived, "share": _share, "change": _change,
         "growth_rate": _growth, "difference": _difference, "sum": _sum, "max": _extreme,
         "min": _extreme, "list": _list, "count_items": _count_items,
-    }[finding.operation]
-    return writer(finding, index)
+    }[computation.operation]
+    return writer(computation, index)
 
 
-def _lookup(finding: Finding, index: RecordIndex) -> list[str]:
-    return [_statement(finding.records[0], index)]
+def _lookup(computation: Computation, index: RecordIndex) -> list[str]:
+    return [record_statement(computation.records[0], index)]
 
 
-def _derived(finding: Finding, index: RecordIndex) -> list[str]:
-    current, change = finding.records
+def _derived(computation: Computation, index: RecordIndex) -> list[str]:
+    current, change = computation.records
     unit = current.unit
-    return [f"{finding.period}年{finding.subject}为{format_number(finding.result)}{unit}"
-            f"（{finding.expression}：{_year_of(current, index)}年{figure(current.value, unit)}，"
-            f"比{finding.period}年{'减少' if change.value < 0 else '增加'}"
+    return [f"{computation.period}年{computation.subject}为{format_number(computation.result)}{unit}"
+            f"（{computation.expression}：{year_of(current, index)}年{figure(current.value, unit)}，"
+            f"比{computation.period}年{'减少' if change.value < 0 else '增加'}"
             f"{figure(abs(change.value), unit)}）。"]
 
 
-def _share(finding: Finding, index: RecordIndex) -> list[str]:
-    part, whole = finding.records
-    return [f"{finding.subject}（{figure(part.value, part.unit)}）占{record_name(whole)}"
-            f"（{figure(whole.value, whole.unit)}）的{format_percent(finding.result)}。",
-            f"计算：{finding.expression}。"]
+def _share(computation: Computation, index: RecordIndex) -> list[str]:
+    part, whole = computation.records
+    return [f"{computation.subject}（{figure(part.value, part.unit)}）占{record_name(whole)}"
+            f"（{figure(whole.value, whole.unit)}）的{format_percent(computation.result)}。",
+            f"计算：{computation.expression}。"]
 
 
-def _stated_changes(finding: Finding, index: RecordIndex) -> list[str]:
+def _stated_changes(computation: Computation, index: RecordIndex) -> list[str]:
     """"2022年部门预算收入比2021年增加208万元，增长6%。" from the stated change and change rate."""
-    first = _statement(finding.records[0], index).rstrip("。")
-    for other in finding.records[1:]:
-        sentence = _statement(other, index)
+    first = record_statement(computation.records[0], index).rstrip("。")
+    for other in computation.records[1:]:
+        sentence = record_statement(other, index)
         verb_at = max(sentence.find(verb) for verb in ("增加", "减少", "增长", "下降"))
         first += "，" + sentence[verb_at:].rstrip("。") if verb_at >= 0 else ""
     return [first + "。"]
 
 
-def _change(finding: Finding, index: RecordIndex) -> list[str]:
-    if finding.result is None:
-        return _stated_changes(finding, index)
-    current, base = finding.records
-    verb = "减少" if finding.result < 0 else "增加"
-    if finding.result == 0:
-        return [f"{_year_of(current, index)}年{finding.subject}与{base.period}年持平，都是"
-                f"{figure(current.value, current.unit)}，增加0{current.unit}（{finding.expression}）。"]
-    return [f"{_year_of(current, index)}年{finding.subject}比{base.period}年{verb}"
-            f"{figure(abs(finding.result), finding.result_unit)}：{finding.expression}。"]
+def _change(computation: Computation, index: RecordIndex) -> list[str]:
+    if computation.result is None:
+        return _stated_changes(computation, index)
+    current, base = computation.records
+    verb = "减少" if computation.result < 0 else "增加"
+    if computation.result == 0:
+        return [f"{year_of(current, index)}年{computation.subject}与{base.period}年持平，都是"
+                f"{figure(current.value, current.unit)}，增加0{current.unit}（{computation.expression}）。"]
+    return [f"{year_of(current, index)}年{computation.subject}比{base.period}年{verb}"
+            f"{figure(abs(computation.result), computation.result_unit)}：{computation.expression}。"]
 
 
-def _growth(finding: Finding, index: RecordIndex) -> list[str]:
-    if finding.result is None:
-        return _stated_changes(finding, index)
-    verb = "下降" if finding.result < 0 else "增长"
-    current = finding.records[0]
-    return [f"{_year_of(current, index)}年{finding.subject}比{finding.period}年{verb}"
-            f"{format_percent(abs(finding.result))}。", f"计算：{finding.expression}。"]
+def _growth(computation: Computation, index: RecordIndex) -> list[str]:
+    if computation.result is None:
+        return _stated_changes(computation, index)
+    verb = "下降" if computation.result < 0 else "增长"
+    current = computation.records[0]
+    return [f"{year_of(current, index)}年{computation.subject}比{computation.period}年{verb}"
+            f"{format_percent(abs(computation.result))}。", f"计算：{computation.expression}。"]
 
 
-def _difference(finding: Finding, index: RecordIndex) -> list[str]:
-    a, b = finding.records
-    verb = "多" if finding.result >= 0 else "少"
+def _difference(computation: Computation, index: RecordIndex) -> list[str]:
+    a, b = computation.records
+    verb = "多" if computation.result >= 0 else "少"
     return [f"{record_name(a)}（{figure(a.value, a.unit)}）比{record_name(b)}（{figure(b.value, b.unit)}）"
-            f"{verb}{figure(abs(finding.result), finding.result_unit)}。", f"计算：{finding.expression}。"]
+            f"{verb}{figure(abs(computation.result), computation.result_unit)}。", f"计算：{computation.expression}。"]
 
 
-def _sum(finding: Finding, index: RecordIndex) -> list[str]:
-    parts = "、".join(f"{record_name(r)}{figure(r.value, r.unit)}" for r in finding.records)
-    return [f"{parts}，合计{figure(finding.result, finding.result_unit)}。", f"计算：{finding.expression}。"]
+def _sum(computation: Computation, index: RecordIndex) -> list[str]:
+    parts = "、".join(f"{record_name(r)}{figure(r.value, r.unit)}" for r in computation.records)
+    return [f"{parts}，合计{figure(computation.result, computation.result_unit)}。", f"计算：{computation.expression}。"]
 
 
-def _extreme(finding: Finding, index: RecordIndex) -> list[str]:
-    chosen = finding.records[0]
-    word = "最多" if finding.operation == "max" else "最少"
-    scope = f"{finding.subject}中" if finding.subject else ""
-    ordered = sorted(finding.parts, key=lambda r: -r.value)
+def _extreme(computation: Computation, index: RecordIndex) -> list[str]:
+    chosen = computation.records[0]
+    word = "最多" if computation.operation == "max" else "最少"
+    scope = f"{computation.subject}中" if computation.subject else ""
+    ordered = sorted(computation.parts, key=lambda r: -r.value)
     listing = "、".join(f"{record_name(r)}{figure(r.value, r.unit)}" for r in ordered[:_LIST_LIMIT])
     return [f"{scope}{word}的是{record_name(chosen)}，{figure(chosen.value, chosen.unit)}。",
-            f"各项（共{len(finding.parts)}项）：{listing}。"]
+            f"各项（共{len(computation.parts)}项）：{listing}。"]
 
 
-def _list(finding: Finding, index: RecordIndex) -> list[str]:
-    parts = finding.parts
+def _list(computation: Computation, index: RecordIndex) -> list[str]:
+    parts = computation.parts
     listing = "、".join(f"{record_name(r)}{figure(r.value, r.unit)}" for r in parts[:_LIST_LIMIT])
-    whole = finding.records[0] if finding.records else None
-    head = (f"{finding.subject}（{figure(whole.value, whole.unit)}）" if whole is not None
-            else finding.subject or "各项")
+    whole = computation.records[0] if computation.records else None
+    head = (f"{computation.subject}（{figure(whole.value, whole.unit)}）" if whole is not None
+            else computation.subject or "各项")
     more = f"等（共{len(parts)}项）" if len(parts) > _LIST_LIMIT else f"（共{len(parts)}项）"
     return [f"{head}包括：{listing}{more}。"]
 
 
-def _count_items(finding: Finding, index: RecordIndex) -> list[str]:
-    names = "、".join(record_name(r) for r in finding.parts[:_LIST_LIMIT])
-    subject = finding.subject or "其中"
-    return [f"{subject}共{int(finding.result)}项：{names}。"]
+def _count_items(computation: Computation, index: RecordIndex) -> list[str]:
+    names = "、".join(record_name(r) for r in computation.parts[:_LIST_LIMIT])
+    subject = computation.subject or "其中"
+    return [f"{subject}共{int(computation.result)}项：{names}。"]

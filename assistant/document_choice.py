@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-from assistant.record_index import DocumentView
+from index.types import DocumentInfo
 
 _ORDINALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
@@ -22,12 +22,12 @@ _YEAR = re.compile(r"(20\d\d)\s*年?")
 CHOICE_REPLY_CHARS = 14  # a reply longer than this is a new question, not a pick
 
 
-def ordered(documents: tuple[DocumentView, ...]) -> tuple[DocumentView, ...]:
+def ordered(documents: tuple[DocumentInfo, ...]) -> tuple[DocumentInfo, ...]:
     """The order documents are listed in a clarify: newest year first, then by doc_id."""
     return tuple(sorted(documents, key=lambda d: (-d.year, d.doc_id)))
 
 
-def short_department(document: DocumentView, documents: tuple[DocumentView, ...]) -> str:
+def short_department(document: DocumentInfo, documents: tuple[DocumentInfo, ...]) -> str:
     """The department without what all ingested departments share: "罗湖分局" (or the full name)."""
     departments = sorted({d.department for d in documents if d.department})
     name = document.department or document.title
@@ -37,7 +37,7 @@ def short_department(document: DocumentView, documents: tuple[DocumentView, ...]
     return name[len(prefix):] or name
 
 
-def core_name(document: DocumentView, documents: tuple[DocumentView, ...]) -> str:
+def core_name(document: DocumentInfo, documents: tuple[DocumentInfo, ...]) -> str:
     """What sets the department apart from the others: "罗湖"; "" when only one department is ingested."""
     departments = sorted({d.department for d in documents if d.department})
     if len(departments) < 2 or not document.department:
@@ -49,7 +49,7 @@ def core_name(document: DocumentView, documents: tuple[DocumentView, ...]) -> st
     return _ORG_TAIL.sub("", core) or core
 
 
-def named_departments(question: str, documents: tuple[DocumentView, ...]) -> list[tuple[str, tuple[str, ...]]]:
+def named_departments(question: str, documents: tuple[DocumentInfo, ...]) -> list[tuple[str, tuple[str, ...]]]:
     """Departments the question names by their distinct part, in question order: [("罗湖", doc_ids), …]."""
     found: dict[str, tuple[int, list[str]]] = {}
     for document in documents:
@@ -63,22 +63,22 @@ def named_departments(question: str, documents: tuple[DocumentView, ...]) -> lis
     return [(name, tuple(docs)) for name, (_, docs) in sorted(found.items(), key=lambda kv: kv[1][0])]
 
 
-def display_name(document: DocumentView, documents: tuple[DocumentView, ...]) -> str:
+def display_name(document: DocumentInfo, documents: tuple[DocumentInfo, ...]) -> str:
     """"罗湖分局 2022年部门预算"."""
     kind = "部门决算" if document.kind == "final" else "部门预算"
     year = f"{document.year}年" if document.year else ""
     return f"{short_department(document, documents)} {year}{kind}"
 
 
-def clarify_text(choices: tuple[DocumentView, ...], documents: tuple[DocumentView, ...]) -> str:
+def clarify_text(choices: tuple[DocumentInfo, ...], documents: tuple[DocumentInfo, ...]) -> str:
     """"您问的是哪一份？① 罗湖分局 2022年部门预算 ② …"."""
     marks = [(_CIRCLED[i] if i < len(_CIRCLED) else f"{i + 1}.") for i in range(len(choices))]
     listed = " ".join(f"{mark} {display_name(d, documents)}" for mark, d in zip(marks, choices))
     return f"您问的是哪一份？{listed}。请回复区名、年份或序号（如“第一个”）。"
 
 
-def choose(reply: str, choices: tuple[DocumentView, ...],
-           documents: tuple[DocumentView, ...]) -> tuple[str, ...]:
+def choose(reply: str, choices: tuple[DocumentInfo, ...],
+           documents: tuple[DocumentInfo, ...]) -> tuple[str, ...]:
     """The choices a short reply to a clarify picks ("罗湖的", "2022年那份", "第一个"); () if it picks none."""
     text = reply.strip()
     if len(text) > CHOICE_REPLY_CHARS:

@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from assistant.answer import Answer, Status
-from assistant.compose import citation_of, fact_of, figure
+from assistant.compose import citation_of, fact_of
+from assistant.compose_text import figure
 from assistant.document_choice import display_name
 from assistant.number_text import format_number
 from assistant.record_answer import answer_from_records
-from assistant.record_index import DocumentView, RecordIndex, record_name
+from assistant.record_index import RecordIndex, record_name
 from assistant.record_parts import total_of
 from assistant.understand import Intent
+from index.types import DocumentInfo
 from ingest.model import Record
 
 _MORE_WORDS = ("多", "高", "大")
@@ -26,7 +28,7 @@ _MORE_WORDS = ("多", "高", "大")
 class Compared:
     """The figure of one document: the document and its record."""
 
-    document: DocumentView
+    document: DocumentInfo
     record: Record
 
 
@@ -34,15 +36,15 @@ def figure_in(intent: Intent, doc_id: str, index: RecordIndex) -> Record | None:
     """The figure the intent asks about, read from one document (its total when no figure is named)."""
     if intent.mentions:
         lookup = replace(intent, operation="lookup", doc_ids=(doc_id,), period="", base_year=0)
-        finding = answer_from_records(lookup, index)
-        if finding is not None and finding.records:
-            return finding.records[0]
+        computation = answer_from_records(lookup, index)
+        if computation is not None and computation.records:
+            return computation.records[0]
         return None
     return total_of((doc_id,), index)
 
 
 def compare_documents(intent: Intent, doc_ids: tuple[str, ...], index: RecordIndex,
-                      documents: tuple[DocumentView, ...]) -> Answer | None:
+                      documents: tuple[DocumentInfo, ...]) -> Answer | None:
     """The figure of each document and, for two, their difference; None when a document lacks it."""
     compared = []
     for doc_id in doc_ids:
@@ -62,7 +64,7 @@ def compare_documents(intent: Intent, doc_ids: tuple[str, ...], index: RecordInd
 
 
 def _difference_line(intent: Intent, compared: list[Compared], name: str,
-                     documents: tuple[DocumentView, ...]) -> str:
+                     documents: tuple[DocumentInfo, ...]) -> str:
     """"福田分局比罗湖分局多3,776万元：7,552 − 3,776 = 3,776。" (the first named minus the second)."""
     first, second = compared
     if first.document.department == second.document.department and first.document.year < second.document.year:
@@ -82,7 +84,7 @@ def _difference_line(intent: Intent, compared: list[Compared], name: str,
     return f"{label_a}比{label_b}{verb}{figure(abs(result), unit)}（计算：{expression}）。"
 
 
-def _who(document: DocumentView, documents: tuple[DocumentView, ...]) -> str:
+def _who(document: DocumentInfo, documents: tuple[DocumentInfo, ...]) -> str:
     """"罗湖分局" (with its year when two documents of other years are compared)."""
     return display_name(document, documents).split(" ")[0]
 

@@ -167,6 +167,8 @@ def _synonym_mentions(question: str, index: RecordIndex, covered: list[bool],
         start = question.find(key)
         if not _free(covered, start, len(key)):
             continue
+        if curated and _in_longer_label_piece(question, start, len(key), index):
+            continue  # "区财政" names a label holding it (区财政安排项目), not what "财政" stands for
         aliases: list[str] = []
         groups: list[tuple[str, ...]] = []
         for term in terms:
@@ -181,6 +183,16 @@ def _synonym_mentions(question: str, index: RecordIndex, covered: list[bool],
             found.append(Mention(key, start, tuple(aliases), "link" if curated else "synonym", tuple(groups)))
             _cover(covered, start, len(key))
     return found
+
+
+def _in_longer_label_piece(question: str, start: int, length: int, index: RecordIndex) -> bool:
+    """Whether the key, with the words qualifying it (those just before it: Chinese puts modifiers
+    first), occurs inside a record label: then the label is meant, not what the key stands for."""
+    for begin in range(max(0, start - _MAX_GAP), start):
+        piece = question[begin:start + length]
+        if len(piece) >= _MIN_PIECE and not set(piece) & _QUESTION_CHARS and index.labels_containing(piece):
+            return True
+    return False
 
 
 def _partial_mentions(question: str, index: RecordIndex, covered: list[bool]) -> list[Mention]:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from assistant.answer import Answer, Citation, Status
 from assistant.number_text import numbers_in, text_states_number
 from assistant.question_words import normalise, question_words
+from index.passages import FULL_STOPS, split_sentences
 from index.synonyms import expand_terms
 
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _QUESTION_CHARS = set("多少几什么哪些吗呢请问的了是有和与及么怎为样啥")
 # A paragraph this short is answered whole (a duty list, a definition, the reasons).
 WHOLE_PARAGRAPH_CHARS = 260
@@ -34,9 +34,14 @@ _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.�
 
 
 
+# A paragraph of a document as (text, section path, ref): "第三部分", "表11".
+Paragraph = tuple[str, tuple[str, ...], str]
+
+
 @dataclass(frozen=True)
-class Passage:
-    """A paragraph that may answer, from a search hit."""
+class CandidateParagraph:
+    """A paragraph that may answer a narrative question: the document's own, or one a search hit
+    points to (`rank` is the hit's place in the search results; 0 for the document's own)."""
 
     doc_id: str
     text: str
@@ -63,16 +68,11 @@ def question_bigrams(question: str) -> dict[str, float]:
     return weights or {g: 1.0 for g in _bigrams(text)}
 
 
-def sentences_of(paragraph: str) -> list[str]:
-    """The sentences of a paragraph, split after 。！？ (not after ；: reasons list "一是…；二是…")."""
-    return [s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()]
-
-
 def units_of(paragraph: str) -> list[str]:
     """What may be quoted as an answer: each sentence, and each "；" clause of a long sentence
     (a list of items, each with its purpose: "…；社保志愿服务17万元，用于开展社会保险志愿服务活动。")."""
     units = []
-    for sentence in sentences_of(paragraph):
+    for sentence in split_sentences(paragraph, ends=FULL_STOPS):  # reasons "一是…；二是…" stay whole
         units.append(sentence)
         clauses = [c for c in re.split(r"(?<=[；;])", sentence) if c.strip()]
         if len(sentence) > LONG_SENTENCE_CHARS and len(clauses) >= 2:
@@ -105,12 +105,12 @@ def _has_cue(text: str, shape: str) -> bool:
     return any(cue in text for cue in question_words()["narrative_cues"].get(shape, ()))
 
 
-def best_sentence(question: str, shape: str, passages: list[Passage],
-                  terms: tuple[str, ...] = ()) -> tuple[float, Passage, int, list[str]] | None:
+def best_sentence(question: str, shape: str, passages: list[CandidateParagraph],
+                  terms: tuple[str, ...] = ()) -> tuple[float, CandidateParagraph, int, list[str]] | None:
     """(score, passage, sentence index, sentences) of the sentence that best answers, or None."""
     grams = question_bigrams(question)
     numbers = tuple(numbers_in(_YEARS.sub("", normalise(question))))
-    best: tuple[float, Passage, int, list[str]] | None = None
+    best: tuple[float, CandidateParagraph, int, list[str]] | None = None
     for passage in passages:
         sentences = units_of(passage.text)
         section = passage.section_path[-1] if passage.section_path else ""
@@ -127,7 +127,7 @@ def best_sentence(question: str, shape: str, passages: list[Passage],
     return best
 
 
-def answer_from_passages(question: str, shape: str, passages: list[Passage],
+def answer_from_passages(question: str, shape: str, passages: list[CandidateParagraph],
                          terms: tuple[str, ...] = (), operation: str = "narrative") -> Answer | None:
     """The extractive Answer from the best sentence of `passages`, or None when none fits.
 
@@ -158,7 +158,7 @@ def numbered_items(text: str) -> list[str]:
     return items
 
 
-def _where(passage: Passage) -> str:
+def _where(passage: CandidateParagraph) -> str:
     return passage.ref
 
 
@@ -173,9 +173,9 @@ def _extract(paragraph: str, sentences: list[str], i: int) -> str:
 
 
 def passages_from_hits(hits: list,
-                       paragraphs: dict[str, list[tuple[str, tuple[str, ...], str]]]) -> list[Passage]:
+                       paragraphs: dict[str, list[Paragraph]]) -> list[CandidateParagraph]:
     """Search hits → paragraphs (a sentence hit is widened to the paragraph holding it); tables skipped."""
-    found: list[Passage] = []
+    found: list[CandidateParagraph] = []
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
         if hit.kind == "table":
@@ -188,11 +188,11 @@ def passages_from_hits(hits: list,
                     break
         if text not in seen:
             seen.add(text)
-            found.append(Passage(hit.doc_id, text, ref, tuple(path), rank))
+            found.append(CandidateParagraph(hit.doc_id, text, ref, tuple(path), rank))
     return found
 
 
-def document_paragraphs(document) -> list[tuple[str, tuple[str, ...], str]]:
+def document_paragraphs(document) -> list[Paragraph]:
     """(paragraph, section path, ref) of a Document, a paragraph ending in "：" joined with the
     numbered items under it ("主要工作目标包括：" + "1.…；2.…"), which the parser reads as sub-sections."""
     sections = list(document.sections)
@@ -212,7 +212,7 @@ def document_paragraphs(document) -> list[tuple[str, tuple[str, ...], str]]:
     return found + table_text_paragraphs(document)
 
 
-def table_text_paragraphs(document) -> list[tuple[str, tuple[str, ...], str]]:
+def table_text_paragraphs(document) -> list[Paragraph]:
     """Text cells of tables (表11's tasks and yearly goals) as "label：text" paragraphs citing the table."""
     found = []
     for table in document.tables:

@@ -2,22 +2,25 @@
 parts of a whole and how many parts.
 
 Every figure stated comes from a record; computed figures say how they were
-computed ("231 ÷ 492 = 47.0%"). Returns a `Finding` for compose, or None
+computed ("231 ÷ 492 = 47.0%"). Returns a `Computation` for compose, or None
 when the records do not answer (the caller then tries passages or refuses).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Literal
 
+from assistant.linking import Mention
 from assistant.number_text import format_number, format_percent
 from assistant.question_words import normalise, question_words
-from assistant.record_choice import MONEY_UNITS, Scored, is_total_record, rank_records
+from assistant.record_choice import Measure, Scored, is_total_record, rank_records
 from assistant.record_index import RecordIndex, record_name
 from assistant.record_parts import (concept_parts, group_parts, other_totals, parent_of, parts_of,
                                     same_figure, total_of)
 from assistant.understand import Intent
 from ingest.model import Record
+from ingest.units import MONEY_UNITS
 
 # Two candidates this close in score are both plausible: answer one, name the other.
 _ALTERNATIVE_MARGIN = 2.5
@@ -26,11 +29,16 @@ _PART_CANDIDATES = 8
 _HEAD_BONUS = 2.0
 
 
+# What was done with the records: looked up, derived for another year, or computed.
+Operation = Literal["lookup", "derived", "share", "change", "growth_rate", "difference", "sum", "max", "min",
+                    "list", "count_items"]
+
+
 @dataclass(frozen=True)
-class Finding:
+class Computation:
     """What the records say in answer to a numeric question.
 
-    :ivar operation: the operation performed ("lookup", "share", …).
+    :ivar operation: the operation performed.
     :ivar subject: what the answer is about, e.g. "物业管理费".
     :ivar records: the records used, in order (numerator first for a share).
     :ivar result: the computed figure (None for a plain lookup or a list).
@@ -42,7 +50,7 @@ class Finding:
     :ivar period: the year the figure is of ("2021"), "" for the document's year.
     """
 
-    operation: str
+    operation: Operation
     subject: str
     records: tuple[Record, ...]
     result: float | None = None
@@ -54,8 +62,8 @@ class Finding:
     period: str = ""
 
 
-def answer_from_records(intent: Intent, index: RecordIndex) -> Finding | None:
-    """The Finding for a numeric `intent`, or None when no record answers it."""
+def answer_from_records(intent: Intent, index: RecordIndex) -> Computation | None:
+    """The Computation for a numeric `intent`, or None when no record answers it."""
     operations = {
         "lookup": _lookup, "share": _share, "growth_rate": _growth, "change": _change,
         "difference": _difference, "sum": _sum, "max": _extreme, "min": _extreme,
@@ -67,7 +75,7 @@ def answer_from_records(intent: Intent, index: RecordIndex) -> Finding | None:
     return operation(intent, index)
 
 
-def best(intent: Intent, index: RecordIndex, position: int = 0, measure: str = "amount") -> list[Scored]:
+def best(intent: Intent, index: RecordIndex, position: int = 0, measure: Measure = "amount") -> list[Scored]:
     """Ranked candidates of the `position`-th mention (others' names add context)."""
     if position >= len(intent.mentions):
         return []
@@ -90,7 +98,7 @@ def _combined(intent: Intent, index: RecordIndex) -> list[Scored]:
     return sorted(scored, key=lambda s: -s.score)
 
 
-def _lookup(intent: Intent, index: RecordIndex) -> Finding | None:
+def _lookup(intent: Intent, index: RecordIndex) -> Computation | None:
     ranked = _combined(intent, index)
     if not ranked:
         return _total_lookup(intent, index)
@@ -98,11 +106,11 @@ def _lookup(intent: Intent, index: RecordIndex) -> Finding | None:
     if intent.period and top.period != intent.period:
         return _derived_period(intent, index, top)
     alternatives = _alternatives(ranked, intent.mentions[0] if len(intent.mentions) == 1 else None)
-    return Finding("lookup", record_name(top), (top,), alternatives=alternatives,
+    return Computation("lookup", record_name(top), (top,), alternatives=alternatives,
                    corroborating=same_figure(top, index), period=top.period if intent.period else "")
 
 
-def _total_lookup(intent: Intent, index: RecordIndex) -> Finding | None:
+def _total_lookup(intent: Intent, index: RecordIndex) -> Computation | None:
     """A question naming no figure but asking how much in all ("今年一共有多少钱？")."""
     totals = question_words()["totals"]
     if not any(w in intent.question for w in totals["words"] + totals["questions"]):
@@ -113,7 +121,7 @@ def _total_lookup(intent: Intent, index: RecordIndex) -> Finding | None:
     if intent.period and total.period != intent.period:
         # "去年预算多少？": the other year's total follows from this year's and its stated change.
         return _derived_period(intent, index, total)
-    return Finding("lookup", record_name(total), (total,), corroborating=other_totals(total, index))
+    return Computation("lookup", record_name(total), (total,), corroborating=other_totals(total, index))
 
 
 def _alternatives(ranked: list[Scored], mention) -> tuple[Record, ...]:
@@ -142,7 +150,7 @@ def _alternatives(ranked: list[Scored], mention) -> tuple[Record, ...]:
     return ()
 
 
-def _derived_period(intent: Intent, index: RecordIndex, current: Record) -> Finding | None:
+def _derived_period(intent: Intent, index: RecordIndex, current: Record) -> Computation | None:
     """The asked year's figure from this year's figure and its stated change ("比2021年增加208")."""
     change = _change_record(current, index, "change")
     if change is None:
@@ -151,11 +159,11 @@ def _derived_period(intent: Intent, index: RecordIndex, current: Record) -> Find
     sign = "−" if change.value >= 0 else "+"
     expression = (f"{format_number(current.value)} {sign} {format_number(abs(change.value))} = "
                   f"{format_number(value)}")
-    return Finding("derived", record_name(current), (current, change), result=value, result_unit=current.unit,
+    return Computation("derived", record_name(current), (current, change), result=value, result_unit=current.unit,
                    expression=expression, period=change.base_period or intent.period)
 
 
-def _change_record(record: Record, index: RecordIndex, measure: str) -> Record | None:
+def _change_record(record: Record, index: RecordIndex, measure: Measure) -> Record | None:
     """The stated change (or change rate) of `record`'s figure: same name, same document."""
     name = normalise(record_name(record))
     for other in index.by_alias.get(name, []):
@@ -182,7 +190,7 @@ def _base_period(intent: Intent, record: Record, index: RecordIndex) -> str:
     return str(year - 1) if year else ""
 
 
-def _change(intent: Intent, index: RecordIndex) -> Finding | None:
+def _change(intent: Intent, index: RecordIndex) -> Computation | None:
     ranked = best(intent, index, measure="change") or _total_candidates(intent, index, "change")
     stated = [s for s in ranked if s.record.measure == "change"]
     amounts = [s for s in ranked if s.record.measure in ("amount", "count")]
@@ -194,31 +202,29 @@ def _change(intent: Intent, index: RecordIndex) -> Finding | None:
             value = scored.record.value - base.value
             expression = (f"{format_number(scored.record.value)} − {format_number(base.value)} = "
                           f"{format_number(value)}")
-            return Finding("change", record_name(scored.record), (scored.record, base), result=value,
+            return Computation("change", record_name(scored.record), (scored.record, base), result=value,
                            result_unit=scored.record.unit, expression=expression, period=base.period)
     return None
 
 
-def _stated(record: Record, kind: str, companion: str, index: RecordIndex) -> Finding:
+def _stated(record: Record, kind: Operation, companion: Measure, index: RecordIndex) -> Computation:
     """A change or growth rate the disclosure states, cited with its companion figure when stated too
     ("增加208万元，增长6%": the amount and the rate)."""
     other = _change_record(record, index, companion)
     used = (record, other) if other is not None else (record,)
-    return Finding(kind, record_name(record), used, period=record.base_period,
+    return Computation(kind, record_name(record), used, period=record.base_period,
                    corroborating=same_figure(record, index))
 
 
-def _total_candidates(intent: Intent, index: RecordIndex, measure: str = "amount") -> list[Scored]:
+def _total_candidates(intent: Intent, index: RecordIndex, measure: Measure = "amount") -> list[Scored]:
     total = total_of(intent.doc_ids, index)
     if total is None:
         return []
-    from assistant.linking import Mention
-
     mention = Mention(record_name(total), 0, (normalise(record_name(total)),), "label")
     return rank_records(mention, intent, index, measure)
 
 
-def _growth(intent: Intent, index: RecordIndex) -> Finding | None:
+def _growth(intent: Intent, index: RecordIndex) -> Computation | None:
     ranked = best(intent, index, measure="change_rate") or _total_candidates(intent, index, "change_rate")
     stated = [s for s in ranked if s.record.measure == "change_rate"]
     if stated:
@@ -234,13 +240,13 @@ def _growth(intent: Intent, index: RecordIndex) -> Finding | None:
             expression = (f"({format_number(scored.record.value)} − {format_number(previous)}) ÷ "
                           f"{format_number(previous)} = {format_percent(rate)}")
             used = tuple(r for r in (scored.record, base or change) if r is not None)
-            return Finding("growth_rate", record_name(scored.record), used, result=rate, result_unit="%",
+            return Computation("growth_rate", record_name(scored.record), used, result=rate, result_unit="%",
                            expression=expression,
                            period=base.period if base else (change.base_period if change else ""))
     return None
 
 
-def _share(intent: Intent, index: RecordIndex) -> Finding | None:
+def _share(intent: Intent, index: RecordIndex) -> Computation | None:
     ranked = best(intent, index)
     if not ranked:
         return None
@@ -260,7 +266,7 @@ def _share(intent: Intent, index: RecordIndex) -> Finding | None:
         part = same_unit[0]
     rate = part.value / whole.value * 100
     expression = f"{format_number(part.value)} ÷ {format_number(whole.value)} = {format_percent(rate)}"
-    return Finding("share", record_name(part), (part, whole), result=rate, result_unit="%",
+    return Computation("share", record_name(part), (part, whole), result=rate, result_unit="%",
                    expression=expression)
 
 
@@ -284,7 +290,7 @@ def _in_table(intent: Intent, index: RecordIndex, table_no: int) -> Record | Non
     return ranked[0].record if ranked else None
 
 
-def _difference(intent: Intent, index: RecordIndex) -> Finding | None:
+def _difference(intent: Intent, index: RecordIndex) -> Computation | None:
     if len(intent.mentions) == 1 and len(intent.tables) >= 2:  # the same row in two tables
         pair = [_in_table(intent, index, number) for number in intent.tables[:2]]
         used = [r for r in pair if r is not None]
@@ -295,11 +301,11 @@ def _difference(intent: Intent, index: RecordIndex) -> Finding | None:
     a, b = used[:2]
     value = a.value - b.value
     expression = f"{format_number(a.value)} − {format_number(b.value)} = {format_number(value)}"
-    return Finding("difference", record_name(a), (a, b), result=value, result_unit=a.unit,
+    return Computation("difference", record_name(a), (a, b), result=value, result_unit=a.unit,
                    expression=expression)
 
 
-def _sum(intent: Intent, index: RecordIndex) -> Finding | None:
+def _sum(intent: Intent, index: RecordIndex) -> Computation | None:
     used = _distinct(intent, index)
     if len({r.unit for r in used}) > 1:
         # Figures of different units never add up: "员工工资一共多少" asks about 工资, the head
@@ -311,7 +317,7 @@ def _sum(intent: Intent, index: RecordIndex) -> Finding | None:
         return _lookup(intent, index)
     value = sum(r.value for r in used)
     expression = " + ".join(format_number(r.value) for r in used) + f" = {format_number(value)}"
-    return Finding("sum", "、".join(record_name(r) for r in used), tuple(used), result=value,
+    return Computation("sum", "、".join(record_name(r) for r in used), tuple(used), result=value,
                    result_unit=used[0].unit, expression=expression)
 
 
@@ -350,32 +356,32 @@ def _parts_for(intent: Intent, index: RecordIndex) -> tuple[Record | None, list[
     return None, parts, group
 
 
-def _extreme(intent: Intent, index: RecordIndex) -> Finding | None:
+def _extreme(intent: Intent, index: RecordIndex) -> Computation | None:
     whole, parts, subject = _parts_for(intent, index)
     parts = [p for p in parts if p.unit in MONEY_UNITS or not intent.wants_money]
     if not parts:
         return None
     pick = max if intent.operation == "max" else min
     chosen = pick(parts, key=lambda r: r.value)
-    return Finding(intent.operation, subject, (chosen,), parts=tuple(parts))
+    return Computation(intent.operation, subject, (chosen,), parts=tuple(parts))
 
 
-def _list(intent: Intent, index: RecordIndex) -> Finding | None:
+def _list(intent: Intent, index: RecordIndex) -> Computation | None:
     whole, parts, subject = _parts_for(intent, index)
     if not parts:
         return None  # the parts are only named in the text: the passage answers
     used = (whole,) if whole is not None and not is_total_record(whole) else ()
-    return Finding("list", record_name(whole) if whole is not None else subject, used, parts=tuple(parts))
+    return Computation("list", record_name(whole) if whole is not None else subject, used, parts=tuple(parts))
 
 
-def _count_items(intent: Intent, index: RecordIndex) -> Finding | None:
+def _count_items(intent: Intent, index: RecordIndex) -> Computation | None:
     ranked = best(intent, index)
     counted = [s for s in ranked
                if s.record.unit not in MONEY_UNITS and s.record.measure in ("count", "amount")]
     if counted and counted[0].score >= 12:
         record = counted[0].record
-        return Finding("lookup", record_name(record), (record,), corroborating=same_figure(record, index))
+        return Computation("lookup", record_name(record), (record,), corroborating=same_figure(record, index))
     whole, parts, subject = _parts_for(intent, index)
     if not parts:
         return None
-    return Finding("count_items", subject, (), result=float(len(parts)), result_unit="个", parts=tuple(parts))
+    return Computation("count_items", subject, (), result=float(len(parts)), result_unit="个", parts=tuple(parts))

@@ -12,15 +12,66 @@ question names.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from assistant.linking import Mention, said_in_order
 from assistant.question_words import first_word, normalise, question_words
-from assistant.record_index import RecordIndex, is_department_row, record_name
+from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name
 from ingest.model import Record
 from ingest.units import MONEY_UNITS
 
-_BASE_SCORE = {"label": 10.0, "link": 9.0}
 _AMOUNT_MEASURES = ("amount", "count", "")
+_MAX_ALIAS_RANK = 4
+_MAX_COLUMN_RANK = 8
+_MAX_OWNER_RANK = 4
+
+# Which figure a question wants of a label: the amount itself, its stated change, or its change rate.
+Measure = Literal["amount", "change", "change_rate"]
+
+
+@dataclass(frozen=True)
+class ChoiceWeights:
+    """The points a candidate record scores for each way it fits the question (higher is better)."""
+
+    label_match: float = 10.0  # the question prints the label (or an alias) itself
+    link_match: float = 9.0  # a curated phrase names the label in other words: nearly as sure
+    loose_match: float = 6.0  # a synonym or a piece of a label: the weakest evidence
+    alias_rank: float = 1.5  # each later alias of the mention is a less likely reading
+    short_alias: float = 1.5  # a label said without its suffix ("办公" for 办公费) is a weaker match
+    exact_name: float = 2.0  # the record's own name is exactly what was said
+    unsaid_char: float = 0.8  # each character of the label the question does not say ("新增…")
+    max_unsaid: float = 4.0  # ...but a long label is not ruled out by its length alone
+    longer_label: float = 3.0  # a longer label the question says all of is the more specific match
+    max_longer_label: float = 6.0  # ...however much longer it is
+    named_table: float = 8.0  # the question names the table ("表6") the record is in
+    other_table: float = 2.0  # ...and the record is in another one
+    asked_counter: float = 6.0  # the count unit asked (几辆 → 辆)
+    money_for_count: float = 4.0  # money when a count was asked
+    other_count: float = 1.0  # another count unit than the one asked
+    money: float = 2.0  # budget questions are mostly about money
+    rate_for_rate: float = 2.0  # a percentage when a rate is asked
+    percent_unasked: float = 3.0  # a percentage nobody asked for
+    count_for_money: float = 1.0  # a count when the question speaks of money
+    asked_measure: float = 5.0  # the stated change (or rate) when one is asked
+    other_measure: float = 3.0  # ...and anything else then
+    amount: float = 3.0  # an amount (or count, or target) when no change is asked
+    change_unasked: float = 6.0  # a change nobody asked for
+    asked_period: float = 5.0  # the year asked for
+    other_period: float = 6.0  # another year than the one asked for
+    no_period: float = 2.0  # a figure of no stated year when a year is asked
+    earlier_money: float = 5.0  # another year's money figure when none is asked (a table of two years)
+    own_year: float = 1.0  # the document's own year when none is asked
+    owner: float = 1.5  # the table owning the concept (`[ownership]`): breaks ties between tables
+    owner_rank: float = 0.25  # ...less for each later owner
+    named_column: float = 3.0  # the question names one of the record's columns (plus 1 per column)
+    text_figure: float = 0.5  # a figure stated in the text, where no column applies
+    first_column: float = 2.0  # a table's first (total) column unless the question names another
+    column_rank: float = 0.5  # ...less for each later column
+    named_parent: float = 1.0  # each parent row the question names
+    target: float = 1.0  # a performance target is a goal, not a budget figure
+
+
+WEIGHTS = ChoiceWeights()
 
 
 @dataclass(frozen=True)
@@ -44,7 +95,7 @@ def candidates(mention: Mention, index: RecordIndex, doc_ids: tuple[str, ...]) -
     return found
 
 
-def rank_records(mention: Mention, intent, index: RecordIndex, measure: str = "amount") -> list[Scored]:
+def rank_records(mention: Mention, intent, index: RecordIndex, measure: Measure = "amount") -> list[Scored]:
     """The mention's candidate records, best first, for a question wanting `measure`."""
     owners = _owners(intent.question + mention.text)
     scored = [
@@ -55,6 +106,7 @@ def rank_records(mention: Mention, intent, index: RecordIndex, measure: str = "a
 
 
 def _owners(text: str) -> list[str]:
+    """The kinds of table owning what `text` names, most owning first (`[ownership]`)."""
     owners: list[str] = []
     for word, refs in question_words()["ownership"].items():
         if word in text:
@@ -63,82 +115,96 @@ def _owners(text: str) -> list[str]:
 
 
 def _score(record: Record, rank: int, mention: Mention, intent, index: RecordIndex,
-           measure: str, owners: list[str]) -> float:
-    score = _BASE_SCORE.get(mention.how, 6.0)
-    score -= 1.5 * min(rank, 4)
-    if mention.how == "label" and mention.text in index.short:
-        score -= 1.5  # a label said without its suffix ("办公" for 办公费) is a weaker match
-    name = normalise(record_name(record))
-    if name == mention.text:
-        score += 2
-    missing = sum(1 for ch in set(name) if ch not in intent.question)
-    if mention.how != "link":  # a curated phrase names its label in other words
-        score -= min(0.8 * missing, 4.0)  # words of the label the question does not say ("新增…")
-    if len(name) > len(mention.text) and mention.how == "label" and said_in_order(name, intent.question):
-        # A longer label the question says all of is the more specific match ("调整…项目支出" → 调整项目支出).
-        score += 1.5 * min(rank, 4) + min(3 + len(name) - len(mention.text), 6)
+           measure: Measure, owners: list[str]) -> float:
+    w = WEIGHTS
+    score = _match_fit(record, rank, mention, intent, index)
     if intent.tables:
-        score += 8 if record.table_no in intent.tables and record.source == "table" else -2
+        score += w.named_table if record.table_no in intent.tables and record.source == "table" else -w.other_table
     score += _unit_fit(record, intent, measure)
     score += _measure_fit(record, measure)
     score += _period_fit(record, intent.period, index)
-    if record.ref in owners:
-        score += 1.5 - 0.25 * min(owners.index(record.ref), 4)  # breaks ties between tables
+    kind = kind_of(record)
+    if kind in owners:
+        score += w.owner - w.owner_rank * min(owners.index(kind), _MAX_OWNER_RANK)
     score += _column_fit(record, intent.question, index) + _table_weight(record)
-    score += sum(1.0 for parent in record.row_path[:-1]
+    score += sum(w.named_parent for parent in record.row_path[:-1]
                  if len(parent) >= 2 and normalise(parent) in intent.question)
     if record.qualifier:
-        score -= 1  # a performance target is a goal, not a budget figure
+        score -= w.target
     return score
 
 
-def _unit_fit(record: Record, intent, measure: str) -> float:
-    if measure in ("change_rate", "share"):
-        return 2.0 if record.unit == "%" else 0.0
+def _match_fit(record: Record, rank: int, mention: Mention, intent, index: RecordIndex) -> float:
+    """How well the mention names the record's label."""
+    w = WEIGHTS
+    score = {"label": w.label_match, "link": w.link_match}.get(mention.how, w.loose_match)
+    score -= w.alias_rank * min(rank, _MAX_ALIAS_RANK)
+    if mention.how == "label" and mention.text in index.short:
+        score -= w.short_alias
+    name = normalise(record_name(record))
+    if name == mention.text:
+        score += w.exact_name
+    missing = sum(1 for ch in set(name) if ch not in intent.question)
+    if mention.how != "link":  # a curated phrase names its label in other words
+        score -= min(w.unsaid_char * missing, w.max_unsaid)
+    if len(name) > len(mention.text) and mention.how == "label" and said_in_order(name, intent.question):
+        # A longer label the question says all of ("调整…项目支出" → 调整项目支出): its alias rank is no penalty.
+        score += w.alias_rank * min(rank, _MAX_ALIAS_RANK)
+        score += min(w.longer_label + len(name) - len(mention.text), w.max_longer_label)
+    return score
+
+
+def _unit_fit(record: Record, intent, measure: Measure) -> float:
+    w = WEIGHTS
+    if measure == "change_rate":
+        return w.rate_for_rate if record.unit == "%" else 0.0
     if intent.counter and intent.counter != "%":
         if record.unit == intent.counter or (intent.counter == "个" and record.unit not in MONEY_UNITS):
-            return 6.0
-        return -4.0 if record.unit in MONEY_UNITS else -1.0
+            return w.asked_counter
+        return -w.money_for_count if record.unit in MONEY_UNITS else -w.other_count
     if record.unit in MONEY_UNITS:
-        return 2.0
+        return w.money
     if record.unit == "%":
-        return -3.0
-    return -1.0 if intent.wants_money else 0.0
+        return -w.percent_unasked
+    return -w.count_for_money if intent.wants_money else 0.0
 
 
-def _measure_fit(record: Record, measure: str) -> float:
+def _measure_fit(record: Record, measure: Measure) -> float:
+    w = WEIGHTS
     if measure in ("change", "change_rate"):
-        return 5.0 if record.measure == measure else -3.0
-    return 3.0 if record.measure in _AMOUNT_MEASURES or record.measure == "target" else -6.0
+        return w.asked_measure if record.measure == measure else -w.other_measure
+    return w.amount if record.measure in _AMOUNT_MEASURES or record.measure == "target" else -w.change_unasked
 
 
 def _period_fit(record: Record, period: str, index: RecordIndex) -> float:
+    w = WEIGHTS
     if period:
         if record.period == period:
-            return 5.0
-        return -6.0 if record.period else -2.0
+            return w.asked_period
+        return -w.other_period if record.period else -w.no_period
     document = index.document(record.doc_id)
     if record.period and document and record.period != str(document.year):
-        # Another year's money figure (表8's 2021年 row); a stock count "截至2021年10月" still stands.
-        return -5.0 if record.unit in MONEY_UNITS else 0.0
-    return 1.0
+        # Another year's money figure; a stock count "截至2021年10月" still stands.
+        return -w.earlier_money if record.unit in MONEY_UNITS else 0.0
+    return w.own_year
 
 
 def _table_weight(record: Record) -> float:
     title = normalise(record.table_title)
-    return sum(w for word, w in question_words()["table_weights"].items() if word in title)
+    return sum(weight for word, weight in question_words()["table_weights"].items() if word in title)
 
 
 def _column_fit(record: Record, question: str, index: RecordIndex) -> float:
+    w = WEIGHTS
     if record.source != "table":
-        return 0.5
+        return w.text_figure
     own = normalise(record_name(record))
     named = [c for c in record.column_path
              if len(normalise(c)) >= 2 and normalise(c) in question and normalise(c) != own]
     if named:
-        return 3.0 + len(named)
+        return w.named_column + len(named)
     rank = index.column_rank.get((record.doc_id, record.table_no, record.column_path), 0)
-    return 2.0 - min(rank, 8) * 0.5
+    return w.first_column - min(rank, _MAX_COLUMN_RANK) * w.column_rank
 
 
 def is_total_record(record: Record) -> bool:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from assistant.question_words import normalise
+from assistant.question_words import normalise, question_words
+from index.types import DocumentInfo
 from ingest.model import Record
 
 # Suffixes a label may be said without ("会议费" → "会议"), when at least this much remains.
@@ -21,18 +22,6 @@ _DROPPABLE_SUFFIXES = ("支出", "经费", "费用", "费")
 _MIN_ALIAS_CHARS = 2
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _ABBREVIATIONS = (("社会保险", "社保"), ("公务用车", "公车"), ("机关事业单位", "机关"))
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    """What question understanding needs to know of one ingested document."""
-
-    doc_id: str
-    title: str
-    department: str
-    year: int
-    kind: str
-    source_name: str = ""
 
 
 def short_aliases(label: str) -> set[str]:
@@ -67,12 +56,25 @@ _YEAR_HEADER = re.compile(r"^20\d\d年(预算|预算数|决算|决算数)?$")
 
 def table_concept(title: str) -> str:
     """What a table's total is called ("基本支出总表" → "基本支出"), from `[table_concepts]`."""
-    from assistant.question_words import question_words
-
     for word, concept in question_words()["table_concepts"].items():
         if word in normalise(title):
             return concept
     return ""
+
+
+@lru_cache(maxsize=None)
+def title_kind(title: str) -> str:
+    """The kind of table or text part a title names (`[table_kinds]`): the longest kind word in it; ""."""
+    text = normalise(title)
+    found = [kind for kind in question_words()["table_kinds"]["words"] if normalise(kind) in text]
+    return max(found, key=len, default="")
+
+
+def kind_of(record: Record) -> str:
+    """The kind of the table (or text part) a record is printed in ("三公经费支出表", "支出具体情况")."""
+    if record.source == "table":
+        return title_kind(record.table_title)
+    return title_kind(record.section_path[0]) if record.section_path else ""
 
 
 def record_name(record: Record) -> str:
@@ -111,7 +113,7 @@ class RecordIndex:
     """All records of the library, with lookups by label alias and by table."""
 
     records: tuple[Record, ...]
-    documents: tuple[DocumentView, ...]
+    documents: tuple[DocumentInfo, ...]
     by_alias: dict[str, list[Record]] = field(default_factory=dict)
     by_table: dict[tuple[str, int], list[Record]] = field(default_factory=dict)
     by_doc: dict[str, list[Record]] = field(default_factory=dict)
@@ -120,7 +122,7 @@ class RecordIndex:
     short: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls, records: list[Record], documents: list[DocumentView]) -> RecordIndex:
+    def build(cls, records: list[Record], documents: list[DocumentInfo]) -> RecordIndex:
         """Index `records` by every alias of their label, by (doc, table) and by doc."""
         by_alias: dict[str, list[Record]] = defaultdict(list)
         by_table: dict[tuple[str, int], list[Record]] = defaultdict(list)
@@ -167,7 +169,7 @@ class RecordIndex:
         """Normalised table title → table number, over all documents."""
         return self._titles
 
-    def document(self, doc_id: str) -> DocumentView | None:
+    def document(self, doc_id: str) -> DocumentInfo | None:
         """The ingested document `doc_id`, or None."""
         return next((d for d in self.documents if d.doc_id == doc_id), None)
 

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from assistant.question_words import normalise, question_words
-from assistant.record_index import RecordIndex, is_department_row, record_name
+from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name
 from ingest.model import Record
 
 
@@ -103,13 +103,22 @@ def sentence_breakdown(part_word: str, doc_ids: tuple[str, ...], index: RecordIn
     return best
 
 
+def _table_of_kind(doc_id: str, kind: str, index: RecordIndex) -> int:
+    """The number of the document's first table of `kind` (`[table_kinds]`); 0 when it has none."""
+    for record in index.by_doc.get(doc_id, []):
+        if record.source == "table" and kind_of(record) == kind:
+            return record.table_no
+    return 0
+
+
 def _concept_parts(spec: dict, doc_ids: tuple[str, ...], index: RecordIndex) -> list[Record]:
-    table_no = int(spec["table"])
     for doc_id in doc_ids or tuple(d.doc_id for d in index.documents):
-        rows = index.by_table.get((doc_id, table_no), [])
+        rows = index.by_table.get((doc_id, _table_of_kind(doc_id, spec["table"], index)), [])
         if "columns" in spec:
+            document = index.document(doc_id)
+            row = f"{document.year}年" if spec["row"] == "year" and document else spec["row"]
             wanted = [normalise(c) for c in spec["columns"]]
-            return [r for r in rows if r.row_path and normalise(r.row_path[0]) == normalise(spec["row"])
+            return [r for r in rows if r.row_path and normalise(r.row_path[0]) == normalise(row)
                     and r.column_path and normalise(r.column_path[0]) in wanted
                     and (len(r.column_path) == 1 or r.column_path[-1] in ("小计", "合计"))]
         parts = _level_rows(rows, spec)

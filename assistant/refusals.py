@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 from assistant.answer import Answer, Status
+from assistant.document_choice import clarify_text
 from assistant.question_words import question_words
-from assistant.record_index import DocumentView
+from assistant.record_index import RecordIndex, record_name
+from assistant.record_parts import total_of
+from index.types import DocumentInfo
 
 
-def holdings(documents: tuple[DocumentView, ...]) -> str:
+def example_question(index: RecordIndex) -> str:
+    """A question the loaded documents answer ("2022年收入总计是多少？"), to show how to ask; "" when none."""
+    total = total_of((), index)
+    if total is None:
+        return ""
+    document = index.document(total.doc_id)
+    year = f"{document.year}年" if document and document.year else ""
+    return f"{year}{record_name(total)}是多少？"
+
+
+def unhandled(index: RecordIndex) -> Answer:
+    """The answer when a question could not be handled at all: ask again, shown how."""
+    example = example_question(index)
+    return Answer(Status.NOT_FOUND, "抱歉，这个问题没能处理。请换一种问法" + (f"，例如“{example}”。" if example else "。"))
+
+
+def empty_question(index: RecordIndex) -> Answer:
+    """The answer to an empty question: what to type."""
+    example = example_question(index)
+    return Answer(Status.NOT_FOUND, "请输入问题" + (f"，例如“{example}”。" if example else "。"))
+
+
+def holdings(documents: tuple[DocumentInfo, ...]) -> str:
     """"深圳市社会保险基金管理局罗湖分局2022年部门预算" for each ingested document."""
     names = []
     for document in documents:
@@ -17,7 +42,7 @@ def holdings(documents: tuple[DocumentView, ...]) -> str:
     return "、".join(names) or "（尚未导入任何公开文件）"
 
 
-def refusal(reason: str, detail: str, documents: tuple[DocumentView, ...]) -> Answer:
+def refusal(reason: str, detail: str, documents: tuple[DocumentInfo, ...]) -> Answer:
     """The not_found / out_of_scope Answer for a refusal reason found by `understand`."""
     held = holdings(documents)
     if reason == "injection":
@@ -31,7 +56,7 @@ def refusal(reason: str, detail: str, documents: tuple[DocumentView, ...]) -> An
     if reason == "not_covered":
         return Answer(Status.NOT_FOUND, f"预算公开文件不包含{_topic_of(detail)}方面的信息，无法回答。"
                       f"已收录的公开文件是{held}，内容是部门职责、机构设置、收支预算、“三公”经费、"
-                      "项目支出和绩效目标；办理社保业务请咨询社保经办窗口或官方服务渠道。")
+                      "项目支出和绩效目标；办理具体业务请咨询相关主管部门或办事窗口。")
     if reason == "final_accounts":
         return Answer(Status.NOT_FOUND, f"已收录的公开文件是{held}，只有预算数，没有决算（实际支出）数据。")
     if reason in ("other_year", "other_department"):
@@ -47,21 +72,19 @@ def _topic_of(word: str) -> str:
     return "人员、联系方式或办事流程"
 
 
-def not_found(subject: str, documents: tuple[DocumentView, ...]) -> Answer:
+def not_found(subject: str, documents: tuple[DocumentInfo, ...]) -> Answer:
     """Nothing in the records or passages answers: say so, and what is there."""
     about = f"关于“{subject}”的" if subject else "能回答这个问题的"
     return Answer(Status.NOT_FOUND, f"已收录的公开文件（{holdings(documents)}）中没有找到{about}内容。"
                   "可以问收入、支出、“三公”经费、项目支出、人员编制、绩效目标等。")
 
 
-def clarify(choices: tuple[DocumentView, ...], documents: tuple[DocumentView, ...] = ()) -> Answer:
+def clarify(choices: tuple[DocumentInfo, ...], documents: tuple[DocumentInfo, ...] = ()) -> Answer:
     """Several documents could be meant: ask which, naming department and year of each."""
-    from assistant.document_choice import clarify_text
-
     return Answer(Status.CLARIFY, clarify_text(choices, documents or choices))
 
 
-def period_not_found(intent, documents: tuple[DocumentView, ...]) -> Answer:
+def period_not_found(intent, documents: tuple[DocumentInfo, ...]) -> Answer:
     """A figure asked for another year than the disclosure's, which it neither prints nor implies."""
     subject = intent.mentions[0].text if intent.mentions else "这个数字"
     if not intent.period:  # a change asked of a figure printed for this year only

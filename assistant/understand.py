@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.asked_documents import AskedDocuments, asked_documents, department_mentions
 from assistant.linking import Mention, link_mentions
 from assistant.number_text import numbers_in
 from assistant.question_words import first_word, normalise, question_words
 from assistant.record_index import RecordIndex
-from assistant.scope import department_mentions, find_scope
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _OPERATION_ORDER = ("growth_rate", "share", "change", "max", "min", "difference", "list", "count_items",
@@ -70,7 +70,7 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     """Read `question` against the ingested records; never raises."""
     words = question_words()
     text = normalise(question)
-    scope = find_scope(text, index.documents, fixed_docs)
+    asked = asked_documents(text, index.documents, fixed_docs)
     departments = tuple(department_mentions(text))
     tables, titles = tables_named(text, index)
     mentions = link_mentions(text, index, skip=departments + titles)
@@ -79,12 +79,12 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     # "上年" inside a label ("上年结余、结转") is not the year asked about.
     unlabelled = "".join("\0" if any(m.start <= i < m.end for m in mentions) else ch
                          for i, ch in enumerate(text))
-    period = _period(unlabelled, scope.years, index, scope.doc_ids)
-    refusal, detail = _refusal(text, mentions, scope, index, period)
-    asserted = tuple(n for n in numbers_in(_YEAR_NUMBER.sub("", text)) if n not in scope.years)
+    period = _period(unlabelled, asked.years, index, asked.doc_ids)
+    refusal, detail = _refusal(text, mentions, asked, index, period)
+    asserted = tuple(n for n in numbers_in(_YEAR_NUMBER.sub("", text)) if n not in asked.years)
     return Intent(
         question=text, operation=operation, narrative=narrative, mentions=mentions,
-        doc_ids=scope.doc_ids, period=period, base_year=scope.base_year, counter=counter,
+        doc_ids=asked.doc_ids, period=period, base_year=asked.base_year, counter=counter,
         wants_money=bool(first_word(text, words["units"]["money"])),
         refusal=refusal, refusal_detail=detail, asserted=asserted, tables=tables,
         existence=bool(first_word(text, words["narrative"]["passage_first"])),
@@ -177,7 +177,7 @@ def _period(text: str, years: tuple[int, ...], index: RecordIndex, doc_ids: tupl
     return ""
 
 
-def _refusal(text: str, mentions: tuple[Mention, ...], scope, index: RecordIndex,
+def _refusal(text: str, mentions: tuple[Mention, ...], asked: AskedDocuments, index: RecordIndex,
              period: str) -> tuple[str, str]:
     refusal = question_words()["refusal"]
     lowered = text.lower()
@@ -190,13 +190,13 @@ def _refusal(text: str, mentions: tuple[Mention, ...], scope, index: RecordIndex
         return "off_topic", ""
     if word := first_word(text, refusal["not_covered"]):
         return "not_covered", word
-    if scope.unknown_department:
-        return "other_department", scope.unknown_department
+    if asked.unknown_department:
+        return "other_department", asked.unknown_department
     if first_word(text, refusal["final_accounts"]):
-        kinds = {d.kind for d in index.documents if d.doc_id in scope.doc_ids}
+        kinds = {d.kind for d in index.documents if d.doc_id in asked.doc_ids}
         if "final" not in kinds:
             return "final_accounts", "决算"
-    if period and not _period_known(period, index, scope.doc_ids):
+    if period and not _period_known(period, index, asked.doc_ids):
         return "other_year", f"{period}年"
     if first_word(text, question_words()["periods"]["next_year"]):
         return "other_year", "明年"

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from ingest.model import Document, Section, Table
 
-# A sentence ends at 。！？; (or ；) — the document's own sentence boundaries.
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+# A sentence ends at 。！？ (or ；) — the document's own sentence boundaries.
+FULL_STOPS = "。！？!?"
+SENTENCE_ENDS = FULL_STOPS + "；;"
 MIN_SENTENCE_CHARS = 6
 # Longer paragraphs are only indexed by their sentences: embeddings truncate long inputs.
 MAX_PARAGRAPH_CHARS = 400
@@ -68,13 +69,14 @@ def document_passages(document: Document) -> list[Passage]:
     return unique
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """The sentences of a paragraph, split after 。！？；.
+def split_sentences(paragraph: str, ends: str = SENTENCE_ENDS) -> list[str]:
+    """The sentences of a paragraph, split after each character of `ends` (。！？；).
 
     Fragments too short to stand alone join the previous sentence; a short
-    leading label ("2.公务接待费。") joins the sentence it introduces.
+    leading label ("2.公务接待费。") joins the sentence it introduces. With
+    `ends=FULL_STOPS` a list of reasons ("一是…；二是…") stays one sentence.
     """
-    pieces = [p.strip() for p in _SENTENCE_END.split(paragraph) if p.strip()]
+    pieces = [p.strip() for p in re.split(f"(?<=[{ends}])", paragraph) if p.strip()]
     sentences: list[str] = []
     for piece in pieces:
         if sentences and len(piece) < MIN_SENTENCE_CHARS:

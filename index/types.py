@@ -16,6 +16,7 @@ class DocumentInfo:
 
     :ivar doc_id: e.g. "luohu-social-insurance-2022-budget".
     :ivar kind: "budget" or "final".
+    The fields after `kind` default to empty, for a document known only by its identity (tests, listings).
     :ivar sha256: hash of the ingested file's bytes.
     :ivar ingested_at: ISO time (UTC) of the ingest that made this version live.
     :ivar chunks: passages in the passage index.
@@ -27,15 +28,15 @@ class DocumentInfo:
     department: str
     year: int
     kind: str
-    unit: str
-    source_name: str
-    sha256: str
-    ingested_at: str
-    sections: int
-    tables: int
-    records: int
-    chunks: int
-    failed_checks: int
+    unit: str = ""
+    source_name: str = ""
+    sha256: str = ""
+    ingested_at: str = ""
+    sections: int = 0
+    tables: int = 0
+    records: int = 0
+    chunks: int = 0
+    failed_checks: int = 0
 
 
 @dataclass(frozen=True)

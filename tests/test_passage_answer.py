@@ -9,10 +9,10 @@ import pytest
 from assistant.answer import Status
 from assistant.config import load_config
 from assistant.conversation import Conversation
-from assistant.passage_answer import Passage, answer_from_passages, document_paragraphs, sentences_of
+from assistant.passage_answer import CandidateParagraph, answer_from_passages, document_paragraphs, units_of
+from index.library import open_library
 from ingest import sample_path
 from ingest.document import parse_document
-from index.library import open_library
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_narrative(conversation: Conversation, question: str, phrase: str, ref: 
 def test_answer_is_the_documents_own_sentence() -> None:
     document = parse_document(sample_path())
     paragraphs = document_paragraphs(document)
-    passages = [Passage(document.doc_id, text, ref, tuple(path), 0) for text, path, ref in paragraphs]
+    passages = [CandidateParagraph(document.doc_id, text, ref, tuple(path), 0) for text, path, ref in paragraphs]
     answer = answer_from_passages("什么是项目支出？", "definition", passages)
     assert answer is not None
     quote = answer.citations[0].quote
@@ -60,9 +60,10 @@ def test_list_introduction_joined_with_its_items() -> None:
 
 
 def test_reasons_are_not_split_at_semicolons() -> None:
-    assert sentences_of("主要原因：一是甲；二是乙。另一句。") == ["主要原因：一是甲；二是乙。", "另一句。"]
+    reasons = "支出增加的主要原因：一是新增了宣传项目；二是设备维护费用增加。"
+    assert units_of(reasons + "其他支出与上年持平。") == [reasons, "其他支出与上年持平。"]
 
 
 def test_nothing_relevant_is_none() -> None:
-    passages = [Passage("d", "公务接待费1万元。", "第五部分", ("第五部分",), 0)]
+    passages = [CandidateParagraph("d", "公务接待费1万元。", "第五部分", ("第五部分",), 0)]
     assert answer_from_passages("火星上有几座山？", "scope", passages) is None

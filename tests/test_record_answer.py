@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.compose import compose_finding
+from assistant.compose import compose_computation
 from assistant.number_text import text_states_number
 from assistant.record_answer import answer_from_records
-from assistant.record_index import DocumentView, RecordIndex
+from assistant.record_index import RecordIndex
 from assistant.understand import understand
+from index.types import DocumentInfo
 from ingest import sample_path
 from ingest.document import parse_document
 
@@ -16,15 +17,15 @@ from ingest.document import parse_document
 @pytest.fixture(scope="module")
 def index() -> RecordIndex:
     document = parse_document(sample_path())
-    view = DocumentView(document.doc_id, document.title, document.department, document.year, document.kind)
+    view = DocumentInfo(document.doc_id, document.title, document.department, document.year, document.kind)
     return RecordIndex.build(list(document.records), [view])
 
 
 def ask(index: RecordIndex, question: str):
     intent = understand(question, index)
-    finding = answer_from_records(intent, index)
-    assert finding is not None, question
-    return finding, compose_finding(finding, index, intent.asserted)
+    computation = answer_from_records(intent, index)
+    assert computation is not None, question
+    return computation, compose_computation(computation, index, intent.asserted)
 
 
 @pytest.mark.parametrize("question, value, refs", [
@@ -49,7 +50,7 @@ def ask(index: RecordIndex, question: str):
     ("社保文书送达件数的目标是多少？", 3600, {"表11", "第七部分"}),
 ])
 def test_lookup(index: RecordIndex, question: str, value: float, refs: set[str]) -> None:
-    finding, answer = ask(index, question)
+    computation, answer = ask(index, question)
     assert text_states_number(answer.text, value)
     assert refs & {c.ref for c in answer.citations}
 
@@ -68,15 +69,15 @@ def test_lookup(index: RecordIndex, question: str, value: float, refs: set[str])
     ("有多少编制", 57, "人", {"第一部分"}),
 ])
 def test_counts(index: RecordIndex, question: str, value: float, unit: str, refs: set[str]) -> None:
-    finding, answer = ask(index, question)
-    assert finding.records[0].value == value and finding.records[0].unit == unit
+    computation, answer = ask(index, question)
+    assert computation.records[0].value == value and computation.records[0].unit == unit
     assert text_states_number(answer.text, value)
     assert refs & {c.ref for c in answer.citations}
 
 
 def test_money_question_still_gets_money(index: RecordIndex) -> None:
-    finding, answer = ask(index, "退休费多少")
-    assert finding.records[0].value == 116 and finding.records[0].unit == "万元"
+    computation, answer = ask(index, "退休费多少")
+    assert computation.records[0].value == 116 and computation.records[0].unit == "万元"
 
 
 @pytest.mark.parametrize("question, values", [
@@ -103,27 +104,27 @@ def test_share_says_how_it_was_computed(index: RecordIndex) -> None:
 
 
 def test_list_of_parts(index: RecordIndex) -> None:
-    finding, answer = ask(index, "项目支出包括哪些项目？")
-    names = [p.label for p in finding.parts]
+    computation, answer = ask(index, "项目支出包括哪些项目？")
+    names = [p.label for p in computation.parts]
     assert names == ["社会保险业务管理", "社会保险综合管理", "信息系统建设", "预算准备金", "区财政安排项目"]
     assert answer.chart and dict(answer.chart)["社会保险综合管理"] == 589
 
 
 def test_three_public_expenses_parts(index: RecordIndex) -> None:
-    finding, answer = ask(index, "三公经费由哪几项组成？")
-    assert sorted(p.value for p in finding.parts) == [0, 1, 7]
+    computation, answer = ask(index, "三公经费由哪几项组成？")
+    assert sorted(p.value for p in computation.parts) == [0, 1, 7]
     assert "表8" in {c.ref for c in answer.citations}
 
 
 def test_largest_part(index: RecordIndex) -> None:
-    finding, answer = ask(index, "商品和服务支出中哪项最多？")
-    assert finding.records[0].label == "物业管理费"
+    computation, answer = ask(index, "商品和服务支出中哪项最多？")
+    assert computation.records[0].label == "物业管理费"
     assert "物业管理费" in answer.text and text_states_number(answer.text, 231)
 
 
 def test_count_of_projects(index: RecordIndex) -> None:
-    finding, answer = ask(index, "项目支出有几个项目？")
-    assert finding.result == 5 and "5" in answer.text
+    computation, answer = ask(index, "项目支出有几个项目？")
+    assert computation.result == 5 and "5" in answer.text
 
 
 def test_ambiguous_word_names_the_other_figure(index: RecordIndex) -> None:

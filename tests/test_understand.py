@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.record_index import DocumentView, RecordIndex
-from assistant.scope import department_mentions, mention_matches
+from assistant.asked_documents import department_mentions, mention_matches
+from assistant.record_index import RecordIndex
 from assistant.understand import understand
+from index.types import DocumentInfo
 from ingest import sample_path
 from ingest.document import parse_document
 
@@ -14,7 +15,7 @@ from ingest.document import parse_document
 @pytest.fixture(scope="module")
 def index() -> RecordIndex:
     document = parse_document(sample_path())
-    view = DocumentView(document.doc_id, document.title, document.department, document.year, document.kind)
+    view = DocumentInfo(document.doc_id, document.title, document.department, document.year, document.kind)
     return RecordIndex.build(list(document.records), [view])
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import jieba
 
 from assistant.question_words import question_words
-from assistant.record_index import DocumentView
+from index.types import DocumentInfo
 
 jieba.setLogLevel(60)
 
@@ -27,7 +27,7 @@ _STOP_TOKENS = {"我", "想", "了解", "知道", "问", "请", "一下", "今�
 
 
 @dataclass(frozen=True)
-class DocumentScope:
+class AskedDocuments:
     """What the question says about documents.
 
     :ivar doc_ids: the documents it may be about (all candidates when it does not say).
@@ -78,8 +78,8 @@ def mention_matches(mention: str, department: str) -> bool:
     return all(ch in department for ch in expanded)
 
 
-def find_scope(question: str, documents: tuple[DocumentView, ...],
-               fixed: tuple[str, ...] = ()) -> DocumentScope:
+def asked_documents(question: str, documents: tuple[DocumentInfo, ...],
+                    fixed: tuple[str, ...] = ()) -> AskedDocuments:
     """The documents `question` is about, and what it names that is not ingested."""
     base = _BASE_YEAR.search(question)
     base_year = int(base.group(1)) if base else 0
@@ -96,4 +96,4 @@ def find_scope(question: str, documents: tuple[DocumentView, ...],
     wanted = [y for y in years if y in doc_years]
     if wanted:
         candidates = [d for d in candidates if d.year in wanted]
-    return DocumentScope(tuple(d.doc_id for d in candidates), unknown, years, base_year)
+    return AskedDocuments(tuple(d.doc_id for d in candidates), unknown, years, base_year)

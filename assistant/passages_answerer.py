@@ -1,0 +1,41 @@
+"""Answers from the document's own sentences: the paragraphs in memory first, the passage search
+(vector + BM25) only when none of them fits well."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer import Answer
+from assistant.passage_answer import (CONFIDENT, CandidateParagraph, Paragraph, answer_from_passages,
+                                      best_sentence, passages_from_hits)
+from assistant.understand import Intent
+from index.types import Scope
+
+PASSAGE_HITS = 8
+
+
+@dataclass(frozen=True)
+class PassagesAnswerer:
+    """The extractive answerer over one library's paragraphs and its passage search."""
+
+    search: object  # index.search.PassageSearch (or a stand-in with the same `search` method)
+    paragraphs: dict[str, list[Paragraph]]
+
+    def warm_up(self, doc_id: str) -> None:
+        """Run one passage search now, so the embedding model is loaded before the first narrative."""
+        self.search.search("预算", Scope(doc_ids=(doc_id,)), k=1)
+
+    def answer(self, intent: Intent, question: str) -> Answer | None:
+        """The document's own sentences: first from the paragraphs in memory, then from the passage search."""
+        query = question
+        if intent.mentions and not any(m.text in intent.question for m in intent.mentions):
+            query = "".join(m.text for m in intent.mentions) + question  # a follow-up: "为什么？"
+        terms = tuple(m.text for m in intent.mentions)
+        local = [CandidateParagraph(doc_id, text, ref, tuple(path), 0)
+                 for doc_id in intent.doc_ids for text, path, ref in self.paragraphs.get(doc_id, [])]
+        best = best_sentence(query, intent.narrative, local, terms)
+        if best is not None and best[0] >= CONFIDENT:
+            return answer_from_passages(query, intent.narrative, local, terms, intent.operation)
+        hits = self.search.search(query, Scope(doc_ids=intent.doc_ids), k=PASSAGE_HITS)
+        found = passages_from_hits(hits, self.paragraphs)
+        return answer_from_passages(query, intent.narrative, found + local, terms, intent.operation)
