@@ -31,6 +31,7 @@ from assistant.refusals import empty_question, not_found, refusal, unhandled
 from assistant.understand import Intent, understand
 from index.errors import UnknownDocument
 from index.types import DocumentInfo
+from ingest.normalise import to_simplified
 
 log = logging.getLogger("budgetqa.assistant")
 
@@ -88,6 +89,7 @@ class Conversation:
     def _answer(self, question: str) -> Answer:
         if not question or not question.strip():
             return empty_question(self.index)
+        question = to_simplified(question)  # "單位有幾輛公務車？" asks what "单位有几辆公务车？" asks
         intent = understand(question, self.index, self.fixed_docs)
         picked = self.clarifier.picked_by_reply(intent, self.state)
         if picked:

@@ -6,6 +6,7 @@ import tomllib
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from ingest.normalise import to_simplified
 
 WORDS_FILE = Path(__file__).with_name("question_words.toml")
 
@@ -20,9 +21,10 @@ def question_words() -> dict:
 def normalise(text: str) -> str:
     """NFKC, no whitespace, no quote marks: the form questions and labels are matched in.
 
-    "“三公”经费" → "三公经费"; "因公出国（境）费" → "因公出国(境)费"; "2021 年" → "2021年".
+    "“三公”经费" → "三公经费"; "因公出国（境）费" → "因公出国(境)费"; "2021 年" → "2021年";
+    traditional characters as simplified: "幾輛" → "几辆".
     """
-    text = unicodedata.normalize("NFKC", text)
+    text = to_simplified(unicodedata.normalize("NFKC", text))
     for mark in "“”\"'‘’「」『』":
         text = text.replace(mark, "")
     return "".join(text.split()).replace("？", "?")

@@ -5,6 +5,12 @@ punctuation ("，：（）"). Only what hurts matching is folded: the enclosed
 numerals ⒈…⒛ become "1."…"20.", full-width digits, Latin letters and "％"
 become ASCII, and exotic spaces (NBSP, ideographic space) become plain spaces.
 
+Mainland disclosures are published in simplified characters; copies on mirror
+sites convert them to traditional characters and some insert the pinyin of a
+character after it ("清遠(yuǎn)市生態(tài)環(huán)境局", seen in six of the development
+excerpts from four provinces). Both are undone here (OpenCC t2s, which leaves
+simplified text as it is), so such a copy reads like its original.
+
 Line convention: a normalised line keeps exactly one trailing space when the
 source line ended with any whitespace, because this PDF export marks the end
 of a paragraph that way; every other trailing whitespace is stripped.
@@ -13,6 +19,9 @@ of a paragraph that way; every other trailing whitespace is stripped.
 from __future__ import annotations
 
 import re
+from functools import cache
+
+import opencc
 
 _ENCLOSED = {chr(0x2488 + i): f"{i + 1}." for i in range(20)}  # ⒈ … ⒛
 _FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
@@ -24,12 +33,25 @@ _DROPPED = {c: "" for c in "\u200b\u200c\u200d\ufeff"}
 _TABLE = str.maketrans({**_ENCLOSED, **_FULL_WIDTH, **_SPACES, **_DROPPED})
 
 _ALNUM = re.compile(r"[A-Za-z0-9]")
+# A pinyin syllable with its tone mark in parentheses right after a CJK character: "遠(yuǎn)".
+_PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}\)")
+_TRADITIONAL_HINT = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters as simplified ones ("萬元" → "万元"); simplified text is unchanged."""
+    return _t2s().convert(text) if _TRADITIONAL_HINT.search(text) else text
 _SPACE_RUN = re.compile(r"\s+")
 
 
 def normalise_line(line: str) -> str:
     """Fold one source line; keep one trailing space if the source had trailing whitespace."""
-    folded = line.translate(_TABLE)
+    folded = to_simplified(_PINYIN_NOTE.sub("", line.translate(_TABLE)))
     body = folded.rstrip()
     if body and len(body) < len(folded):
         return body + " "

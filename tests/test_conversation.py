@@ -135,3 +135,11 @@ def test_clarify_then_choose_answers_the_pending_question(two_department_library
     assert chat.ask("有多少行政编制？").status is Status.CLARIFY
     answer = chat.ask("北京市人民政府研究室")
     assert answer.status is Status.ANSWERED and "65" in answer.text
+
+
+def test_a_question_in_traditional_characters_is_answered_like_its_simplified_form(sample_home: Path):
+    config = load_config(sample_home)
+    simplified = Conversation(open_library(config), config).ask("单位有几辆公务车？")
+    traditional = Conversation(open_library(config), config).ask("單位有幾輛公務車？")
+    assert traditional.status == simplified.status and traditional.text == simplified.text
+    assert "2辆" in traditional.text                                    # 第五部分: 公务用车 2 辆

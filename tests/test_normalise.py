@@ -64,3 +64,34 @@ def test_office_document_properties_before_the_text_are_dropped():
 
 def test_a_line_without_timestamps_or_guid_keeps_its_true_and_false():
     assert normalise_lines("是否达标 False 0 0") == ("是否达标 False 0 0",)
+
+
+# --- mirror-site copies: traditional characters and inserted pinyin ---------------------
+
+def test_a_mirror_line_reads_like_its_simplified_original():
+    # As printed in tests/fixtures/dev_corpus/texts/s05-…txt (a mirror of a 湛江 page).
+    line = "2017年湛江市委宣傳部“三公”經(jīng)費(fèi)增減情況說(shuō)明"
+    assert normalise_line(line) == "2017年湛江市委宣传部“三公”经费增减情况说明"
+
+
+def test_parentheses_that_are_not_pinyin_stay():
+    assert normalise_line("因公出国(境)费 (a) 公务(用)车") == "因公出国(境)费 (a) 公务(用)车"
+
+
+def test_the_simplified_sample_is_left_exactly_as_it_is(sample_path):
+    from ingest.normalise import to_simplified
+
+    text = sample_path.read_text(encoding="utf-8")
+    assert to_simplified(text) == text
+
+
+def test_a_traditional_mirror_copy_is_read_as_a_disclosure():
+    # Unreadable before ("没有找到章节标题、表格或金额"): 35 万元 of “三公” in 2017, typed from the text.
+    from pathlib import Path
+
+    from ingest.document import parse_document
+
+    path = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "s05-zhanjiang-xuanchuan-2017-budget.txt"
+    document = parse_document(path)
+    assert document.year == 2017
+    assert any(r.value == 35 and r.unit == "万元" for r in document.records)
