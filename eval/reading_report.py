@@ -24,6 +24,7 @@ from pathlib import Path
 from ingest.document import parse_document
 from ingest.errors import BudgetQAError
 from ingest.model import Document, Record
+from ingest.normalise import to_simplified
 
 DOCUMENT_SUFFIXES = {".txt", ".pdf", ".xlsx", ".xls"}
 KINDS = {"预算": "budget", "决算": "final"}
@@ -50,8 +51,9 @@ class Reading:
 
 
 def squeeze(text: str | None) -> str:
-    """Text without whitespace or leading numbering, for comparing labels as printed."""
-    return _NUMBERING.sub("", _SPACES.sub("", text or ""))
+    """Text without whitespace or leading numbering, in simplified characters, for comparing
+    labels as printed (a mirror copy's "宣傳部" is the parser's "宣传部")."""
+    return _NUMBERING.sub("", _SPACES.sub("", to_simplified(text or "")))
 
 
 def _number(printed: str) -> Decimal | None:
