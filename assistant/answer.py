@@ -62,6 +62,9 @@ class Answer:
     latency_ms: float = 0.0
     # Not part of the JSON contract: extra data the UI may draw (e.g. a bar chart of parts).
     chart: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+    # Not part of the JSON contract either: set when answering failed inside (a crash the user
+    # sees as "没能处理"); the API turns it into a 5xx and the eval into a failed item.
+    internal_error: str = field(default="", compare=False)
 
     def to_dict(self) -> dict:
         return {

@@ -81,9 +81,9 @@ class Conversation:
             if store_generation(self.library) != self.corpus.generation:
                 self._use(self._loaded())
             answer = self._answer(question)
-        except Exception:  # noqa: BLE001 - an odd question must never crash a chat
+        except Exception as error:  # noqa: BLE001 - an odd question must never crash a chat
             log.exception("could not answer %r", question)
-            answer = unhandled(self.index)
+            answer = replace(unhandled(self.index), internal_error=f"{type(error).__name__}: {error}")
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
     def _answer(self, question: str) -> Answer:

@@ -112,8 +112,12 @@ def crashed_item(item: EvalItem, error: BaseException) -> ItemScore:
 
 
 def score_item(item: EvalItem, answers: list[Answer]) -> ItemScore:
-    """Score the last answer of an item (earlier turns only set up a follow-up)."""
+    """Score the last answer of an item (earlier turns only set up a follow-up); an answer that
+    failed inside fails the item like a crash."""
     answer = answers[-1]
+    failed = next((a.internal_error for a in answers if a.internal_error), "")
+    if failed:
+        return crashed_item(item, RuntimeError(failed))
     latencies = tuple(a.latency_ms for a in answers)
     if not item.answerable:
         refused = answer.status in (Status.NOT_FOUND, Status.OUT_OF_SCOPE)

@@ -129,3 +129,12 @@ def test_a_crash_fails_even_an_unanswerable_item() -> None:
     assert not score.correct and score.refusal_ok is False and "boom" in score.crash
     report = Report([score])
     assert report.refusals == 0.0 and "crashes (failed items): 1" in render_report(report)
+
+
+def test_an_answer_that_failed_inside_fails_even_an_unanswerable_item() -> None:
+    from dataclasses import replace
+
+    refuse = _item(id="r", answerable=False, values=[], kind="refuse")
+    polite = replace(_answer("抱歉，这个问题没能处理。", status=Status.NOT_FOUND), internal_error="KeyError: 'x'")
+    score = score_item(refuse, [polite])
+    assert not score.correct and score.crash
