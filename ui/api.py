@@ -8,14 +8,19 @@ Body: {"question": "公车有几辆？", "history": ["earlier question", …], "
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from index.errors import CorruptStore, EmbedderMismatch, StoreFull, StoreUnavailable
 from ingest.errors import BudgetQAError
 from ui.shared_library import MAX_QUESTION_CHARS, SharedLibrary, user_message
+
+SERVER_FAULTS = (StoreUnavailable, CorruptStore, StoreFull, EmbedderMismatch)
+log = logging.getLogger("budgetqa.ui")
 
 MAX_HISTORY = 10
 MAX_BODY_BYTES = 64 * 1024
@@ -166,6 +171,9 @@ def make_api_router(shared: SharedLibrary) -> APIRouter:
             answer = await run_in_threadpool(answer_request, shared, parsed)
         except BadRequest as error:
             return reply({"error": str(error)}, status_code=error.status)
+        except SERVER_FAULTS as error:  # the stores, not the request: log it, and say so with a 5xx
+            log.error("the stores failed while answering", exc_info=error)
+            return reply({"error": str(error)}, status_code=503)
         except BudgetQAError as error:
             return reply({"error": str(error)}, status_code=422)
         except Exception as error:  # noqa: BLE001 - a client gets JSON, never a traceback
