@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -186,3 +187,31 @@ def test_audit_refuses_without_login(server, path):
 def test_audit_of_an_unknown_document_says_so(desk):
     report, download = desk.predict("no-such-doc-1999", api_name="/audit_document")
     assert "未找到文件“no-such-doc-1999”" in report and download is None
+
+
+# ---------------------------------------------------------------- login limit
+
+def login_status(server: str, password: str) -> tuple[int, str]:
+    data = urllib.parse.urlencode({"username": "staff", "password": password}).encode()
+    request = urllib.request.Request(f"{server}/desk/login", data=data, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def test_repeated_wrong_passwords_lock_the_login_for_a_cool_down(sample_home, tmp_path):
+    home = copy_home(sample_home, tmp_path / "home")
+    with running_server(home, admin_password=PASSWORD) as url:
+        started = time.monotonic()
+        statuses = [login_status(url, f"guess-{n}")[0] for n in range(50)]
+        assert statuses[:5] == [400] * 5  # Gradio's "Incorrect credentials"
+        assert set(statuses[5:]) == {429}, statuses
+        status, text = login_status(url, PASSWORD)  # right password, still cooling down
+        assert status == 429
+        message = json.loads(text)["detail"]
+        assert re.search(r"[\u4e00-\u9fff]", message) and "秒" in message
+        time.sleep(max(0.0, started + 16 - time.monotonic()))  # the first cool-down is 15 s
+        assert login_status(url, PASSWORD)[0] == 200
+        assert login_status(url, "guess-again")[0] == 400  # a success starts the count afresh
