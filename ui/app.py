@@ -71,9 +71,28 @@ def build_app(config: Config, ensure_sample: bool = True) -> FastAPI:
     else:
         app.add_api_route(DESK_PATH, _desk_disabled, methods=["GET"])
         app.add_api_route(DESK_PATH + "/{rest:path}", _desk_disabled, methods=["GET", "POST"])
-    # The public page has no file inputs: keep Gradio's upload route from taking anything big.
+    refuse_public_files(app)
     gr.mount_gradio_app(app, build_public_app(shared), path="/", max_file_size="1mb", **look)
     return app
+
+
+PUBLIC_FILE_ROUTES = ("/gradio_api/upload", "/gradio_api/file={path:path}", "/file={path:path}",
+                      "/gradio_api/upload_progress")
+
+
+def refuse_public_files(app: FastAPI) -> None:
+    """The public page has no file inputs or outputs: refuse Gradio's upload and file routes there.
+
+    All Gradio apps of the process share one upload folder, so the public app's file route
+    would otherwise hand out, without login, whatever staff uploaded through the desk.
+    These routes are added before the public app is mounted at "/", so they win.
+    """
+    for path in PUBLIC_FILE_ROUTES:
+        app.add_api_route(path, _no_public_files, methods=["GET", "HEAD", "POST"], include_in_schema=False)
+
+
+async def _no_public_files() -> JSONResponse:
+    return JSONResponse({"error": "公开页面不接受上传，也不提供文件下载。"}, status_code=403)
 
 
 def limit_desk_logins(app: FastAPI, limiter: LoginLimiter) -> None:
