@@ -254,3 +254,22 @@ def test_body_just_under_the_limit_is_still_read(server):
     body = b'{"question": "\\u516c\\u8f66\\u6709\\u51e0\\u8f86\\uff1f"}' + b" " * (60 * 1024)
     status, answer = ask(server, body)
     assert status == 200 and answer["status"] == "answered"
+
+
+def test_page_is_a_chinese_page_with_its_own_title_description_and_icon(server):
+    status, page = get(f"{server}/")
+    assert status == 200
+    assert re.search(r'<html\b[^>]*\blang="zh-CN"', page)
+    assert 'lang="en"' not in page
+    assert "<title>部门预算公开问答</title>" in page
+    assert re.search(r'<meta name="description" content="[^"]*[\u4e00-\u9fff][^"]*"', page)
+    assert re.search(r'<meta property="og:title" content="部门预算公开问答"', page)
+    assert re.search(r'<meta property="og:description" content="[^"]*[\u4e00-\u9fff]', page)
+    assert "Click to try out the app!" not in page and 'content="Gradio"' not in page
+    assert "@Gradio" not in page and "header-image.jpg" not in page
+    icon = re.search(r'<link rel="icon"[^>]*href="([^"]+)"', page)
+    assert icon
+    import urllib.request
+
+    with urllib.request.urlopen(f"{server}/{icon.group(1).lstrip('./')}", timeout=30) as response:
+        assert response.status == 200 and response.headers["Content-Type"].startswith("image/")

@@ -23,6 +23,7 @@ from ui.api import make_api_router
 from ui.chat import build_public_app
 from ui.desk import build_desk_app
 from ui.login_limit import LoginLimiter, wait_message
+from ui.page_identity import give_page_identity
 from ui.shared_library import SharedLibrary
 
 DESK_PATH = "/desk"
@@ -72,6 +73,7 @@ def build_app(config: Config, ensure_sample: bool = True) -> FastAPI:
         app.add_api_route(DESK_PATH, _desk_disabled, methods=["GET"])
         app.add_api_route(DESK_PATH + "/{rest:path}", _desk_disabled, methods=["GET", "POST"])
     refuse_public_files(app)
+    give_page_identity(app)
     gr.mount_gradio_app(app, build_public_app(shared), path="/", max_file_size="1mb", **look)
     return app
 
