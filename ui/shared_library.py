@@ -157,7 +157,11 @@ class SharedLibrary:
         """Reopen the stores after documents were added or removed (here or by another process)."""
         with self.lock:
             forget_open_clients()  # else the embedded Chroma index stays the stale in-memory copy
+            old = self._library
             self._library = open_library(self.config, ensure_sample=False)
+            # Conversations move to the new library before their next question (_ask_once),
+            # so nothing reads the old SQLite connection again.
+            old.store.close()
             self._store_generation = self._library.store.generation()
             self._documents.clear()
             self._loaded = None
