@@ -44,6 +44,19 @@ def open_chroma(config):
     return client
 
 
+def forget_open_clients() -> None:
+    """Make the next `open_chroma` read the embedded index from disk afresh.
+
+    Chroma keeps one embedded client per folder for the whole process, with the index in
+    memory. When another process (`budgetqa ingest`) compacts new passages into the folder,
+    that copy goes stale and queries fail ("Error finding id"). Clients already handed out
+    keep working on their own copy until they are dropped.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+
+
 @dataclass(frozen=True)
 class VectorHit:
     """A passage id found by vector search and its cosine similarity."""

@@ -75,9 +75,14 @@ def ingest_files(config, paths: Sequence[Path], progress: bool = False,
     try:
         with _ingest_lock(Path(config.home)):
             remove_leftovers(store, vectors)
-            files = tqdm(list(paths), desc="导入", unit="个文件", file=sys.stderr, disable=not progress)
-            for path in files:
-                results.append(_ingest_one(store, vectors, Path(path), progress))
+            # Bars only on a terminal: in a log or a pipe they are escape codes; say each file instead.
+            bars = progress and sys.stderr.isatty()
+            files = list(paths)
+            for number, path in enumerate(tqdm(files, desc="导入", unit="个文件", file=sys.stderr,
+                                               disable=not bars), 1):
+                if progress and not bars:
+                    print(f"正在导入（{number}/{len(files)}）：{path}", file=sys.stderr, flush=True)
+                results.append(_ingest_one(store, vectors, Path(path), bars))
     finally:
         if stores is None:
             store.close()

@@ -48,3 +48,23 @@ def test_unreachable_server_exits_1_naming_the_url(home: Path, sample_path: Path
                                 env={"BUDGETQA_CHROMA_URL": "http://127.0.0.1:9"})
     assert result.exit_code == 1
     assert "http://127.0.0.1:9" in result.output and "Chroma" in result.output
+
+
+def test_progress_bars_only_on_a_terminal(home: Path) -> None:
+    """stderr is a pipe (a log, CI): plain per-file lines, no bars, no escape codes."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    files = [root / "tests" / "fixtures" / "final_accounts" / "xihu-culture-2024-budget.txt",
+             root / "tests" / "fixtures" / "excerpts" / "ex09.txt"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETQA_")}
+    env["PYTHONPATH"] = str(root)
+    done = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", *map(str, files), "--home", str(home)],
+                          capture_output=True, text=True, timeout=300, env=env, cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert "\x1b[" not in done.stderr and "\r" not in done.stderr, repr(done.stderr)
+    assert "%|" not in done.stderr  # tqdm's bar
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert lines == [f"正在导入（{n}/2）：{path}" for n, path in enumerate(map(str, files), 1)], lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -19,9 +20,15 @@ EXCERPT = "ex09.txt"  # 桂林市司法局 2015 “三公”经费预算 (a real
 
 
 @pytest.fixture(scope="module")
-def server(sample_home, tmp_path_factory) -> str:
+def upload_dir(tmp_path_factory) -> Path:
+    """The server's Gradio upload folder (GRADIO_TEMP_DIR)."""
+    return tmp_path_factory.mktemp("desk-uploads")
+
+
+@pytest.fixture(scope="module")
+def server(sample_home, tmp_path_factory, upload_dir) -> str:
     home = copy_home(sample_home, tmp_path_factory.mktemp("desk") / "home")
-    with running_server(home, admin_password=PASSWORD) as url:
+    with running_server(home, admin_password=PASSWORD, temp_dir=upload_dir) as url:
         yield url
 
 
@@ -186,3 +193,78 @@ def test_audit_refuses_without_login(server, path):
 def test_audit_of_an_unknown_document_says_so(desk):
     report, download = desk.predict("no-such-doc-1999", api_name="/audit_document")
     assert "未找到文件“no-such-doc-1999”" in report and download is None
+
+
+# ---------------------------------------------------------------- login limit
+
+def login_status(server: str, password: str) -> tuple[int, str]:
+    data = urllib.parse.urlencode({"username": "staff", "password": password}).encode()
+    request = urllib.request.Request(f"{server}/desk/login", data=data, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def test_repeated_wrong_passwords_lock_the_login_for_a_cool_down(sample_home, tmp_path):
+    home = copy_home(sample_home, tmp_path / "home")
+    with running_server(home, admin_password=PASSWORD) as url:
+        started = time.monotonic()
+        statuses = [login_status(url, f"guess-{n}")[0] for n in range(50)]
+        assert statuses[:5] == [400] * 5  # Gradio's "Incorrect credentials"
+        assert set(statuses[5:]) == {429}, statuses
+        status, text = login_status(url, PASSWORD)  # right password, still cooling down
+        assert status == 429
+        message = json.loads(text)["detail"]
+        assert re.search(r"[\u4e00-\u9fff]", message) and "秒" in message
+        time.sleep(max(0.0, started + 16 - time.monotonic()))  # the first cool-down is 15 s
+        assert login_status(url, PASSWORD)[0] == 200
+        assert login_status(url, "guess-again")[0] == 400  # a success starts the count afresh
+
+
+# ---------------------------------------------------------------- uploaded files
+
+def logged_in_session(server: str):
+    import requests
+
+    session = requests.Session()
+    response = session.post(f"{server}/desk/login", data={"username": "staff", "password": PASSWORD}, timeout=30)
+    assert response.status_code == 200
+    return session
+
+
+def test_public_page_accepts_no_uploads(server):
+    import requests
+
+    response = requests.post(f"{server}/gradio_api/upload", files={"files": ("note.txt", b"hello")}, timeout=30)
+    assert 400 <= response.status_code < 500, response.text
+    assert "note.txt" not in response.text
+
+
+def test_a_desk_upload_is_not_served_by_the_public_page(server):
+    import requests
+
+    session = logged_in_session(server)
+    response = session.post(f"{server}/desk/gradio_api/upload",
+                            files={"files": ("secret-draft-2025.txt", "内部草稿，尚未公开。".encode())}, timeout=30)
+    assert response.status_code == 200
+    [path] = response.json()
+    assert session.get(f"{server}/desk/gradio_api/file={path}", timeout=30).status_code == 200  # staff: yes
+    for public in (f"{server}/gradio_api/file={path}", f"{server}/file={path}"):
+        response = requests.get(public, timeout=30)
+        assert 400 <= response.status_code < 500, public
+        assert "内部草稿" not in response.text
+
+
+def test_uploaded_disclosures_are_deleted_after_ingest(server, desk, upload_dir, tmp_path):
+    name = "ex10.txt"
+    source = tmp_path / name
+    source.write_bytes((Path(__file__).parent / "fixtures" / "excerpts" / name).read_bytes())
+    before = document_ids(server)
+    report, _doc_list, _picker = desk.predict([handle_file(str(source))], api_name="/upload")
+    assert name in report and "已新增" in report
+    left = [p for p in upload_dir.rglob(name)]
+    assert not left, left
+    added = [doc_id for doc_id in document_ids(server) if doc_id not in before]
+    desk.predict(added[0], api_name="/remove")

@@ -31,13 +31,18 @@ def copy_home(source: Path, target: Path) -> Path:
 
 
 @contextmanager
-def running_server(home: Path, admin_password: str = "") -> Iterator[str]:
-    """Start `budgetqa serve --home HOME --port <free>`; yield its base URL; stop it after."""
+def running_server(home: Path, admin_password: str = "", temp_dir: Path | None = None) -> Iterator[str]:
+    """Start `budgetqa serve --home HOME --port <free>`; yield its base URL; stop it after.
+
+    `temp_dir` becomes Gradio's upload folder (GRADIO_TEMP_DIR), for tests that look into it.
+    """
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETQA_")}
     if admin_password:
         env["BUDGETQA_ADMIN_PASSWORD"] = admin_password
     env["GRADIO_ANALYTICS_ENABLED"] = "False"
+    if temp_dir is not None:
+        env["GRADIO_TEMP_DIR"] = str(temp_dir)
     log_path = home.parent / f"serve-{port}.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(

@@ -13,8 +13,8 @@ from importlib import resources
 
 import gradio as gr
 import uvicorn
-from fastapi import FastAPI
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from assistant.config import Config
 from assistant.logs import log_to_home
@@ -22,6 +22,8 @@ from ingest.errors import BudgetQAError
 from ui.api import make_api_router
 from ui.chat import build_public_app
 from ui.desk import build_desk_app
+from ui.login_limit import LoginLimiter, wait_message
+from ui.page_identity import give_page_identity
 from ui.shared_library import SharedLibrary
 
 DESK_PATH = "/desk"
@@ -62,6 +64,7 @@ def build_app(config: Config, ensure_sample: bool = True) -> FastAPI:
     look = {"css": stylesheet(), "theme": theme(), "footer_links": []}
     if config.admin_password:
         app.add_api_route(DESK_PATH, _desk_slash, methods=["GET"], include_in_schema=False)
+        limit_desk_logins(app, LoginLimiter())
         gr.mount_gradio_app(app, build_desk_app(shared), path=DESK_PATH,
                             auth=password_check(config.admin_password),
                             auth_message="工作人员后台：请输入管理员密码（用户名可任意填写）。",
@@ -69,9 +72,48 @@ def build_app(config: Config, ensure_sample: bool = True) -> FastAPI:
     else:
         app.add_api_route(DESK_PATH, _desk_disabled, methods=["GET"])
         app.add_api_route(DESK_PATH + "/{rest:path}", _desk_disabled, methods=["GET", "POST"])
-    # The public page has no file inputs: keep Gradio's upload route from taking anything big.
+    refuse_public_files(app)
+    give_page_identity(app)
     gr.mount_gradio_app(app, build_public_app(shared), path="/", max_file_size="1mb", **look)
     return app
+
+
+PUBLIC_FILE_ROUTES = ("/gradio_api/upload", "/gradio_api/file={path:path}", "/file={path:path}",
+                      "/gradio_api/upload_progress")
+
+
+def refuse_public_files(app: FastAPI) -> None:
+    """The public page has no file inputs or outputs: refuse Gradio's upload and file routes there.
+
+    All Gradio apps of the process share one upload folder, so the public app's file route
+    would otherwise hand out, without login, whatever staff uploaded through the desk.
+    These routes are added before the public app is mounted at "/", so they win.
+    """
+    for path in PUBLIC_FILE_ROUTES:
+        app.add_api_route(path, _no_public_files, methods=["GET", "HEAD", "POST"], include_in_schema=False)
+
+
+async def _no_public_files() -> JSONResponse:
+    return JSONResponse({"error": "公开页面不接受上传，也不提供文件下载。"}, status_code=403)
+
+
+def limit_desk_logins(app: FastAPI, limiter: LoginLimiter) -> None:
+    """Put `limiter` in front of the desk's login (Gradio's POST /desk/login)."""
+    login_path = DESK_PATH + "/login"
+
+    @app.middleware("http")
+    async def limit_logins(request: Request, call_next) -> Response:  # noqa: ANN001 - Starlette's
+        if request.method != "POST" or request.url.path.rstrip("/") != login_path:
+            return await call_next(request)
+        client = request.client.host if request.client else "unknown"
+        wait = limiter.try_attempt(client)
+        if wait:
+            return JSONResponse({"detail": wait_message(wait)}, status_code=429,
+                                headers={"Retry-After": str(int(wait) + 1)})
+        response = await call_next(request)
+        if response.status_code == 200:
+            limiter.succeeded(client)
+        return response
 
 
 async def _desk_slash() -> RedirectResponse:

@@ -19,6 +19,7 @@ from index.errors import UnknownDocument
 from ingest.audit import CHECK_NAMES, VERDICT_NAMES, audit_file, audit_to_json
 from ingest.model import AuditReport, CellRef, Finding
 from ui.shared_library import SharedLibrary, document_label, user_message
+from ui.uploads import discard_upload
 
 AUDIT_TYPES = [".txt", ".pdf", ".xlsx"]
 ATTENTION_ORDER = ("error", "warning", "rounding")  # what a reviewer must fix first
@@ -36,6 +37,8 @@ def audit_uploaded(file: str | None) -> tuple[str, str | None]:
     except Exception as error:  # noqa: BLE001 - a bad upload gets a message, never a traceback
         return (f'<div class="audit-failed"><p><b>{escape(path.name)}</b>：无法核对</p>'
                 f'<p class="error-text">{escape(user_message(error))}</p>{NO_CHANGE}</div>'), None
+    finally:
+        discard_upload(path)  # only checked: the draft must not stay on the server
     return render_audit_html(report) + NO_CHANGE, write_audit_json(report)
 
 

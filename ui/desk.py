@@ -14,6 +14,7 @@ from index.types import DocumentInfo
 from ui.audit_view import audit_choices, build_audit_tab
 from ui.batch import BatchItem, answer_row, read_batch, write_answers_csv
 from ui.shared_library import SharedLibrary, document_label, user_message
+from ui.uploads import discard_upload
 
 UPLOAD_TYPES = [".txt", ".pdf", ".xlsx"]
 STATUS_NAMES = {"added": "已新增", "replaced": "已替换旧版本", "unchanged": "未变化（已载入过）",
@@ -37,6 +38,8 @@ def upload(shared: SharedLibrary, files: list[str] | None, progress=gr.Progress(
                 results.extend(ingest_files(shared.config, [path], progress=False))
             except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
                 failures.append((path.name, user_message(error)))
+            finally:
+                discard_upload(path)  # the stores hold what was ingested; the draft must not linger
         if any(r.status in ("added", "replaced") for r in results):
             shared.reload()
     progress((len(paths), len(paths)), desc="完成")
@@ -119,6 +122,8 @@ def run_batch(shared: SharedLibrary, file: str | None, progress=gr.Progress()): 
         items = read_batch(Path(file))
     except Exception as error:  # noqa: BLE001
         return f'<p class="error-text">{escape(user_message(error))}</p>', None
+    finally:
+        discard_upload(Path(file))
     rows = []
     for number, item in enumerate(items):
         progress((number, len(items)), desc=f"正在回答第 {number + 1} 个问题")

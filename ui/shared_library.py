@@ -2,17 +2,24 @@
 
 Questions and desk changes take turns (one lock) because the stores are
 shared by all threads of the server. After the desk adds or removes a
-document the library is reopened, so every search sees the change.
+document the library is reopened, so every search sees the change; so it is
+when another process (`budgetqa ingest`) changed the home: the store's
+generation counter says so before each question. A question that fails inside
+the assistant is tried once more on freshly opened stores, then reported as an
+internal error (the API's 5xx), never as an answer.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from assistant.answer import Answer
 from assistant.config import Config
 from assistant.conversation import Conversation
+from index.chroma import forget_open_clients
 from index.library import Library, open_library
 from index.types import DocumentInfo
 from ingest.errors import BudgetQAError
@@ -22,6 +29,38 @@ KIND_LABELS = {"budget": "预算", "final": "决算"}
 MAX_QUESTION_CHARS = 500  # longest question the chat, the API and batches accept
 INTERNAL_ERROR = "内部错误：操作没有完成，详细信息已记录在服务器日志中。请稍后再试。"
 log = logging.getLogger("budgetqa.ui")
+ASSISTANT_LOGGER = "budgetqa.assistant"
+
+
+class InternalAnswerError(Exception):
+    """Answering failed inside the assistant (a store or code fault), not because of the question."""
+
+
+class _FailureCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.errors: list[BaseException] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and record.exc_info[1] is not None:
+            self.errors.append(record.exc_info[1])
+
+
+@contextmanager
+def assistant_failures() -> Iterator[list[BaseException]]:
+    """The exceptions the assistant logs meanwhile.
+
+    Conversation.ask turns any exception into a polite "not found" answer and logs it;
+    the server must tell such a failure from a question the disclosures cannot answer.
+    Questions run one at a time (the lock), so what is logged meanwhile is theirs.
+    """
+    collector = _FailureCollector()
+    logger = logging.getLogger(ASSISTANT_LOGGER)
+    logger.addHandler(collector)
+    try:
+        yield collector.errors
+    finally:
+        logger.removeHandler(collector)
 
 
 def user_message(error: Exception) -> str:
@@ -48,6 +87,7 @@ class SharedLibrary:
         self.lock = threading.RLock()
         self.generation = 0  # bumped on every reload; sessions start a new conversation then
         self._library: Library = open_library(config, ensure_sample=ensure_sample)
+        self._store_generation = self._library.store.generation()
         self._documents: dict[str, Document] = {}
         # Loading records and paragraphs takes most of a second; every session and API call
         # starts from this one loaded conversation instead (Conversation.fresh shares them).
@@ -56,19 +96,20 @@ class SharedLibrary:
     def documents(self) -> list[DocumentInfo]:
         """Every loaded disclosure, as the index lists them."""
         with self.lock:
-            return list(self._library.documents())
+            return list(self._current().documents())
 
     def resolve(self, doc: str) -> str | None:
         """doc_id of a doc_id or ingested file name; None when unknown."""
         with self.lock:
-            return self._library.resolve(doc)
+            return self._current().resolve(doc)
 
     def document(self, doc_id: str) -> Document | None:
         """The full parsed document (tables, sections) for citations and the table browser."""
         with self.lock:
+            library = self._current()
             if doc_id not in self._documents:
                 try:
-                    self._documents[doc_id] = self._library.store.document(doc_id)
+                    self._documents[doc_id] = library.store.document(doc_id)
                 except (BudgetQAError, KeyError, LookupError):
                     return None
             return self._documents[doc_id]
@@ -81,19 +122,52 @@ class SharedLibrary:
     def conversation(self, doc_id: str | None = None) -> Conversation:
         """A new conversation (one per browser session or API call), optionally about one document."""
         with self.lock:
+            library = self._current()
             if self._loaded is None:
-                self._loaded = Conversation(self._library, self.config)
+                self._loaded = Conversation(library, self.config)
             return self._loaded.fresh(doc_id)
 
     def ask(self, conversation: Conversation, question: str) -> Answer:
-        """Ask within a conversation, one question at a time across the server."""
+        """Ask within a conversation, one question at a time across the server.
+
+        Raises InternalAnswerError when answering fails even on freshly opened stores.
+        """
         with self.lock:
-            return conversation.ask(question)
+            answer, failure = self._ask_once(conversation, question)
+            if failure is None:
+                return answer
+            log.warning("answering %r failed (%r); reopening the stores and trying again", question, failure)
+            self.reload()
+            answer, failure = self._ask_once(conversation, question)
+            if failure is not None:
+                raise InternalAnswerError(f"could not answer {question!r}") from failure
+            return answer
+
+    def _ask_once(self, conversation: Conversation, question: str) -> tuple[Answer, BaseException | None]:
+        # A conversation begun before a reload moves to the current stores; it reloads its
+        # records itself when it sees the store's generation changed.
+        conversation.library = self._current()
+        with assistant_failures() as failures:
+            answer = conversation.ask(question)
+        return answer, (failures[0] if failures else None)
+
+    def _current(self) -> Library:
+        """The served library, reopened first when another process changed the live documents."""
+        if self._library.store.generation() != self._store_generation:
+            log.info("the documents changed outside this server (budgetqa ingest?); reopening the stores")
+            self.reload()
+        return self._library
 
     def reload(self) -> None:
-        """Reopen the stores after documents were added or removed."""
+        """Reopen the stores after documents were added or removed (here or by another process)."""
         with self.lock:
+            forget_open_clients()  # else the embedded Chroma index stays the stale in-memory copy
+            old = self._library
             self._library = open_library(self.config, ensure_sample=False)
+            # Conversations move to the new library before their next question (_ask_once),
+            # so nothing reads the old SQLite connection again.
+            old.store.close()
+            self._store_generation = self._library.store.generation()
             self._documents.clear()
             self._loaded = None
             self.generation += 1
