@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from assistant.answer import Answer
 from assistant.config import Config
@@ -29,38 +27,10 @@ KIND_LABELS = {"budget": "预算", "final": "决算"}
 MAX_QUESTION_CHARS = 500  # longest question the chat, the API and batches accept
 INTERNAL_ERROR = "内部错误：操作没有完成，详细信息已记录在服务器日志中。请稍后再试。"
 log = logging.getLogger("budgetqa.ui")
-ASSISTANT_LOGGER = "budgetqa.assistant"
 
 
 class InternalAnswerError(Exception):
     """Answering failed inside the assistant (a store or code fault), not because of the question."""
-
-
-class _FailureCollector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.errors: list[BaseException] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.exc_info and record.exc_info[1] is not None:
-            self.errors.append(record.exc_info[1])
-
-
-@contextmanager
-def assistant_failures() -> Iterator[list[BaseException]]:
-    """The exceptions the assistant logs meanwhile.
-
-    Conversation.ask turns any exception into a polite "not found" answer and logs it;
-    the server must tell such a failure from a question the disclosures cannot answer.
-    Questions run one at a time (the lock), so what is logged meanwhile is theirs.
-    """
-    collector = _FailureCollector()
-    logger = logging.getLogger(ASSISTANT_LOGGER)
-    logger.addHandler(collector)
-    try:
-        yield collector.errors
-    finally:
-        logger.removeHandler(collector)
 
 
 def user_message(error: Exception) -> str:
@@ -133,23 +103,22 @@ class SharedLibrary:
         Raises InternalAnswerError when answering fails even on freshly opened stores.
         """
         with self.lock:
-            answer, failure = self._ask_once(conversation, question)
-            if failure is None:
+            answer = self._ask_once(conversation, question)
+            if not answer.internal_error:
                 return answer
-            log.warning("answering %r failed (%r); reopening the stores and trying again", question, failure)
+            log.warning("answering %r failed (%s); reopening the stores and trying again",
+                        question, answer.internal_error)
             self.reload()
-            answer, failure = self._ask_once(conversation, question)
-            if failure is not None:
-                raise InternalAnswerError(f"could not answer {question!r}") from failure
+            answer = self._ask_once(conversation, question)
+            if answer.internal_error:
+                raise InternalAnswerError(f"could not answer {question!r}: {answer.internal_error}")
             return answer
 
-    def _ask_once(self, conversation: Conversation, question: str) -> tuple[Answer, BaseException | None]:
+    def _ask_once(self, conversation: Conversation, question: str) -> Answer:
         # A conversation begun before a reload moves to the current stores; it reloads its
         # records itself when it sees the store's generation changed.
         conversation.library = self._current()
-        with assistant_failures() as failures:
-            answer = conversation.ask(question)
-        return answer, (failures[0] if failures else None)
+        return conversation.ask(question)
 
     def _current(self) -> Library:
         """The served library, reopened first when another process changed the live documents."""
