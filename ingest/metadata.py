@@ -90,12 +90,17 @@ def _publisher(data: dict, tidy: list[str], sections: list[Section]) -> str:
 
 
 def _title_lines(tidy: list[str], count: int = 8) -> list[str]:
-    """The first lines as possible titles, a web page's "标题:" field name dropped; first a
-    title broken over lines, joined: a year line without 预算/决算 with the lines around it
-    ("中共上海市普陀区委" / "社会工作部 2024 年度" / "部门决算"), a line of only the year
-    and the kind with the name line before it ("上海市 XX 局" / "2024 年度部门决算"), after the lines as printed."""
+    """The first lines as possible titles, a web page's "标题:" field name dropped, then the
+    same lines joined where a title is broken over them (`_joined_titles`)."""
     data = _settings()["title"]
     bare = [re.sub(data["field"], "", line).replace("|", "").strip() for line in tidy[:count]]
+    return bare + _joined_titles(data, bare)
+
+
+def _joined_titles(data: dict, bare: list[str]) -> list[str]:
+    """A title broken over lines, joined: a year line without 预算/决算 with the name line before
+    it and the line after it ("中共上海市普陀区委" / "社会工作部 2024 年度" / "部门决算"); a line of
+    only the year and the kind with the name line before it ("上海市 XX 局" / "2024 年度部门决算")."""
     joined = []
     for i, line in enumerate(bare):
         year = re.search(data["year"], line)
@@ -106,7 +111,7 @@ def _title_lines(tidy: list[str], count: int = 8) -> list[str]:
             joined.append(before + line + (bare[i + 1] if i + 1 < len(bare) else ""))
         elif year.start() == 0 and before and re.match(data["kind_only"], line[year.end():]):
             joined.append(before + line)
-    return bare + joined
+    return joined
 
 
 def _form_field(data: dict, lines: list[str], sections: list[Section]) -> str:
@@ -205,9 +210,11 @@ def find_level(tidy: list[str], department: str) -> str:
     """"部门" or "单位": what the title or the template's headings call the disclosure
     ("2022年部门预算", "第二部分2024年度单位决算情况说明", "单位概况", "预算单位：…"), else how its
     sentences name it ("本单位…", "本部门…"); "" when the text does not say."""
-    data = _settings()["level"]
+    data, title = _settings()["level"], _settings()["title"]
     text = "\n".join(tidy)
-    titles = "\n".join(line for line in tidy if len(line) <= 60 and not re.search(data["amount"], line))
+    short = [line for line in tidy if len(line) <= 60 and not re.search(data["amount"], line)]
+    cover = [re.sub(title["field"], "", line).replace("|", "").strip() for line in tidy[:8]]
+    titles = "\n".join(short + _joined_titles(title, cover))
     for rule, where in (("titled", titles), ("headed", text)):
         counts = {level: len(re.findall(data[rule][level], where)) for level in ("部门", "单位")}
         if counts["部门"] != counts["单位"]:
