@@ -24,7 +24,7 @@ from pathlib import Path
 from ingest.document import parse_document
 from ingest.errors import BudgetQAError
 from ingest.model import Document, Record
-from ingest.normalise import to_simplified
+from ingest.normalise import normalise_line, to_simplified
 
 DOCUMENT_SUFFIXES = {".txt", ".pdf", ".xlsx", ".xls"}
 KINDS = {"预算": "budget", "决算": "final"}
@@ -77,9 +77,14 @@ def meta_differences(document: Document, typed: dict) -> list[str]:
     for name in META_FIELDS:
         want = typed.get(name)
         have = got.get(name)
-        if (squeeze(str(want)) if want is not None else None) != (squeeze(str(have)) if have is not None else None):
+        if _meta_text(want) != _meta_text(have):
             wrong.append(f"{name}: {want} ≠ {have}")
     return wrong
+
+
+def _meta_text(value) -> str | None:  # noqa: ANN001
+    """A metadata value as the parser would read it: a mirror copy's typed "政務(wù)" is "政务"."""
+    return None if value is None else squeeze(normalise_line(str(value)))
 
 
 def record_matches(record: Record, typed: dict) -> bool:

@@ -147,7 +147,8 @@ class RecordStore:
         return Document(
             doc_id=doc_id, title=head["title"], department=head["department"], year=head["year"],
             kind=head["kind"], unit=head["unit"], source_name=head["source_name"],
-            sha256=head["sha256"], sections=tuple(self._sections(key)),
+            sha256=head["sha256"], level=head["level"] or "", region=head["region"] or "",
+            sections=tuple(self._sections(key)),
             tables=tuple(self._tables(key)), records=tuple(self._records_of(key)),
             checks=tuple(self._checks(key)), warnings=tuple(json.loads(head["warnings"])),
             text=head["text"])
@@ -283,11 +284,12 @@ def _bump_generation(db: sqlite3.Connection) -> None:
 def _insert_document(db, document: Document, version: int, chunks: int, embedder: str) -> None:
     db.execute(
         "INSERT INTO documents (doc_id, version, state, title, department, year, kind, unit,"
-        " source_name, sha256, ingested_at, chunks, embedder, warnings, text, parser)"
-        " VALUES (?,?,'staging',?,?,?,?,?,?,?,'',?,?,?,?,?)",
+        " source_name, sha256, ingested_at, chunks, embedder, warnings, text, parser, level, region)"
+        " VALUES (?,?,'staging',?,?,?,?,?,?,?,'',?,?,?,?,?,?,?)",
         (document.doc_id, version, document.title, document.department, document.year,
          document.kind, document.unit, document.source_name, document.sha256, chunks, embedder,
-         _dumps(list(document.warnings)), document.text, parser_version()))
+         _dumps(list(document.warnings)), document.text, parser_version(), document.level,
+         document.region))
 
 
 def _insert_parts(db, document: Document, version: int) -> None:
@@ -340,4 +342,5 @@ def _document_info(row: sqlite3.Row) -> DocumentInfo:
         doc_id=row["doc_id"], title=row["title"], department=row["department"], year=row["year"],
         kind=row["kind"], unit=row["unit"], source_name=row["source_name"], sha256=row["sha256"],
         ingested_at=row["ingested_at"], sections=row["n_sections"], tables=row["n_tables"],
-        records=row["n_records"], chunks=row["chunks"], failed_checks=row["n_failed"])
+        records=row["n_records"], chunks=row["chunks"], failed_checks=row["n_failed"],
+        level=row["level"] or "", region=row["region"] or "")

@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT, department TEXT, year INTEGER, kind TEXT, unit TEXT, source_name TEXT,
     sha256 TEXT, ingested_at TEXT, chunks INTEGER, embedder TEXT, warnings TEXT, text TEXT,
     parser TEXT,
+    level TEXT, region TEXT,
     PRIMARY KEY (doc_id, version));
 CREATE UNIQUE INDEX IF NOT EXISTS one_live_version ON documents(doc_id) WHERE state = 'live';
 CREATE TABLE IF NOT EXISTS sections (
@@ -43,5 +44,5 @@ CREATE TABLE IF NOT EXISTS passages (
 # Columns added after the first release, with their type: a home written by an older
 # release gets them on open (ALTER TABLE ADD COLUMN keeps its data).
 ADDED_COLUMNS = {
-    "documents": (("parser", "TEXT"),),
+    "documents": (("parser", "TEXT"), ("level", "TEXT"), ("region", "TEXT")),
 }

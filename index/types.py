@@ -19,6 +19,8 @@ class DocumentInfo:
     The fields after `kind` default to empty, for a document known only by its identity (tests, listings).
     :ivar sha256: hash of the ingested file's bytes.
     :ivar ingested_at: ISO time (UTC) of the ingest that made this version live.
+    :ivar level: "部门", "单位" or "" (not printed); see `ingest.model.Document`.
+    :ivar region: e.g. "上海市普陀区"; "" when not printed.
     :ivar chunks: passages in the passage index.
     :ivar failed_checks: arithmetic checks of the document that did not hold.
     """
@@ -37,6 +39,8 @@ class DocumentInfo:
     records: int = 0
     chunks: int = 0
     failed_checks: int = 0
+    level: str = ""
+    region: str = ""
 
 
 @dataclass(frozen=True)

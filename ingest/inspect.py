@@ -55,7 +55,8 @@ def _render_meta(document: Document) -> str:
         f"文件：{document.source_name}",
         f"文档编号：{document.doc_id}",
         f"标题：{document.title}",
-        f"部门：{document.department or '（未识别）'}",
+        f"部门：{document.department or '（未识别）'}"
+        f"　级别：{document.level or '（未注明）'}　地区：{document.region or '（未注明）'}",
         f"年度：{document.year or '（未识别）'}　类型：{_KIND_NAMES.get(document.kind, document.kind)}"
         f"　金额单位：{document.unit or '（未说明）'}",
     ])

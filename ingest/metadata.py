@@ -35,7 +35,8 @@ def find_metadata(layout: Layout, sections, tables, source_name: str,  # noqa: A
     a `Document` with only these (and `source_name`) filled in, its parts still empty."""
     lines = [line for line in layout.lines if line.strip()]
     tidy = [tidy_spaces(line) for line in lines]
-    heads = [line for line in tidy if len(_CJK.findall(line)) >= 2][:5]
+    page_field = re.compile(_settings()["kind"]["page_field"])
+    heads = [line for line in tidy if len(_CJK.findall(line)) >= 2 and not page_field.match(line)][:5]
     department = find_department(lines, tidy, list(sections))
     year = find_year(tidy, source_name)
     kind = find_kind(heads + [source_name], tidy)
@@ -43,7 +44,8 @@ def find_metadata(layout: Layout, sections, tables, source_name: str,  # noqa: A
     title = _title(department, year, kind, heads, source_name)
     return Document(doc_id=doc_id or make_doc_id(source_name, year), title=title,
                     department=department, year=year, kind=kind, unit=unit,
-                    source_name=source_name, sha256="")
+                    source_name=source_name, sha256="", level=find_level(tidy, department),
+                    region=find_region(department))
 
 
 def find_department(lines: list[str], tidy: list[str], sections: list[Section]) -> str:
@@ -52,16 +54,64 @@ def find_department(lines: list[str], tidy: list[str], sections: list[Section]) 
     a closing signature, or an opening sentence; "" if the text never names it."""
     data = _settings()["department"]
     rejected = re.compile(data["rejected"])
-    declared = Counter(m.group("name") for line in lines
+    declared = Counter(_unglued(data, m.group("name")) for line in lines
                        for m in re.finditer(data["declared"], line))
     for name, _ in declared.most_common():
         if not rejected.match(name):
             return name
-    for finder in (_form_field, _source_line, _title_line, _signature, _opening_sentence):
-        name = finder(data, lines if finder is _form_field else tidy, sections)
+    for finder in (_form_field, _code_row, _source_line, _title_line, _signature, _opening_sentence,
+                   _publisher):
+        name = finder(data, lines if finder in (_form_field, _code_row) else tidy, sections)
+        name = _unglued(data, name)
         if name and not rejected.match(name):
             return name
     return ""
+
+
+def _unglued(data: dict, name: str) -> str:
+    """"安义县长均乡中心学校部门" → "安义县长均乡中心学校": the word 部门 printed after a name."""
+    return re.sub(data["glued"], "", name) if name else name
+
+
+def _code_row(data: dict, lines: list[str], sections: list[Section]) -> str:
+    for line in lines[:80]:
+        for match in re.finditer(data["code_row"], line):
+            if not match.group("name").endswith("部门"):
+                return match.group("name")
+    return ""
+
+
+def _publisher(data: dict, tidy: list[str], sections: list[Section]) -> str:
+    for line in tidy[:12]:
+        match = re.search(data["publisher"], line)
+        if match:
+            return match.group("name")
+    return ""
+
+
+def _title_lines(tidy: list[str], count: int = 8) -> list[str]:
+    """The first lines as possible titles, a web page's "标题:" field name dropped, then the
+    same lines joined where a title is broken over them (`_joined_titles`)."""
+    data = _settings()["title"]
+    bare = [re.sub(data["field"], "", line).replace("|", "").strip() for line in tidy[:count]]
+    return bare + _joined_titles(data, bare)
+
+
+def _joined_titles(data: dict, bare: list[str]) -> list[str]:
+    """A title broken over lines, joined: a year line without 预算/决算 with the name line before
+    it and the line after it ("中共上海市普陀区委" / "社会工作部 2024 年度" / "部门决算"); a line of
+    only the year and the kind with the name line before it ("上海市 XX 局" / "2024 年度部门决算")."""
+    joined = []
+    for i, line in enumerate(bare):
+        year = re.search(data["year"], line)
+        if not year:
+            continue
+        before = bare[i - 1] if i and re.fullmatch(data["name_line"], bare[i - 1]) else ""
+        if not re.search(data["kind_words"], line):
+            joined.append(before + line + (bare[i + 1] if i + 1 < len(bare) else ""))
+        elif year.start() == 0 and before and re.match(data["kind_only"], line[year.end():]):
+            joined.append(before + line)
+    return joined
 
 
 def _form_field(data: dict, lines: list[str], sections: list[Section]) -> str:
@@ -85,7 +135,7 @@ def _source_line(data: dict, tidy: list[str], sections: list[Section]) -> str:
 def _title_line(data: dict, tidy: list[str], sections: list[Section]) -> str:
     rejected = re.compile(data["rejected"])
     for pattern in data["titles"] + data["parts"]:
-        for line in tidy[:8]:
+        for line in _title_lines(tidy):
             match = re.search(pattern, line)
             if match and not rejected.match(match.group("name")):
                 return match.group("name")
@@ -103,19 +153,35 @@ def _signature(data: dict, tidy: list[str], sections: list[Section]) -> str:
 def _opening_sentence(data: dict, tidy: list[str], sections: list[Section]) -> str:
     rejected = re.compile(data["rejected"])
     paragraphs = [p for section in sections for p in section.paragraphs][:20]
-    for text in paragraphs + tidy[:30]:
-        match = re.search(data["sentence"], text)
-        if match and not rejected.match(match.group("name")):
-            return match.group("name")
+    for pattern in data["sentences"]:
+        for text in paragraphs + tidy[:40]:
+            match = re.search(pattern, text)
+            if match and not rejected.match(match.group("name")):
+                return match.group("name")
     return ""
 
 
 def find_year(tidy: list[str], source_name: str) -> int:
-    """The disclosure's year: "2022年部门预算" stated, else the most frequent year, else the file name's."""
-    stated = Counter(m.group(1) for line in tidy for m in re.finditer(_settings()["year"]["stated"], line))
+    """The year the disclosure is for: the title line's, else "2022年部门预算" stated, else the
+    most frequent year, else the file name's. A year the text compares with ("比2023年预算增加",
+    "较2020年度决算数", "2020年无此项预算") is never the disclosure's."""
+    data = _settings()["year"]
+    numbers = re.compile(data["not_title"])
+    for line in _title_lines(tidy):
+        match = re.search(data["title"], line)
+        if match and len(line) <= 60 and not numbers.search(line):
+            return int(match.group(1))
+    before, after = re.compile(data["compared_before"]), re.compile(data["compared_after"])
+
+    def years(pattern: str | re.Pattern) -> Counter:
+        return Counter(m.group(1) for line in tidy for m in re.finditer(pattern, line)
+                       if not before.search(line[max(0, m.start(1) - 4):m.start(1)])
+                       and not after.match(line[m.end(1):]))
+
+    stated = years(data["stated"])
     if stated:
         return int(stated.most_common(1)[0][0])
-    mentioned = Counter(m.group(1) for line in tidy for m in _YEAR.finditer(line))
+    mentioned = years(_YEAR)
     if mentioned:
         return int(mentioned.most_common(1)[0][0])
     in_name = _FILE_YEAR.search(source_name)
@@ -138,6 +204,42 @@ def find_kind(heads: list[str], tidy: list[str]) -> str:
                - sum(text.count(word) for word in data["not_budget"]))
     # a budget may mention last year's 决算 in passing; final accounts keep naming it
     return "final" if finals and finals * 3 >= budgets else "budget"
+
+
+def find_level(tidy: list[str], department: str) -> str:
+    """"部门" or "单位": what the title or the template's headings call the disclosure
+    ("2022年部门预算", "第二部分2024年度单位决算情况说明", "单位概况", "预算单位：…"), else how its
+    sentences name it ("本单位…", "本部门…"); "" when the text does not say."""
+    data, title = _settings()["level"], _settings()["title"]
+    text = "\n".join(tidy)
+    short = [line for line in tidy if len(line) <= 60 and not re.search(data["amount"], line)]
+    cover = [re.sub(title["field"], "", line).replace("|", "").strip() for line in tidy[:8]]
+    titles = "\n".join(short + _joined_titles(title, cover))
+    for rule, where in (("titled", titles), ("headed", text)):
+        counts = {level: len(re.findall(data[rule][level], where)) for level in ("部门", "单位")}
+        if counts["部门"] != counts["单位"]:
+            return max(counts, key=counts.get)
+    if department.endswith("部门"):
+        return "部门"
+    counts = {level: len(re.findall(data["sentences"][level], text)) for level in ("部门", "单位")}
+    if counts["部门"] != counts["单位"]:
+        return max(counts, key=counts.get)
+    return ""
+
+
+def find_region(department: str) -> str:
+    """The place printed before the department's name: "上海市普陀区人民政府万里街道办事处" →
+    "上海市普陀区", "桂林市司法局" → "桂林市"; a town only when no county or city is printed
+    ("官仓镇"); "" for a name without one ("教育部", "淄博理工学校")."""
+    data = _settings()["region"]
+    name = re.sub(data["party"], "", department)
+    second = re.search(data["second_name"], name)
+    for part in (name, second.group(1) if second else ""):
+        match = re.match(data["places"], part)
+        if match and match.group(0):
+            return match.group(0)
+    match = re.match(data["town"], name)
+    return match.group(0) if match else ""
 
 
 def find_unit(tidy: list[str], tables: list[Table]) -> str:

@@ -324,6 +324,10 @@ class Document:
     :ivar unit: the money unit most tables use, e.g. "万元".
     :ivar source_name: file name it was read from.
     :ivar sha256: hash of the file's bytes (re-ingest detection).
+    :ivar level: "部门" (a department's disclosure, its units together) or "单位" (one unit's),
+        as printed; "" when the text does not say.
+    :ivar region: the place the department belongs to, as printed before its name
+        ("桂林市司法局" → "桂林市"); "" when not printed.
     :ivar text: the normalised full text (line numbers refer to it).
     :ivar checks: the parser's arithmetic checks (`Finding`s with source "parse"), passed and failed.
     :ivar warnings: problems a user should see, in Chinese (e.g. a cut-off table).
@@ -340,6 +344,8 @@ class Document:
     unit: str
     source_name: str
     sha256: str
+    level: str = ""
+    region: str = ""
     sections: tuple[Section, ...] = ()
     tables: tuple[Table, ...] = ()
     records: tuple[Record, ...] = ()

@@ -188,6 +188,35 @@ def test_a_home_from_before_the_parser_column_is_upgraded_on_open(tmp_path):
         assert "parser" in {row[1] for row in db.execute("PRAGMA table_info(documents)")}
 
 
+def test_level_and_region_are_stored_and_a_home_without_them_still_opens(tmp_path):
+    import sqlite3
+    from dataclasses import replace
+
+    from index.store import RecordStore
+    from index.store_schema import SCHEMA
+
+    store = RecordStore(tmp_path / "new.sqlite3")
+    make_live(store, replace(small_document(), level="单位", region="深圳市罗湖区"))
+    (info,) = store.documents()
+    assert (info.level, info.region) == ("单位", "深圳市罗湖区")
+    assert (store.document(info.doc_id).level, store.document(info.doc_id).region) == ("单位", "深圳市罗湖区")
+    store.close()
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:  # before level and region were read
+        db.executescript(SCHEMA.replace("\n    level TEXT, region TEXT,", ""))
+        assert "level" not in {row[1] for row in db.execute("PRAGMA table_info(documents)")}
+        db.execute("INSERT INTO documents (doc_id, version, state, title, department, year, kind, unit,"
+                   " source_name, sha256, ingested_at, chunks, embedder, warnings, text, parser)"
+                   " VALUES ('old-2020', 1, 'live', 't', 'd', 2020, 'budget', '万元', 'old.txt', '', '', 0, '',"
+                   " '[]', '', '')")
+    store = RecordStore(path)
+    (info,) = store.documents()
+    assert (info.doc_id, info.level, info.region) == ("old-2020", "", "")
+    assert store.document("old-2020").region == ""
+    store.close()
+
+
 def test_checks_stored_before_they_were_findings_still_open(store: RecordStore) -> None:
     import json
 

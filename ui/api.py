@@ -189,6 +189,7 @@ def make_api_router(shared: SharedLibrary) -> APIRouter:
     async def documents() -> JSONResponse:
         infos = await run_in_threadpool(shared.documents)
         return reply([{"doc": i.doc_id, "title": i.title, "department": i.department,
-                       "year": i.year, "kind": i.kind, "source_name": i.source_name} for i in infos])
+                       "level": i.level, "region": i.region, "year": i.year, "kind": i.kind,
+                       "source_name": i.source_name} for i in infos])
 
     return router
