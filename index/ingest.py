@@ -25,6 +25,7 @@ from tqdm import tqdm
 from index.chroma import PassageVectors, open_chroma
 from index.embedders import make_embedder
 from index.errors import UnknownDocument
+from index.identity import place_document
 from index.passages import Passage, document_passages
 from index.store import RecordStore, chroma_id, version_key
 from ingest.document import parse_document
@@ -41,6 +42,7 @@ class IngestResult:
     :ivar status: "added", "replaced", "unchanged" or "failed".
     :ivar failed_checks: messages of the document's arithmetic checks that did not hold.
     :ivar error: the Chinese error message when status is "failed", else "".
+    :ivar replaced_source: for "replaced", the file the replaced version was read from.
     """
 
     path: str
@@ -53,6 +55,7 @@ class IngestResult:
     failed_checks: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     error: str = ""
+    replaced_source: str = ""
 
 
 def open_stores(config) -> tuple[RecordStore, PassageVectors]:
@@ -103,6 +106,7 @@ def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progres
         document = parse_document(path)
     except BudgetQAError as error:
         return IngestResult(str(path), "", "failed", error=str(error))
+    document, previous = place_document(document, store.documents())
     try:
         replaced = write_document(store, vectors, document, progress)
     except BudgetQAError as error:
@@ -111,7 +115,8 @@ def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progres
     return IngestResult(
         str(path), document.doc_id, "replaced" if replaced else "added", len(document.sections),
         len(document.tables), len(document.records), chunks,
-        tuple(c.message for c in document.failed_checks), document.warnings)
+        tuple(c.message for c in document.failed_checks), document.warnings,
+        replaced_source=previous.source_name if replaced and previous is not None else "")
 
 
 def write_document(store: RecordStore, vectors: PassageVectors, document: Document,
@@ -214,8 +219,11 @@ def render_results(results: Sequence[IngestResult]) -> str:
         if result.status == "failed":
             lines.append(f"✗ {result.path}：导入失败。{result.error}")
             continue
+        status = STATUS_WORDS.get(result.status, result.status)
+        if result.replaced_source:
+            status += f"：原文件 {result.replaced_source}"
         lines.append(
-            f"✓ {result.path} → {result.doc_id}（{STATUS_WORDS.get(result.status, result.status)}）："
+            f"✓ {result.path} → {result.doc_id}（{status}）："
             f"{result.sections} 个章节，{result.tables} 张表，{result.records} 条数据，"
             f"{result.chunks} 个检索段落")
         lines.extend(f"    校验未通过：{message}" for message in result.failed_checks)
