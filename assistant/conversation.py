@@ -67,6 +67,12 @@ class Conversation:
         self.comparisons = ComparisonAnswerer(corpus.index)
         self.clarifier = DocumentClarifier(corpus.index.documents)
 
+    def move_to(self, library) -> None:  # noqa: ANN001 - an index.library.Library
+        """Answer from `library` from now on (the web app reopened its stores); the records are
+        read again at the next question if the documents changed meanwhile."""
+        self.library = library
+        self.passages = PassagesAnswerer(library.search, self.corpus.paragraphs)
+
     def _resolve_doc(self, doc: str) -> tuple[str, ...]:
         doc_id = self.library.resolve(doc)
         if doc_id is None:

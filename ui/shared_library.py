@@ -117,7 +117,9 @@ class SharedLibrary:
     def _ask_once(self, conversation: Conversation, question: str) -> Answer:
         # A conversation begun before a reload moves to the current stores; it reloads its
         # records itself when it sees the store's generation changed.
-        conversation.library = self._current()
+        current = self._current()
+        if conversation.library is not current:
+            conversation.move_to(current)
         return conversation.ask(question)
 
     def _current(self) -> Library:
