@@ -6,7 +6,7 @@ import tomllib
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from ingest.normalise import to_simplified
+from ingest.normalise import plain_chinese
 
 WORDS_FILE = Path(__file__).with_name("question_words.toml")
 
@@ -22,9 +22,9 @@ def normalise(text: str) -> str:
     """NFKC, no whitespace, no quote marks: the form questions and labels are matched in.
 
     "“三公”经费" → "三公经费"; "因公出国（境）费" → "因公出国(境)费"; "2021 年" → "2021年";
-    traditional characters as simplified: "幾輛" → "几辆".
+    traditional characters as simplified and a mirror copy's pinyin notes dropped: "機構(gòu)" → "机构".
     """
-    text = to_simplified(unicodedata.normalize("NFKC", text))
+    text = plain_chinese(unicodedata.normalize("NFKC", text))
     for mark in "“”\"'‘’「」『』":
         text = text.replace(mark, "")
     return "".join(text.split()).replace("？", "?")

@@ -43,6 +43,11 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def plain_chinese(text: str) -> str:
+    """A mirror copy's text as its original: pinyin notes dropped, simplified characters."""
+    return to_simplified(_PINYIN_NOTE.sub("", text))
+
+
 def to_simplified(text: str) -> str:
     """Traditional characters as simplified ones ("萬元" → "万元"); simplified text is unchanged."""
     return _t2s().convert(text) if _TRADITIONAL_HINT.search(text) else text
@@ -51,7 +56,7 @@ _SPACE_RUN = re.compile(r"\s+")
 
 def normalise_line(line: str) -> str:
     """Fold one source line; keep one trailing space if the source had trailing whitespace."""
-    folded = to_simplified(_PINYIN_NOTE.sub("", line.translate(_TABLE)))
+    folded = plain_chinese(line.translate(_TABLE))
     body = folded.rstrip()
     if body and len(body) < len(folded):
         return body + " "

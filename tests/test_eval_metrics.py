@@ -138,3 +138,11 @@ def test_an_answer_that_failed_inside_fails_even_an_unanswerable_item() -> None:
     polite = replace(_answer("抱歉，这个问题没能处理。", status=Status.NOT_FOUND), internal_error="KeyError: 'x'")
     score = score_item(refuse, [polite])
     assert not score.correct and score.crash
+
+
+def test_a_cite_typed_from_a_mirror_copy_matches_the_simplified_citation() -> None:
+    # dev_corpus s04 prints "二、機構(gòu)設(shè)置及人員情況"; the parser reads the heading as simplified.
+    item = _item(values=[12], cite=["二、機構(gòu)設(shè)置及人員情況"])
+    answer = _answer("在职12人", ref="第一部分", title="第一部分 单位概况 › 二、机构设置及人员情况")
+    assert score_item(item, [answer]).correct
+    assert not score_item(item, [_answer("在职12人", ref="第一部分", title="第一部分 单位概况")]).correct
