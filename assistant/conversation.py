@@ -12,6 +12,7 @@ anything unexpected becomes a not_found answer and is logged.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import replace
 
@@ -186,7 +187,7 @@ class Conversation:
             if missing is not None:
                 return missing
         passage = self.passages.answer(intent, question)
-        if passage is not None:
+        if passage is not None and not _figure_question_without_figure(intent, passage):
             return passage
         if intent.operation in ("list", "count_items", "narrative") and intent.mentions:
             looked_up = self.records.figure_looked_up(intent)
@@ -219,3 +220,18 @@ def ask_turns(config: Config, turns: list[str], doc: str | None = None) -> list[
 
     conversation = Conversation(open_library(config), config, doc=doc)
     return [conversation.ask(turn) for turn in turns]
+
+
+# Questions that ask for a figure; a quoted sentence with no figure in it does not answer them.
+_FIGURE_OPERATIONS = ("lookup", "derived", "share", "change", "growth_rate", "difference", "sum", "max", "min")
+# "无公务用车购置和运行费" answers "公务接待费花了多少" without a digit: a sentence saying there is none.
+_NONE_WORDS = re.compile(r"无|没有|未发生|未安排|为零|零元")
+
+
+def _figure_question_without_figure(intent: Intent, passage: Answer) -> bool:
+    """A figure was asked, but the sentence found states none (a contents line, a heading):
+    the disclosures do not hold the answer there, so it is no answer."""
+    if intent.operation not in _FIGURE_OPERATIONS or not passage.citations:
+        return False
+    quotes = " ".join(c.quote for c in passage.citations)
+    return not re.search(r"\d", quotes) and not _NONE_WORDS.search(quotes)

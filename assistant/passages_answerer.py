@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.answer import Answer
@@ -12,6 +13,10 @@ from assistant.understand import Intent
 from index.types import Scope
 
 PASSAGE_HITS = 8
+# A blank template's placeholder figure ("XXX万元", "XX%", "××人"): template text, never an answer.
+# Seen in the national 决算 template (tests/fixtures/real_pdf/附件2…) and in disclosures that left
+# template sentences unfilled.
+_PLACEHOLDER_FIGURE = re.compile(r"(?:[XＸ×x]{2,}|…{1,2})\s*(?:万元|亿元|元|%|％|个|人|辆|次|项)")
 
 
 @dataclass(frozen=True)
@@ -32,10 +37,11 @@ class PassagesAnswerer:
             query = "".join(m.text for m in intent.mentions) + question  # a follow-up: "为什么？"
         terms = tuple(m.text for m in intent.mentions)
         local = [CandidateParagraph(doc_id, text, ref, tuple(path), 0)
-                 for doc_id in intent.doc_ids for text, path, ref in self.paragraphs.get(doc_id, [])]
+                 for doc_id in intent.doc_ids for text, path, ref in self.paragraphs.get(doc_id, [])
+                 if not _PLACEHOLDER_FIGURE.search(text)]
         best = best_sentence(query, intent.narrative, local, terms)
         if best is not None and best[0] >= CONFIDENT:
             return answer_from_passages(query, intent.narrative, local, terms, intent.operation)
         hits = self.search.search(query, Scope(doc_ids=intent.doc_ids), k=PASSAGE_HITS)
-        found = passages_from_hits(hits, self.paragraphs)
+        found = [p for p in passages_from_hits(hits, self.paragraphs) if not _PLACEHOLDER_FIGURE.search(p.text)]
         return answer_from_passages(query, intent.narrative, found + local, terms, intent.operation)
