@@ -213,9 +213,10 @@ class Record:
 
     @property
     def ref(self) -> str:
-        """Citation reference: "表8" for table figures, "第五部分" for text figures."""
+        """Citation reference: "表8" for table figures (the title when no 表N is printed),
+        "第五部分" for text figures."""
         if self.source == "table":
-            return f"表{self.table_no}"
+            return f"表{self.table_no}" if self.table_no else (self.table_title or "表格")
         head = self.section_path[0] if self.section_path else ""
         return head.split(" ")[0] if head else ""
 
