@@ -22,7 +22,7 @@ from pathlib import Path
 from ingest.tables.form_tables import form_header_paths, form_rows, form_schema
 from ingest.model import Layout, TableGrid
 from ingest.normalise import join_wrapped, normalise_line
-from ingest.tables.pdf_tables import PageTable, edge_positions
+from ingest.tables.pdf_tables import FIGURE, PageTable, edge_positions
 
 with open(Path(__file__).with_name("table_titles.toml"), "rb") as _handle:
     TITLES = tomllib.load(_handle)
@@ -30,6 +30,9 @@ TABLE_NUMBER = re.compile(TITLES["table_number"])
 NOTE = re.compile(TITLES["note"])
 UNIT = re.compile(TITLES["unit"])
 PAGE_NUMBER = re.compile(TITLES["page_number"])
+UNNUMBERED_TITLE = re.compile(TITLES["unnumbered_title"])
+_DEPARTMENT = re.compile("(" + "|".join(map(re.escape, TITLES["department_words"])) + r")\s*[：:]")
+_LEADER = re.compile(r"[…·.]{3,}|\.\s?\.\s?\.")  # a contents line's dots to its page number
 _SENTENCE = re.compile(TITLES["sentence_marks"])
 _TITLE_BLOCK_LINES = 4
 
@@ -84,9 +87,22 @@ def is_table_heading(text: str) -> bool:
     return len(rest) <= TITLES["max_title_length"] and not _SENTENCE.search(rest)
 
 
+def is_unnumbered_title(text: str) -> bool:
+    """"2025年部门支出预算总表": a title printed without 表N may open a title block too; a
+    contents line ("部门收支总表……5") does not. Only a table right below makes it a title."""
+    return bool(UNNUMBERED_TITLE.match(text)) and not _LEADER.search(text)
+
+
+def is_title_block_line(text: str) -> bool:
+    """A line that may follow a title in its block: the unit, the department, a short title part."""
+    return bool(UNIT.search(text) or names_department(text)
+                or (len(text) <= TITLES["max_title_length"] and not _SENTENCE.search(text)
+                    and not _LEADER.search(text)))
+
+
 def names_department(line: str) -> bool:
-    """A title-block line naming the department ("部门名称：…")."""
-    return any(word in line for word in TITLES["department_words"])
+    """A title-block line naming the department ("部门名称：…", "编制部门：…")."""
+    return bool(_DEPARTMENT.search(line))
 
 
 def page_margins(lines: list[TextLine]) -> dict[float, Margins]:
@@ -136,7 +152,14 @@ def _stitch(pages, margins) -> list[str | _Table]:
                 _flush(items, paragraph)
                 _add_table(items, item, [t.text for t in title])
                 title = []
-            elif is_table_heading(item.text) or (title and len(title) < _TITLE_BLOCK_LINES):
+            elif title and is_unnumbered_title(item.text) and not _is_numbered(title):
+                # "XX局2024年度部门决算表" over "收入支出决算总表": the nearer title is the table's
+                for line in title:
+                    _add_line(items, paragraph, line, margins)
+                _flush(items, paragraph)
+                title = [item]
+            elif (is_table_heading(item.text) or is_unnumbered_title(item.text)
+                  or (title and len(title) < _TITLE_BLOCK_LINES and is_title_block_line(item.text))):
                 _flush(items, paragraph)
                 title.append(item)
             else:
@@ -147,6 +170,11 @@ def _stitch(pages, margins) -> list[str | _Table]:
         _add_line(items, paragraph, line, margins)
     _flush(items, paragraph)
     return items
+
+
+def _is_numbered(title: list[TextLine]) -> bool:
+    """A title block opened by "表N", or already holding its unit or department line."""
+    return is_table_heading(title[0].text) or any(UNIT.search(t.text) or names_department(t.text) for t in title)
 
 
 def _add_line(items: list, paragraph: list[TextLine], line: TextLine, margins) -> None:
@@ -178,7 +206,7 @@ def _add_table(items: list, table: PageTable, title_lines: list[str]) -> None:
     number = _number(title_lines)
     repeated_title = previous is not None and number and number == previous.number
     bare_continuation = (previous is not None and not title_lines and table.page > previous.pages[-1]
-                         and table.n_cols == _n_cols(previous)
+                         and (table.n_cols == _n_cols(previous) or _narrower_tail(table, previous))
                          and (not table.header_paths or table.header_paths == previous.header_paths))
     if previous is not None and (not title_lines or repeated_title) and table.page > previous.pages[-1] \
             and _is_form(previous) and table.column_lefts:
@@ -196,6 +224,13 @@ def _add_table(items: list, table: PageTable, title_lines: list[str]) -> None:
     printed = len(table.header_rows) + len(table.rows)  # a form reads its header rows too (`_read_form`)
     items.append(_Table(title_lines, table.header_paths, list(table.rows), [table.page],
                         header_rows=table.header_rows, row_lefts=[table.column_lefts] * printed))
+
+
+def _narrower_tail(table: PageTable, previous: _Table) -> bool:
+    """A headless fragment with fewer columns, e.g. only the 合计 row whose label spans the code
+    and name columns, on the page after its table (seen in the 上海 district budgets, real_pdf/)."""
+    return (not table.header_paths and 1 < table.n_cols < _n_cols(previous) and len(table.rows) <= 3
+            and all(row and FIGURE.match(row[-1].strip() or "0") for row in table.rows))
 
 
 def _number(title_lines: list[str]) -> int:
