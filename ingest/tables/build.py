@@ -13,16 +13,22 @@ from dataclasses import replace
 
 from ingest.tables.cell_units import cell_units, is_performance_table
 from ingest.tables.cells import parse_cell
+from ingest.tables.code_columns import is_code, join_code_columns
+from ingest.tables.side_by_side import unstack_blocks
 from ingest.model import Row, Table, TableGrid
 from ingest.tables.row_paths import coded_paths, indented_paths, is_total_label, strip_numbering
 from ingest.tables.schemas import Schema, column_names, find_schemas, header_evidence, rank_schemas
-from ingest.tables.table_layout import generic_columns, split_label_cells, value_count
+from ingest.tables.table_layout import generic_columns, label_columns, split_label_cells, value_count
 from ingest.tables.two_sided import two_sided_columns, two_sided_rows
 
 
 def table_from_grid(grid: TableGrid) -> Table:
     """Parse a grid into a Table (schema when it fits, else the generic parser)."""
-    schema, columns, labelled = _fitting_schema(grid)
+    stacked = unstack_blocks(grid)
+    # blocks the page printed under their own repeated header stay as printed, not regrouped
+    regroup = stacked is grid
+    grid = join_code_columns(stacked)
+    schema, columns, labelled = _fitting_schema(grid, regroup)
     if schema is not None and columns is not None:
         rows = _schema_rows(schema, labelled, columns)
         name = schema.name
@@ -37,7 +43,7 @@ def table_from_grid(grid: TableGrid) -> Table:
                  rows=tuple(rows), schema=name, complete=grid.complete, line=grid.line, notes=grid.notes)
 
 
-def _fitting_schema(grid: TableGrid):
+def _fitting_schema(grid: TableGrid, regroup: bool = True):
     """(schema, columns) of the first variant printed under the title that fits the grid.
 
     A schema must match by title AND value count: a wrong one would misname columns. When
@@ -46,6 +52,8 @@ def _fitting_schema(grid: TableGrid):
     header_text = " ".join(name for path in grid.header_paths for name in path)
     candidates = rank_schemas(find_schemas(grid.title), header_text)
     for schema in candidates:
+        if schema.structure == "blocks" and not regroup:
+            continue
         if len(candidates) > 1 and grid.header_paths and not _header_names_fit(schema, header_text):
             continue
         labelled = _labelled(schema, grid)
@@ -122,8 +130,8 @@ def _schema_rows(schema: Schema, grid: TableGrid, columns) -> list[Row]:
         labels.append(text)
         codes.append(code)
         values.append(value_cells)
-    totals = _total_flags(schema, labels, values)
-    if schema.structure == "coded":
+    totals = _total_flags(schema, labels, values, codes)
+    if schema.structure == "coded" or _mostly_coded(codes, labels):
         paths = coded_paths(codes, labels)
     elif schema.structure == "years":
         paths = [(_year_label(label),) for label in labels]
@@ -132,12 +140,20 @@ def _schema_rows(schema: Schema, grid: TableGrid, columns) -> list[Row]:
     return [_row(grid, i, labels[i], paths[i], values[i], codes[i], totals[i]) for i in range(len(labels))]
 
 
-def _total_flags(schema: Schema, labels: list[str], values: list[tuple[str, ...]]) -> list[bool]:
-    """The department row heading the table and 合计/总计 rows are totals (never parents)."""
+def _mostly_coded(codes: list[str], labels: list[str]) -> bool:
+    """Most labelled rows carry a classification code: the codes give the hierarchy."""
+    labelled = [code for code, label in zip(codes, labels) if label.strip()]
+    return bool(labelled) and sum(bool(code) for code in labelled) * 2 > len(labelled)
+
+
+def _total_flags(schema: Schema, labels: list[str], values: list[tuple[str, ...]],
+                 codes: list[str]) -> list[bool]:
+    """The department row heading the table and 合计/总计 rows are totals (never parents).
+    A first row with a classification code is a class, not the department."""
     flags = [is_total_label(label) for label in labels]
     if schema.department_row and schema.structure != "years":
         first = next((i for i, v in enumerate(values) if any(c.strip() for c in v)), None)
-        if first is not None:
+        if first is not None and not codes[first]:
             flags[first] = True
     return flags
 
@@ -194,18 +210,33 @@ def _first_named(names: tuple[str, ...]) -> int:
 
 def _generic_rows(grid: TableGrid, width: int) -> list[Row]:
     """Every row kept: label (joined label cells) and values padded to the column count."""
-    labels, values, names = [], [], []
+    labels, codes, values, names = [], [], [], []
+    labels_by_header = label_columns(grid) if len(grid.header_paths) == width + label_columns(grid) else 0
     for index, row in enumerate(grid.rows):
         row_names = grid.cell_names[index] if index < len(grid.cell_names) else ()
         first = _first_named(row_names)
         # a header block names the cells: "=", "%" under 指标性质/度量单位 are cells, not label
-        label_cells, value_cells = (row[:first], row[first:]) if first else split_label_cells(row, None)
-        labels.append(" ".join(c.strip() for c in label_cells if c.strip()) if len(label_cells) > 1
-                      else (label_cells[0] if label_cells else ""))
+        label_cells, value_cells = (row[:first], row[first:]) if first else _label_and_values(row, width, labels_by_header)
+        code = next((c.strip() for c in label_cells if is_code(c)), "")
+        texts = [c for c in label_cells if c.strip() and not (code and c.strip() == code)]
+        labels.append(" ".join(c.strip() for c in texts) if len(texts) > 1 else (texts[0] if texts else ""))
+        codes.append(code)
         values.append(tuple(value_cells) + ("",) * (width - len(value_cells)))
         names.append(tuple(row_names[len(label_cells):]))
     totals = [is_total_label(label) for label in labels]
-    paths = indented_paths(labels, totals)
-    return [_row(grid, i, labels[i], paths[i] if labels[i].strip() else (f"第{i + 1}行",), values[i],
+    paths = coded_paths(codes, labels) if _mostly_coded(codes, labels) else indented_paths(labels, totals)
+    # a row printed without any label (a one-row 三公 table) has an empty path: its columns say what it is
+    return [_row(grid, i, labels[i], paths[i] if labels[i].strip() else (), values[i], codes[i],
                  total=totals[i], names=names[i]) for i in range(len(labels))]
+
+
+def _label_and_values(row: tuple[str, ...], width: int, labels_by_header: int
+                      ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Label cells and value cells; a code cell before the label is a label cell, not a value."""
+    if labels_by_header and len(row) == labels_by_header + width:
+        return tuple(row[:labels_by_header]), tuple(row[labels_by_header:])
+    label_cells, value_cells = split_label_cells(row, None)
+    if not label_cells and len(row) > width:  # an unlabelled row of a coded table: "201", "", values…
+        return tuple(row[:len(row) - width]), tuple(row[len(row) - width:])
+    return label_cells, value_cells
 

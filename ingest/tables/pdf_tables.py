@@ -21,6 +21,7 @@ RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
 FIGURE = re.compile(r"^[-−+]?[\d,]+(\.\d+)?\s*%?$")
 _EDGE_TOLERANCE = 2.0
 MAX_HEADER_ROWS = 5
+MAX_HEADER_WORD = 16  # longest header cell text ("公务用车购置及运行维护费"); form cells run longer
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,18 @@ def _header_row_count(cells: list[_Cell], texts: list[str], n_rows: int) -> int:
     for r in range(n_rows):
         if any(c.r0 == r and c.r1 == r + 1 and FIGURE.match(texts[k]) for k, c in enumerate(cells)):
             return r if r <= MAX_HEADER_ROWS else 1
+    written = max((c.r1 for k, c in enumerate(cells) if texts[k]), default=0)
+    if written <= MAX_HEADER_ROWS and _all_header_words(cells, texts, written):
+        return written  # an empty table (a 三公 table of a department without any): all header
     return 1 if n_rows > 1 else 0
+
+
+def _all_header_words(cells: list[_Cell], texts: list[str], n_rows: int) -> bool:
+    """Every cell holds a short heading, and the lowest written row names every column
+    (预算数 | 决算数 …); blank ruled rows may follow it."""
+    bottom = [k for k, c in enumerate(cells) if c.r1 == n_rows]
+    return (n_rows > 1 and all(len(text) <= MAX_HEADER_WORD for text in texts)
+            and bool(bottom) and all(texts[k] for k in bottom))
 
 
 def _header_paths(owner, texts, header_rows: int, n_cols: int) -> tuple[tuple[str, ...], ...]:

@@ -34,8 +34,9 @@ def two_sided_columns(schema: Schema, grid: TableGrid) -> tuple[tuple[str, ...],
                for row in grid.rows if len(row) == width):
         return None
     if grid.header_paths and len(grid.header_paths) >= 1 + right:
-        return tuple(tuple(path[1:]) if len(path) > 1 and path[0] in schema.sides else tuple(path)
-                     for path in grid.header_paths[-right:])
+        # the side's own heading ("支出", "本年支出") is not part of the column's name
+        return tuple(tuple(path[1:]) if len(path) > 1 and path[0].strip().endswith(tuple(schema.sides))
+                     else tuple(path) for path in grid.header_paths[-right:])
     return schema.columns_for("")
 
 
