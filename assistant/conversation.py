@@ -12,7 +12,6 @@ anything unexpected becomes a not_found answer and is logged.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import replace
 
@@ -21,6 +20,7 @@ from assistant.asked_documents import department_mentions
 from assistant.comparison_answerer import Comparison, ComparisonAnswerer
 from assistant.compose import note_unsupported_claims
 from assistant.config import Config
+from assistant.coverage import FIGURE_OPERATIONS, covers, passage_states_no_figure
 from assistant.dialogue import DialogueState, advance, resolve
 from assistant.document_choice import display_name, named_departments
 from assistant.document_clarifier import DocumentClarifier
@@ -181,17 +181,18 @@ class Conversation:
             return first
         if intent.operation != "narrative":
             figure = self.records.figure(intent)
-            if figure is not None:
+            if figure is not None and covers(intent, figure, self.index):
                 return figure
             missing = self.records.period_missing(intent, self._scoped_documents(intent))
             if missing is not None:
                 return missing
         passage = self.passages.answer(intent, question)
-        if passage is not None and not _figure_question_without_figure(intent, passage):
+        if passage is not None and not passage_states_no_figure(intent, passage) and not (
+                intent.operation in FIGURE_OPERATIONS and not covers(intent, passage, self.index)):
             return passage
         if intent.operation in ("list", "count_items", "narrative") and intent.mentions:
             looked_up = self.records.figure_looked_up(intent)
-            if looked_up is not None:
+            if looked_up is not None and covers(intent, looked_up, self.index):
                 return looked_up
         subject = "".join(m.text for m in intent.mentions)
         return not_found(subject, self._scoped_documents(intent))
@@ -220,18 +221,3 @@ def ask_turns(config: Config, turns: list[str], doc: str | None = None) -> list[
 
     conversation = Conversation(open_library(config), config, doc=doc)
     return [conversation.ask(turn) for turn in turns]
-
-
-# Questions that ask for a figure; a quoted sentence with no figure in it does not answer them.
-_FIGURE_OPERATIONS = ("lookup", "derived", "share", "change", "growth_rate", "difference", "sum", "max", "min")
-# "无公务用车购置和运行费" answers "公务接待费花了多少" without a digit: a sentence saying there is none.
-_NONE_WORDS = re.compile(r"无|没有|未发生|未安排|为零|零元")
-
-
-def _figure_question_without_figure(intent: Intent, passage: Answer) -> bool:
-    """A figure was asked, but the sentence found states none (a contents line, a heading):
-    the disclosures do not hold the answer there, so it is no answer."""
-    if intent.operation not in _FIGURE_OPERATIONS or not passage.citations:
-        return False
-    quotes = " ".join(c.quote for c in passage.citations)
-    return not re.search(r"\d", quotes) and not _NONE_WORDS.search(quotes)

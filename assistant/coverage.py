@@ -1,0 +1,98 @@
+"""Does an answer cover what was asked? An answer whose figure or sentence is about something
+else than the question names is no answer: the disclosures do not hold it there (issue: refusal
+by coverage). Two checks, both on what the answer itself shows (its facts and citations):
+
+- a figure question is not answered by a sentence without a figure: a contents line, a heading,
+  a title line whose only digits are its year ("北京市统计局2021年度部门决算");
+- a thing the question names by a printed label ("三公经费") must appear in the answer's facts
+  or quotes; a department without 三公 spending is not answered with its 收入总计.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import Answer
+from assistant.linking import Mention, said_in_order
+from assistant.question_words import normalise, question_words
+from assistant.record_index import RecordIndex, label_aliases, record_name
+from assistant.understand import Intent
+
+# Questions that ask for a figure; a quoted sentence with no figure in it does not answer them.
+FIGURE_OPERATIONS = ("lookup", "derived", "share", "change", "growth_rate", "difference", "sum", "max", "min")
+# "无公务用车购置和运行费" answers "公务接待费花了多少" without a digit: a sentence saying there is none.
+_NONE_WORDS = re.compile(r"无|没有|未发生|未安排|为零|零元")
+# Digits that are no figure: a year ("2021年", "2021年度"), a list number ("1.", "（3）"), a 表 number.
+_NOT_FIGURES = re.compile(r"(?:19|20)\d\d\s*(?:年度?|—|-|至)|^\s*\d{1,2}[.、．]|[（(]\d{1,2}[)）]|表\s*\d+")
+# Mentions whose word is printed in some label of the loaded documents: a named thing the answer
+# must show. Links and synonyms are everyday words a label stands for; they are not checked.
+_CHECKED_MENTIONS = ("label",)
+# Shorter labels ("基本", "职工", "项目") are everyday words of a question too ("给职工交的…"):
+# checking them would refuse answers that are right.
+MIN_CHECKED_CHARS = 3
+# How far before a mention an excluding word may stand ("不算上年结转", "除了其中的…").
+_EXCLUDING_REACH = 3
+
+
+def passage_states_no_figure(intent: Intent, passage: Answer) -> bool:
+    """A figure was asked, but the sentence found states none (only years, list numbers, or no
+    digits at all) and does not say there is none: no answer."""
+    if intent.operation not in FIGURE_OPERATIONS or not passage.citations:
+        return False
+    quotes = " ".join(c.quote for c in passage.citations)
+    return not re.search(r"\d", _NOT_FIGURES.sub("", quotes)) and not _NONE_WORDS.search(quotes)
+
+
+def uncovered_mentions(intent: Intent, answer: Answer, index: RecordIndex) -> list[Mention]:
+    """The question's printed-label mentions that appear nowhere in what the answer shows: not in
+    its text, facts or quotes, neither as said nor as a label it stands for ("公车" → "公务用车"),
+    nor as a short form of a fact's label."""
+    shown = _shown(answer)
+    names = {alias for f in answer.facts for part in " › ".join((f.label, f.row, f.column)).split(" › ")
+             if part for alias in label_aliases(part)}
+    return [m for m in _named_things(intent) if not _shows(m, shown, names, index)]
+
+
+def uncovered_subjects(intent: Intent, answer: Answer) -> list[str]:
+    """The `[coverage.subjects]` the question names (and does not leave out) that the answer shows
+    none of the words of."""
+    shown = _shown(answer)
+    data = question_words()["coverage"]
+    return [word for word, shows in data["subjects"].items()
+            if _named(intent.question, word, data["excluding"]) and not any(w in shown for w in shows)]
+
+
+def _named(question: str, word: str, excluding: list[str]) -> bool:
+    at = question.find(word)
+    return at >= 0 and not any(w in question[max(0, at - _EXCLUDING_REACH - len(w)):at] for w in excluding)
+
+
+def _shown(answer: Answer) -> str:
+    """Everything the answer shows, normalised: its text, its facts' labels, its citations and quotes."""
+    return normalise(" ".join(
+        [answer.text]
+        + [f"{f.label} {f.row} {f.column}" for f in answer.facts]
+        + [f"{c.title} {c.quote}" for c in answer.citations]))
+
+
+def _named_things(intent: Intent) -> list[Mention]:
+    """The mentions an answer must show: printed labels of some length the question does not leave out."""
+    excluding = question_words()["coverage"]["excluding"]
+    return [m for m in intent.mentions
+            if m.how in _CHECKED_MENTIONS and len(m.text) >= MIN_CHECKED_CHARS
+            and not any(w in intent.question[max(0, m.start - _EXCLUDING_REACH - len(w)):m.start]
+                        for w in excluding)]
+
+
+def covers(intent: Intent, answer: Answer, index: RecordIndex) -> bool:
+    """The answer shows every thing the question names: its printed labels and its subjects."""
+    return not uncovered_mentions(intent, answer, index) and not uncovered_subjects(intent, answer)
+
+
+def _shows(mention: Mention, shown: str, names: set[str], index: RecordIndex) -> bool:
+    said = (mention.text, *mention.aliases)
+    if any(a in names or said_in_order(normalise(a), shown) for a in said if a):
+        return True  # also with a few words between: "一般公共预算[基本]支出" shows 一般公共预算支出
+    labels = {normalise(part) for a in said for r in index.by_alias.get(a, ())
+              for part in (r.label, record_name(r))}
+    return any(label and label in shown for label in labels)
