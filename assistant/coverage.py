@@ -14,7 +14,7 @@ import re
 
 from assistant.answer import Answer
 from assistant.linking import Mention, said_in_order
-from assistant.question_words import normalise, question_words
+from assistant.question_words import left_out, normalise, question_words
 from assistant.record_index import RecordIndex, label_aliases, record_name
 from assistant.understand import Intent
 
@@ -30,8 +30,6 @@ _CHECKED_MENTIONS = ("label",)
 # Shorter labels ("基本", "职工", "项目") are everyday words of a question too ("给职工交的…"):
 # checking them would refuse answers that are right.
 MIN_CHECKED_CHARS = 3
-# How far before a mention an excluding word may stand ("不算上年结转", "除了其中的…").
-_EXCLUDING_REACH = 3
 
 
 def passage_states_no_figure(intent: Intent, passage: Answer) -> bool:
@@ -57,14 +55,13 @@ def uncovered_subjects(intent: Intent, answer: Answer) -> list[str]:
     """The `[coverage.subjects]` the question names (and does not leave out) that the answer shows
     none of the words of."""
     shown = _shown(answer)
-    data = question_words()["coverage"]
-    return [word for word, shows in data["subjects"].items()
-            if _named(intent.question, word, data["excluding"]) and not any(w in shown for w in shows)]
+    return [word for word, shows in question_words()["coverage"]["subjects"].items()
+            if _named(intent.question, word) and not any(w in shown for w in shows)]
 
 
-def _named(question: str, word: str, excluding: list[str]) -> bool:
+def _named(question: str, word: str) -> bool:
     at = question.find(word)
-    return at >= 0 and not any(w in question[max(0, at - _EXCLUDING_REACH - len(w)):at] for w in excluding)
+    return at >= 0 and not left_out(question, at)
 
 
 def _shown(answer: Answer) -> str:
@@ -76,16 +73,16 @@ def _shown(answer: Answer) -> str:
 
 
 def _named_things(intent: Intent) -> list[Mention]:
-    """The mentions an answer must show: printed labels of some length the question does not leave out."""
-    excluding = question_words()["coverage"]["excluding"]
-    return [m for m in intent.mentions
-            if m.how in _CHECKED_MENTIONS and len(m.text) >= MIN_CHECKED_CHARS
-            and not any(w in intent.question[max(0, m.start - _EXCLUDING_REACH - len(w)):m.start]
-                        for w in excluding)]
+    """The mentions an answer must show: printed labels of some length (understand() has dropped what
+    the question leaves out)."""
+    return [m for m in intent.mentions if m.how in _CHECKED_MENTIONS and len(m.text) >= MIN_CHECKED_CHARS]
 
 
 def covers(intent: Intent, answer: Answer, index: RecordIndex) -> bool:
-    """The answer shows every thing the question names: its printed labels and its subjects."""
+    """The answer shows every thing the question names: its printed labels, its subjects, and the
+    year it asks about when that is not the document's own ("2025年的预算" of a 2024 budget)."""
+    if intent.period and intent.period not in _shown(answer):
+        return False
     return not uncovered_mentions(intent, answer, index) and not uncovered_subjects(intent, answer)
 
 

@@ -36,3 +36,13 @@ def first_word(text: str, words: list[str]) -> str:
         if word in text:
             return word
     return ""
+
+
+# How far before a thing an excluding word may stand ("不算上年结转", "不含其中的项目支出").
+EXCLUDING_REACH = 3
+
+
+def left_out(text: str, start: int) -> bool:
+    """Whether the words at `start` of the question are what it leaves out ("（不含项目支出）")."""
+    return any(word in text[max(0, start - EXCLUDING_REACH - len(word)):start]
+               for word in question_words()["coverage"]["excluding"])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from assistant.asked_documents import AskedDocuments, asked_documents, department_mentions
 from assistant.linking import Mention, link_mentions
 from assistant.number_text import numbers_in
-from assistant.question_words import first_word, normalise, question_words
+from assistant.question_words import first_word, left_out, normalise, question_words
 from assistant.record_index import RecordIndex
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
@@ -73,7 +73,9 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     asked = asked_documents(text, index.documents, fixed_docs)
     departments = tuple(department_mentions(text))
     tables, titles = tables_named(text, index)
-    mentions = link_mentions(text, index, skip=departments + titles)
+    # what the question leaves out ("不含项目支出") is not what it asks for
+    mentions = tuple(m for m in link_mentions(text, index, skip=departments + titles)
+                     if not left_out(text, m.start))
     operation, narrative = _operation(text, mentions, tables if len(tables) >= 2 else ())
     counter = _counter(text)
     # "上年" inside a label ("上年结余、结转") is not the year asked about.
@@ -190,6 +192,8 @@ def _refusal(text: str, mentions: tuple[Mention, ...], asked: AskedDocuments, in
         return "off_topic", ""
     if word := first_word(text, refusal["not_covered"]):
         return "not_covered", word
+    if (role := first_word(text, refusal["person_roles"])) and first_word(text, refusal["person_matters"]):
+        return "not_covered", role
     if asked.unknown_department:
         return "other_department", asked.unknown_department
     if first_word(text, refusal["final_accounts"]):
