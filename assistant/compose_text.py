@@ -4,6 +4,8 @@ Imported by compose (never the other way round)."""
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from assistant.number_text import format_number, format_percent
 from assistant.record_answer import Computation
 from assistant.record_index import RecordIndex, record_name
@@ -13,9 +15,33 @@ from ingest.units import MONEY_UNITS
 _LIST_LIMIT = 25
 
 
+# A 元 figure from this size on is also given in 万元, the unit people (and most disclosures' text) use.
+YUAN_SHOWN_IN_WAN_FROM = 10_000
+_WAN = Decimal(10_000)
+
+
 def figure(value: float, unit: str) -> str:
     """"3,776万元", "2辆", "6%"."""
     return f"{format_number(value)}{unit}"
+
+
+def money_figure(value: float, unit: str) -> str:
+    """A money figure as printed, a large 元 figure with its 万元 beside it, rounded half up
+    in exact decimals: 17887739元 → "17,887,739元（约1,788.77万元）"."""
+    printed = figure(value, unit)
+    if unit != "元" or abs(value) < YUAN_SHOWN_IN_WAN_FROM:
+        return printed
+    wan = (Decimal(str(value)) / _WAN).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{printed}（约{format_number(float(wan), 2)}万元）"
+
+
+def amount_word(record: Record, index: RecordIndex) -> str:
+    """What a money figure is: "决算" in a 决算 unless its column says 预算 (年初预算数), else "预算"."""
+    document = index.document(record.doc_id)
+    columns = "".join(record.column_path)
+    if document is not None and document.kind == "final" and "预算" not in columns:
+        return "决算"
+    return "预算"
 
 
 def year_of(record: Record, index: RecordIndex) -> str:
@@ -38,7 +64,7 @@ def record_statement(record: Record, index: RecordIndex, subject: str = "") -> s
     if record.measure == "target":
         return f"{name}的绩效目标值为{record.qualifier}{value}。"
     if record.unit in MONEY_UNITS:
-        return f"{year}年{name}预算为{value}。"
+        return f"{year}年{name}{amount_word(record, index)}为{money_figure(record.value, record.unit)}。"
     return f"{name}为{value}" + (f"（{year}年）。" if year else "。")
 
 
