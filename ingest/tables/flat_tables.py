@@ -19,6 +19,7 @@ from dataclasses import replace
 from ingest.tables.cell_units import align_names, header_stretch
 from ingest.model import TableGrid
 from ingest.tables.row_paths import is_total_label
+from ingest.tables.stacked_cells import stacked_table
 from ingest.tables.text_cells import Segment, segments, tokens, trailing_values
 
 UNIT = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|人|千元|亿元)")
@@ -36,7 +37,7 @@ def find_flat_tables(narrative: Narrative) -> tuple[list[TableGrid], Narrative]:
     left: Narrative = []
     index = 0
     while index < len(narrative):
-        for reader in (_pipe_rows, _pipe_cells, _aligned_rows):
+        for reader in (_pipe_rows, stacked_table, _pipe_cells, _aligned_rows):
             found = reader(narrative, index)
             if found:
                 grid, index = found
