@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ingest.tables.cell_units import align_names, header_stretch
 from ingest.model import TableGrid
+from ingest.tables.header_cells import header_paths
 from ingest.tables.row_paths import is_total_label
 from ingest.tables.stacked_cells import stacked_table
 from ingest.tables.text_cells import Segment, segments, tokens, trailing_values
@@ -77,16 +78,29 @@ def _context(narrative: Narrative, index: int) -> tuple[str, str]:
 
 
 def _grid(number_lines, rows, header, title, unit, notes=(), complete=True) -> TableGrid:
-    header_paths = tuple((h,) for h in header)
+    header_paths = tuple(h if isinstance(h, tuple) else (h,) for h in header)
     return TableGrid(number=0, title=title, unit=unit, header_paths=header_paths, rows=tuple(rows),
                      lines=tuple(n for n, _ in number_lines), quotes=tuple(q for _, q in number_lines),
                      complete=complete, line=number_lines[0][0] if number_lines else 0, notes=tuple(notes))
 
 
-def _split_header(rows: list[tuple[str, ...]]) -> tuple[list[str], int]:
-    """Header cells (first row without numbers) and how many leading rows are header."""
+def _split_header(rows: list[tuple[str, ...]]) -> tuple[list, int]:
+    """Header cells or paths and how many leading rows are header.
+
+    One header row gives its cells. Two or more are a merged header flattened row by row
+    (n01: "合 计 | 因公出国(境)费 | 公务用车费 | 公务接待费" over "小 计 | 公务用车运行维护费 |
+    公务用车购置费"): one path per column when the lower row starts with its opener (小计, 项目)
+    and the paths are as many as the body's cells, else the first row's cells as before.
+    """
     first_body = next((i for i, r in enumerate(rows) if any(re.search(r"\d", c) for c in r[1:])), len(rows))
-    return (list(rows[0]) if first_body else []), first_body
+    if not first_body:
+        return [], 0
+    printed = [r for r in rows[:first_body] if any(c.strip() for c in r)]
+    if len(printed) > 1 and first_body < len(rows):
+        paths = header_paths([c for r in printed for c in r if c.strip()])
+        if any(len(p) > 1 for p in paths) and len(paths) == len(rows[first_body]):
+            return paths, first_body
+    return list(rows[0]), first_body
 
 
 def _pipe_rows(narrative: Narrative, index: int):
