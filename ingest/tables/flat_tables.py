@@ -19,6 +19,7 @@ from dataclasses import replace
 from ingest.tables.cell_units import align_names, header_stretch
 from ingest.model import TableGrid
 from ingest.tables.header_cells import header_paths
+from ingest.tables.pipe_indicators import indicator_rows, is_indicator_header
 from ingest.tables.row_paths import is_total_label
 from ingest.tables.stacked_cells import stacked_table
 from ingest.tables.text_cells import Segment, segments, tokens, trailing_values
@@ -116,6 +117,8 @@ def _pipe_rows(narrative: Narrative, index: int):
     rows, kept, notes = [], [], []
     for number, text in block:
         cells = _cells(text)
+        if text.lstrip().startswith("|") and cells and not cells[0]:
+            cells = cells[1:]  # a leading pipe is the row's border, not an empty cell (g08)
         if len(cells) == 1 and TITLE_END.search(cells[0]):
             title = cells[0]
         elif NOTE.match(text):
@@ -126,6 +129,10 @@ def _pipe_rows(narrative: Narrative, index: int):
             rows.append(tuple(c for c in cells))
             kept.append((number, text.strip()))
     header, skip = _split_header(rows)
+    if skip and is_indicator_header(header):
+        body, names = indicator_rows(header, rows[skip:])
+        grid = _grid(kept[skip:], body, (), title, unit, notes)
+        return replace(grid, cell_names=tuple(names)), end
     return _grid(kept[skip:], rows[skip:], header, title, unit, notes), end
 
 
