@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ingest.tables.cell_units import align_names, header_stretch
 from ingest.model import TableGrid
+from ingest.tables.form_pairs import form_grid
 from ingest.tables.header_cells import header_paths
 from ingest.tables.pipe_indicators import indicator_rows, is_indicator_header
 from ingest.tables.row_paths import is_total_label
@@ -47,6 +48,8 @@ def find_flat_tables(narrative: Narrative) -> tuple[list[TableGrid], Narrative]:
                 break
         else:
             number, text = narrative[index]
+            if form := form_grid(narrative, index):
+                grids.append(form)  # its lines stay narrative: a form's cells also hold sentences
             if len(text) > LONG_LINE and _long_line_title(text):
                 grids.append(_long_line_grid(number, text))
             left.append((number, text))  # a one-line table also holds sentences: keep it as narrative too

@@ -41,6 +41,7 @@ class HeaderWords:
     line_number_words: frozenset[str]
     label_words: frozenset[str]
     lower_row_openers: frozenset[str]
+    not_amount_labels: frozenset[str] = frozenset()
 
 
 def squeeze(text: str) -> str:
@@ -54,7 +55,7 @@ def header_words() -> HeaderWords:
     with _WORDS_FILE.open("rb") as handle:
         data = tomllib.load(handle)
     return HeaderWords(*(frozenset(squeeze(w) for w in data[key]) for key in (
-        "words", "line_number_words", "label_words", "lower_row_openers")))
+        "words", "line_number_words", "label_words", "lower_row_openers", "not_amount_labels")))
 
 
 def is_header_cell(text: str) -> bool:
@@ -76,6 +77,11 @@ def is_line_number_cell(text: str) -> bool:
 def is_label_cell(text: str) -> bool:
     """A header cell over a label column (项目, 科目编码, …)."""
     return squeeze(text) in header_words().label_words
+
+
+def is_not_amount_label(text: str) -> bool:
+    """A form label whose value is a code, phone number or date ("财政资金科目代码")."""
+    return any(word in squeeze(text) for word in header_words().not_amount_labels)
 
 
 def join_fragments(cells: list[str]) -> list[str]:
