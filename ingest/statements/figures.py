@@ -18,6 +18,7 @@ from ingest.statements.figure_labels import (
     clean_label, department_aliases, figure_settings, following_noun, is_weak, rename_weak,
     section_subject)
 from ingest.model import Document, Record, Section
+from ingest.statements.paired_figures import PairedFigure, paired_figures
 
 _NUMBER = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
@@ -151,9 +152,12 @@ def _paragraph_records(paragraph: str, context: _Context) -> list[Record]:
 
 def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
     patterns = _patterns()
-    records: list[Record] = []
+    paired = paired_figures(sentence.text)
+    records: list[Record] = [_paired_record(sentence, context, figure) for figure in paired]
     previous_end = 0
     for match in patterns.figure.finditer(sentence.text):
+        if any(f.start <= match.start() < f.end for f in paired):
+            continue  # read with its pair: "各是4125.49,4143.91万元"
         unit = patterns.canonical.get(match.group(2), match.group(2))
         after = sentence.text[match.end():match.end() + 30]
         if _is_label_threshold(unit, after):
@@ -165,6 +169,14 @@ def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
         previous_end = match.end()
         records.extend(_read_figure(sentence, context, match, unit, pre, after))
     return records
+
+
+def _paired_record(sentence: _Sentence, context: _Context, figure: PairedFigure) -> Record:
+    period = _period(sentence.text, figure.start, context)
+    base = _previous_year(period) if figure.measure != "amount" else ""
+    return _record(context, value=figure.value, unit=figure.unit, label=figure.label,
+                   quote=sentence.text[figure.start:figure.end], measure=figure.measure,
+                   period=period, base_period=base)
 
 
 def _clause_start(text: str, position: int, previous_end: int) -> int:
