@@ -29,3 +29,9 @@ def test_codes_phone_numbers_and_dates_are_never_amounts():
                  (5, "其中:财政资金 65 财政资金科目代码 21305")]
     grid = form_grid(narrative, 0)
     assert grid is not None and grid.rows == (("其中:财政资金", "65"),)
+
+
+def test_a_phone_number_is_not_a_figure_of_the_text_either():
+    # s11: "联系电话 13452649655" then "项目审批 …" on the next line
+    document = parse_document(next(TEXTS.glob("s11-*.txt")))
+    assert not any(r.value == 13452649655 for r in document.records)

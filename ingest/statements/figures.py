@@ -21,6 +21,8 @@ from ingest.model import Document, Record, Section
 from ingest.statements.paired_figures import PairedFigure, paired_figures
 
 _NUMBER = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# A mobile phone number (11 digits from 13…19): never a figure, whatever word follows it.
+_PHONE = re.compile(r"1[3-9]\d{9}")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|-)")
@@ -162,6 +164,8 @@ def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
         after = sentence.text[match.end():match.end() + 30]
         if _is_label_threshold(unit, after):
             continue  # "单价 50 万元以上通用设备": part of a label, not a figure
+        if _PHONE.fullmatch(match.group(1)):
+            continue  # "联系电话 1345264xxxx 项目审批": a phone number before a word, not a count
         clause_start = _clause_start(sentence.text, match.start(), previous_end)
         pre = sentence.text[clause_start:match.start()]
         if clause_start == previous_end > 0:  # "货物采购 0 万元、工程采购 0 万元"
