@@ -51,9 +51,10 @@ class Reading:
 
 
 def squeeze(text: str | None) -> str:
-    """Text without whitespace or leading numbering, in simplified characters, for comparing
-    labels as printed (a mirror copy's "宣傳部" is the parser's "宣传部")."""
-    return _NUMBERING.sub("", _SPACES.sub("", to_simplified(text or "")))
+    """Text without whitespace or leading numbering, folded as the parser folds a line, for
+    comparing labels as printed (a mirror copy's "宣傳部" and "預(yù)算數(shù)" are the parser's
+    "宣传部" and "预算数")."""
+    return _NUMBERING.sub("", _SPACES.sub("", normalise_line(to_simplified(text or ""))))
 
 
 def _number(printed: str) -> Decimal | None:

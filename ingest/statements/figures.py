@@ -18,8 +18,11 @@ from ingest.statements.figure_labels import (
     clean_label, department_aliases, figure_settings, following_noun, is_weak, rename_weak,
     section_subject)
 from ingest.model import Document, Record, Section
+from ingest.statements.paired_figures import PairedFigure, paired_figures
 
 _NUMBER = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# A mobile phone number (11 digits from 13…19): never a figure, whatever word follows it.
+_PHONE = re.compile(r"1[3-9]\d{9}")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|-)")
@@ -151,13 +154,18 @@ def _paragraph_records(paragraph: str, context: _Context) -> list[Record]:
 
 def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
     patterns = _patterns()
-    records: list[Record] = []
+    paired = paired_figures(sentence.text)
+    records: list[Record] = [_paired_record(sentence, context, figure) for figure in paired]
     previous_end = 0
     for match in patterns.figure.finditer(sentence.text):
+        if any(f.start <= match.start() < f.end for f in paired):
+            continue  # read with its pair: "各是4125.49,4143.91万元"
         unit = patterns.canonical.get(match.group(2), match.group(2))
         after = sentence.text[match.end():match.end() + 30]
         if _is_label_threshold(unit, after):
             continue  # "单价 50 万元以上通用设备": part of a label, not a figure
+        if _PHONE.fullmatch(match.group(1)):
+            continue  # "联系电话 1345264xxxx 项目审批": a phone number before a word, not a count
         clause_start = _clause_start(sentence.text, match.start(), previous_end)
         pre = sentence.text[clause_start:match.start()]
         if clause_start == previous_end > 0:  # "货物采购 0 万元、工程采购 0 万元"
@@ -165,6 +173,14 @@ def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
         previous_end = match.end()
         records.extend(_read_figure(sentence, context, match, unit, pre, after))
     return records
+
+
+def _paired_record(sentence: _Sentence, context: _Context, figure: PairedFigure) -> Record:
+    period = _period(sentence.text, figure.start, context)
+    base = _previous_year(period) if figure.measure != "amount" else ""
+    return _record(context, value=figure.value, unit=figure.unit, label=figure.label,
+                   quote=sentence.text[figure.start:figure.end], measure=figure.measure,
+                   period=period, base_period=base)
 
 
 def _clause_start(text: str, position: int, previous_end: int) -> int:

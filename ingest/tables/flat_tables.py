@@ -18,7 +18,11 @@ from dataclasses import replace
 
 from ingest.tables.cell_units import align_names, header_stretch
 from ingest.model import TableGrid
+from ingest.tables.form_pairs import form_grid
+from ingest.tables.header_cells import header_paths
+from ingest.tables.pipe_indicators import indicator_rows, is_indicator_header
 from ingest.tables.row_paths import is_total_label
+from ingest.tables.stacked_cells import stacked_table
 from ingest.tables.text_cells import Segment, segments, tokens, trailing_values
 
 UNIT = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|人|千元|亿元)")
@@ -36,7 +40,7 @@ def find_flat_tables(narrative: Narrative) -> tuple[list[TableGrid], Narrative]:
     left: Narrative = []
     index = 0
     while index < len(narrative):
-        for reader in (_pipe_rows, _pipe_cells, _aligned_rows):
+        for reader in (_pipe_rows, stacked_table, _pipe_cells, _aligned_rows):
             found = reader(narrative, index)
             if found:
                 grid, index = found
@@ -44,6 +48,8 @@ def find_flat_tables(narrative: Narrative) -> tuple[list[TableGrid], Narrative]:
                 break
         else:
             number, text = narrative[index]
+            if form := form_grid(narrative, index):
+                grids.append(form)  # its lines stay narrative: a form's cells also hold sentences
             if len(text) > LONG_LINE and _long_line_title(text):
                 grids.append(_long_line_grid(number, text))
             left.append((number, text))  # a one-line table also holds sentences: keep it as narrative too
@@ -76,16 +82,29 @@ def _context(narrative: Narrative, index: int) -> tuple[str, str]:
 
 
 def _grid(number_lines, rows, header, title, unit, notes=(), complete=True) -> TableGrid:
-    header_paths = tuple((h,) for h in header)
+    header_paths = tuple(h if isinstance(h, tuple) else (h,) for h in header)
     return TableGrid(number=0, title=title, unit=unit, header_paths=header_paths, rows=tuple(rows),
                      lines=tuple(n for n, _ in number_lines), quotes=tuple(q for _, q in number_lines),
                      complete=complete, line=number_lines[0][0] if number_lines else 0, notes=tuple(notes))
 
 
-def _split_header(rows: list[tuple[str, ...]]) -> tuple[list[str], int]:
-    """Header cells (first row without numbers) and how many leading rows are header."""
+def _split_header(rows: list[tuple[str, ...]]) -> tuple[list, int]:
+    """Header cells or paths and how many leading rows are header.
+
+    One header row gives its cells. Two or more are a merged header flattened row by row
+    (n01: "合 计 | 因公出国(境)费 | 公务用车费 | 公务接待费" over "小 计 | 公务用车运行维护费 |
+    公务用车购置费"): one path per column when the lower row starts with its opener (小计, 项目)
+    and the paths are as many as the body's cells, else the first row's cells as before.
+    """
     first_body = next((i for i, r in enumerate(rows) if any(re.search(r"\d", c) for c in r[1:])), len(rows))
-    return (list(rows[0]) if first_body else []), first_body
+    if not first_body:
+        return [], 0
+    printed = [r for r in rows[:first_body] if any(c.strip() for c in r)]
+    if len(printed) > 1 and first_body < len(rows):
+        paths = header_paths([c for r in printed for c in r if c.strip()])
+        if any(len(p) > 1 for p in paths) and len(paths) == len(rows[first_body]):
+            return paths, first_body
+    return list(rows[0]), first_body
 
 
 def _pipe_rows(narrative: Narrative, index: int):
@@ -101,6 +120,8 @@ def _pipe_rows(narrative: Narrative, index: int):
     rows, kept, notes = [], [], []
     for number, text in block:
         cells = _cells(text)
+        if text.lstrip().startswith("|") and cells and not cells[0]:
+            cells = cells[1:]  # a leading pipe is the row's border, not an empty cell (g08)
         if len(cells) == 1 and TITLE_END.search(cells[0]):
             title = cells[0]
         elif NOTE.match(text):
@@ -111,6 +132,10 @@ def _pipe_rows(narrative: Narrative, index: int):
             rows.append(tuple(c for c in cells))
             kept.append((number, text.strip()))
     header, skip = _split_header(rows)
+    if skip and is_indicator_header(header):
+        body, names = indicator_rows(header, rows[skip:])
+        grid = _grid(kept[skip:], body, (), title, unit, notes)
+        return replace(grid, cell_names=tuple(names)), end
     return _grid(kept[skip:], rows[skip:], header, title, unit, notes), end
 
 

@@ -1,0 +1,76 @@
+"""Two figures stated for two items at once: "收、支总计各是4125.49,4143.91万元".
+
+"A、B<noun>各<verb> x, y <unit>" states x for "A<noun>" and y for "B<noun>" (seen in
+s12: "收、支总计各减少1267.86,2570.97万元", "各下降23.51%、38.28%"). The comma between
+the figures is a list comma, not a thousands separator: a thousands group has exactly
+three digits and no decimal point before it ("4125.49,4143.91" has both).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_NUMBER = r"\d+(?:\.\d+)?"
+PAIRED = re.compile(
+    rf"(?P<a>[\u4e00-\u9fff]{{1,8}})、(?P<rest>[\u4e00-\u9fff]{{1,8}})"
+    rf"各(?P<verb>是|为|减少|增加|下降|增长|上升|降低)?"
+    rf"(?P<x>{_NUMBER})(?P<x_unit>%|％)?(?P<comma>[,，、])(?P<y>{_NUMBER})(?P<unit>万元|亿元|元|%|％)")
+DECREASE = ("减少", "下降", "降低")
+RATE_VERBS = ("下降", "增长", "上升", "降低")
+
+
+@dataclass(frozen=True)
+class PairedFigure:
+    """One of the two figures: its item, value, unit, where it was printed and whether it is a change.
+
+    :ivar measure: "amount", "change" (减少/增加) or "change_rate" (a percentage after 下降/增长).
+    """
+
+    label: str
+    value: float
+    unit: str
+    start: int
+    end: int
+    measure: str
+
+
+@cache
+def _stems() -> dict[str, str]:
+    with open(Path(__file__).with_name("paired_figures.toml"), "rb") as handle:
+        return dict(tomllib.load(handle)["stems"])
+
+
+def _thousands(match: re.Match[str]) -> bool:
+    """"1,200万元" is one number: an ASCII comma after 1-3 digits and before exactly three."""
+    return match.group("comma") == "," and re.fullmatch(r"\d{1,3}", match.group("x")) is not None \
+        and re.fullmatch(r"\d{3}", match.group("y")) is not None
+
+
+def _items(before: str, after: str) -> tuple[str, str, str]:
+    """(first stem, second stem, shared noun) around "、": the second stem is a known stem
+    ("支" of "支总计") or all of the text after "、"; the first is as long as the second."""
+    size = next((n for n in range(1, len(after)) if after[:n] in _stems()), len(after))
+    return before[-size:], after[:size], after[size:]
+
+
+def paired_figures(text: str) -> list[PairedFigure]:
+    """The two figures of every "A、B…各 x, y unit" in a sentence (decreases negative)."""
+    found: list[PairedFigure] = []
+    for match in PAIRED.finditer(text):
+        if _thousands(match):
+            continue
+        unit = "%" if match.group("unit") in ("%", "％") else match.group("unit")
+        verb = match.group("verb") or ""
+        measure = "amount" if verb in ("", "是", "为") else (
+            "change_rate" if unit == "%" and verb in RATE_VERBS else "change")
+        sign = -1.0 if verb in DECREASE else 1.0
+        first, second, noun = _items(match.group("a"), match.group("rest"))
+        for stem, value in ((first, match.group("x")), (second, match.group("y"))):
+            label = _stems().get(stem, stem) + noun
+            found.append(PairedFigure(label, sign * float(value) if measure != "amount" else float(value),
+                                      unit, match.start(), match.end(), measure))
+    return found

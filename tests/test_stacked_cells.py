@@ -1,0 +1,63 @@
+"""Tables printed one cell per line (ingest/tables/stacked_cells.py), on real dev-corpus pages.
+
+Expected values are typed from the texts (tests/fixtures/dev_corpus/texts).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.document import parse_document
+
+TEXTS = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return {stem: parse_document(next(TEXTS.glob(f"{stem}-*.txt"))) for stem in ("g01", "g04", "n03", "s01")}
+
+
+def table_values(document, label: str) -> dict[str, float]:
+    """Column (last header name) -> value of the table records whose label is `label`."""
+    return {r.column_path[-1]: r.value for r in document.records
+            if r.source == "table" and r.label.replace(" ", "") == label}
+
+
+def test_cells_with_empty_markers_regroup_by_the_header_width(documents):
+    # g01: "1 |" "一、一般公共预算拨款收入 |" "675.82 |" "一、一般公共服务支出 |" "516.39 |"
+    document = documents["g01"]
+    assert table_values(document, "一般公共预算拨款收入") == {"预算数": 675.82}
+    assert table_values(document, "一般公共服务支出") == {"预算数": 516.39}
+    assert table_values(document, "支出总计") == {"预算数": 690.36}
+
+
+def test_row_numbers_and_column_numbers_are_never_amounts(documents):
+    # g01's 序号 1…34 and "栏次 1 2 3 4"; s01's 行次 and "栏次 1 栏次 2"
+    for stem in ("g01", "s01"):
+        table_records = [r for r in documents[stem].records if r.source == "table"]
+        assert table_records
+        assert not any(r.label in ("栏次", "序号", "行次") for r in table_records)
+        assert not any("行次" in r.column_path or "序号" in r.column_path for r in table_records)
+
+
+def test_a_numbers_only_body_takes_the_flattened_two_row_header(documents):
+    # g04: 328.7 10 78.7 43 35.7 240 under 合计 | 出国 | 用车(小计 | 购置费 | 运行费) | 接待费
+    columns = {r.column_path: r.value for r in documents["g04"].records if r.source == "table"}
+    assert columns[("“三公”经费合计",)] == 328.7
+    assert columns[("公务用车购置及运行费", "公务用车购置费")] == 43
+    assert columns[("公务用车购置及运行费", "公务用车运行费")] == 35.7
+    assert columns[("公务接待费",)] == 240
+
+
+def test_a_label_starts_a_row_when_empty_cells_were_dropped(documents):
+    # n03: 项 目 / 预算数 / 决算数, then "公务接待费" "35.00" "26.4"
+    assert table_values(documents["n03"], "公务接待费") == {"预算数": 35.0, "决算数": 26.4}
+    assert table_values(documents["n03"], "合计") == {"预算数": 77.0, "决算数": 68.3}
+
+
+def test_a_two_sided_table_with_line_numbers_gives_one_row_per_side(documents):
+    # s01: "一、一般公共预算财政拨款收入" "1" "440.55" "一、一般公共服务支出" "29" "423.20"
+    assert table_values(documents["s01"], "一般公共预算财政拨款收入") == {"金额": 440.55}
+    assert table_values(documents["s01"], "一般公共服务支出") == {"金额": 423.2}
