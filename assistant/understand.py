@@ -6,7 +6,7 @@ All domain words come from `question_words.toml`; this module only applies them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.asked_documents import AskedDocuments, asked_documents, department_mentions
 from assistant.linking import Mention, link_mentions
@@ -74,8 +74,8 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     departments = tuple(department_mentions(text))
     tables, titles = tables_named(text, index)
     # what the question leaves out ("不含项目支出") is not what it asks for
-    mentions = tuple(m for m in link_mentions(text, index, skip=departments + titles)
-                     if not left_out(text, m.start))
+    mentions = _heads(tuple(m for m in link_mentions(text, index, skip=departments + titles)
+                            if not left_out(text, m.start)))
     operation, narrative = _operation(text, mentions, tables if len(tables) >= 2 else ())
     counter = _counter(text)
     # "上年" inside a label ("上年结余、结转") is not the year asked about.
@@ -92,6 +92,31 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
         existence=bool(first_word(text, words["narrative"]["passage_first"])),
         names_subject=bool(mentions or tables or _names_whole(text)),
     )
+
+
+# "公车的运维费用": at most this many characters ("的") between a modifier and the thing it narrows.
+_MODIFIER_GAP = 2
+
+
+def _heads(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Mentions with those that only narrow the next one folded into it: in "公车的运维费用" 公车 says
+    whose 运维费 is meant (公车运行维护费), not a figure of its own (the number of cars); the next
+    mention keeps only its aliases that contain the narrowing words."""
+    kept: list[Mention] = []
+    skip = False
+    for k, mention in enumerate(mentions):
+        if skip:
+            skip = False
+            continue
+        head = mentions[k + 1] if k + 1 < len(mentions) else None
+        narrowed = () if head is None or not 0 <= head.start - mention.end <= _MODIFIER_GAP else tuple(
+            alias for alias in head.aliases if mention.text in alias and mention.text != alias)
+        if narrowed:
+            kept.append(replace(head, aliases=narrowed))
+            skip = True
+        else:
+            kept.append(mention)
+    return tuple(kept)
 
 
 def _names_whole(text: str) -> bool:
@@ -124,6 +149,8 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
         return "list", ""
     if first_word(text, narrative["reason"]):
         return "narrative", "reason"
+    if mentions and first_word(text, words["operations"]["breakdown"]):
+        return "list", ""  # "基本支出都花在哪了": the named figure's parts
     for shape in ("purpose", "duty", "target", "definition", "scope"):
         if first_word(text, narrative[shape]) and not asks_number:
             if shape == "duty" and mentions:

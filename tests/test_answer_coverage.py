@@ -97,3 +97,19 @@ def test_a_role_alone_is_a_fair_question(tmp_path: Path):
     # "园长1人,副园长1人。" in the staffing paragraph of a kindergarten's budget.
     answer = _conversation(tmp_path, "n10-lvliang-lishi-youeryuan-2022-budget.txt").ask("有几个副园长？")
     assert answer.status == Status.ANSWERED and "1人" in answer.text, answer.text
+
+
+def test_a_word_that_narrows_the_next_is_not_a_figure_of_its_own(sample_home: Path):
+    # 第五部分: "公务用车运行维护费 2022 年预算数 7 万元"; the sample also counts 2 cars.
+    config = load_config(sample_home)
+    answer = Conversation(open_library(config), config).ask("公车的运维费用多少")
+    assert answer.status == Status.ANSWERED and "7万元" in answer.text and "辆" not in answer.text, answer.text
+
+
+def test_where_a_named_figure_goes_is_its_parts(sample_home: Path):
+    # 表4 基本支出总表: 工资福利支出 2,315, 商品和服务支出 492, 对个人和家庭的补助 165 (万元).
+    config = load_config(sample_home)
+    answer = Conversation(open_library(config), config).ask("基本支出都花在哪了")
+    assert answer.status == Status.ANSWERED, answer.text
+    assert all(part in answer.text for part in ("工资福利支出2,315万元", "商品和服务支出492万元")), answer.text
+    assert answer.chart, "a breakdown draws its chart"
