@@ -46,7 +46,9 @@ def resolve(intent: Intent, state: DialogueState, all_doc_ids: tuple[str, ...]) 
     if intent.refusal and intent.refusal != "no_domain":
         return intent
     subjectless = not intent.names_subject and intent.operation not in ("lookup", "narrative")
-    follow = is_follow_up(intent.question) or subjectless  # "比去年增加了多少？"
+    # "为什么涨这么多？" names nothing: the reason for what was just answered
+    bare_reason = not intent.names_subject and intent.narrative == "reason"
+    follow = is_follow_up(intent.question) or subjectless or bare_reason  # "比去年增加了多少？"
     if intent.refusal == "no_domain":
         if not follow:
             return intent

@@ -113,3 +113,12 @@ def test_where_a_named_figure_goes_is_its_parts(sample_home: Path):
     assert answer.status == Status.ANSWERED, answer.text
     assert all(part in answer.text for part in ("工资福利支出2,315万元", "商品和服务支出492万元")), answer.text
     assert answer.chart, "a breakdown draws its chart"
+
+
+def test_a_bare_why_follows_the_figure_just_answered(sample_home: Path):
+    # 第八部分: 机关运行经费 "比2021年预算增加139万元，增长39%。主要是因优化整合，调整项目支出146万元至物业管理费。"
+    config = load_config(sample_home)
+    conversation = Conversation(open_library(config), config)
+    conversation.ask("机关运行经费同比增长多少")
+    answer = conversation.ask("为什么涨这么多")
+    assert answer.status == Status.ANSWERED and "优化整合" in answer.text, answer.text
