@@ -15,7 +15,7 @@ import logging
 import time
 from dataclasses import replace
 
-from assistant.answer import Answer, Status
+from assistant.answer import Answer, Citation, Status
 from assistant.asked_documents import department_mentions
 from assistant.comparison_answerer import Comparison, ComparisonAnswerer
 from assistant.compose import note_unsupported_claims
@@ -33,6 +33,7 @@ from assistant.understand import Intent, understand
 from index.errors import UnknownDocument
 from index.types import DocumentInfo
 from ingest.normalise import to_simplified
+from ingest.sections import preamble_title
 
 log = logging.getLogger("budgetqa.assistant")
 
@@ -157,6 +158,8 @@ class Conversation:
         self.state = advance(self.state, intent, answered=answer.status == Status.ANSWERED)
         if answer.status == Status.ANSWERED and self.config.llm_url:
             answer = rephrase(answer, question, self.config, intent.asserted)
+        if answer.status == Status.ANSWERED:
+            answer = replace(answer, citations=tuple(_titled_preamble(c, self.index) for c in answer.citations))
         if answer.status == Status.ANSWERED and len({d.department for d in self.index.documents}) > 1:
             document = self.index.document(intent.doc_ids[0])  # several departments: say whose figure it is
             answer = replace(answer, text=f"{display_name(document, self.index.documents)}：{answer.text}")
@@ -221,3 +224,12 @@ def ask_turns(config: Config, turns: list[str], doc: str | None = None) -> list[
 
     conversation = Conversation(open_library(config), config, doc=doc)
     return [conversation.ask(turn) for turn in turns]
+
+
+def _titled_preamble(citation: Citation, index) -> Citation:  # noqa: ANN001 - a RecordIndex
+    """Text before a document's first heading sits under its printed title: cite it by that title
+    ("前言 › 教育部公布2024年度部门决算"), not by the bare word for such text."""
+    document = index.document(citation.doc)
+    if citation.title != preamble_title() or document is None or not document.title:
+        return citation
+    return replace(citation, title=f"{citation.title} › {document.title}")

@@ -62,6 +62,11 @@ def _rules() -> _Rules:
     )
 
 
+def preamble_title() -> str:
+    """The name of the text before a document's first heading ("前言"): its title lines."""
+    return _rules().preamble_title
+
+
 def heading_level(text: str) -> int:
     """The heading level of a stripped line (1 第X部分 … 5 (1)), 0 if it is no heading."""
     for level, pattern in _rules().headings:

@@ -122,3 +122,11 @@ def test_a_bare_why_follows_the_figure_just_answered(sample_home: Path):
     conversation.ask("机关运行经费同比增长多少")
     answer = conversation.ask("为什么涨这么多")
     assert answer.status == Status.ANSWERED and "优化整合" in answer.text, answer.text
+
+
+def test_text_before_the_first_heading_is_cited_by_the_documents_title(tmp_path: Path):
+    # A news-page copy with no headings: its first line "近日,教育部公布2024年度部門決算。" is its
+    # title; "教育部2024年度收入總計64,999,264.21萬元" follows.
+    answer = _conversation(tmp_path, "g12-zhongyang-jiaoyubu-2024-final.txt").ask("教育部2024年收入总计多少？")
+    assert answer.status == Status.ANSWERED and "64,999,264.21" in answer.text, answer.text
+    assert any("教育部公布2024年度部门决算" in c.title for c in answer.citations), answer.citations
