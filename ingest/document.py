@@ -42,7 +42,7 @@ def parse_document(path: Path, doc_id: str | None = None) -> Document:
 
 def build_document(layout: Layout, source_name: str, sha256: str, doc_id: str | None = None) -> Document:
     """Turn a reader's Layout (normalised lines + table grids) into a Document."""
-    tables = tuple(table_from_grid(grid) for grid in layout.grids)
+    tables = tuple(t for t in map(table_from_grid, layout.grids) if not _is_bare_list(t))
     sections = tuple(parse_sections(layout.narrative_lines))
     metadata = find_metadata(layout, sections, tables, source_name, doc_id)
     records = tuple(table_records(tables, metadata)) + tuple(text_records(sections, metadata))
@@ -55,6 +55,12 @@ def build_document(layout: Layout, source_name: str, sha256: str, doc_id: str | 
         metadata, sha256=sha256, sections=sections, tables=tables, records=records, checks=checks,
         warnings=warnings, text="\n".join(layout.lines),
     )
+
+
+def _is_bare_list(table: Table) -> bool:
+    """An untitled grid of labels without a single cell is a list, not a table: a PDF's contents
+    page ("部门主要职能 ……") read as one column (seen in the 上海 district budgets, real_pdf/)."""
+    return not table.title and not table.number and all(not row.cells for row in table.rows)
 
 
 def _mark_cut_off(tables: tuple[Table, ...], checks: tuple[Finding, ...], layout: Layout) -> tuple[Table, ...]:

@@ -53,3 +53,18 @@ def test_every_document_has_typed_grids():
     stems = {p.parent.name for p in GRIDS}
     assert stems == {"wanli-2024-budget", "wanli-2025-budget", "shegong-2024-final"}
     assert all(len(list((REAL / "grids" / stem).glob("*.json"))) >= 4 for stem in stems)
+
+
+# The tables the 2025 budget prints, one title per page that opens a table (pages 9–29); its
+# contents page ("部门主要职能 ……", page 2) is no table.
+WANLI_2025_TITLES = [
+    "2025年部门财务收支预算总表", "2025年部门收入预算总表", "2025年部门支出预算总表",
+    "2025年部门财政拨款收支预算总表", "2025年部门一般公共预算支出功能分类预算表",
+    "2025年部门政府性基金预算支出功能分类预算表", "2025年部门国有资本经营预算支出功能分类预算表",
+    "2025年部门一般公共预算基本支出部门预算经济分类预算表", "2025年部门“三公”经费和机关运行经费预算表",
+]
+
+
+def test_the_tables_of_a_budget_are_the_titled_ones_it_prints():
+    assert [squeeze(t.title) for t in _document("wanli-2025-budget").tables] == [
+        squeeze(t) for t in WANLI_2025_TITLES]
