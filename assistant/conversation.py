@@ -228,7 +228,7 @@ def ask_turns(config: Config, turns: list[str], doc: str | None = None) -> list[
 
 def _titled_preamble(citation: Citation, index) -> Citation:  # noqa: ANN001 - a RecordIndex
     """Text before a document's first heading sits under its printed title: cite it by that title
-    ("前言 › 教育部公布2024年度部门决算"), not by the bare word for such text."""
+    ("前言 › XX局公布2024年度部门决算"), not by the bare word for such text."""
     document = index.document(citation.doc)
     if citation.title != preamble_title() or document is None or not document.title:
         return citation

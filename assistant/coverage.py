@@ -3,7 +3,7 @@ else than the question names is no answer: the disclosures do not hold it there 
 by coverage). Two checks, both on what the answer itself shows (its facts and citations):
 
 - a figure question is not answered by a sentence without a figure: a contents line, a heading,
-  a title line whose only digits are its year ("北京市统计局2021年度部门决算");
+  a title line whose only digits are its year ("XX局2021年度部门决算");
 - a thing the question names by a printed label ("三公经费") must appear in the answer's facts
   or quotes; a department without 三公 spending is not answered with its 收入总计.
 """

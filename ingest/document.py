@@ -59,7 +59,7 @@ def build_document(layout: Layout, source_name: str, sha256: str, doc_id: str | 
 
 def _is_bare_list(table: Table) -> bool:
     """An untitled grid of labels without a single cell is a list, not a table: a PDF's contents
-    page ("部门主要职能 ……") read as one column (seen in the 上海 district budgets, real_pdf/)."""
+    page ("部门主要职能 ……") read as one column (seen in the district budgets of tests/fixtures/real_pdf)."""
     return not table.title and not table.number and all(not row.cells for row in table.rows)
 
 
