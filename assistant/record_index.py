@@ -133,6 +133,9 @@ class RecordIndex:
             if record.source == "table":
                 by_table[(record.doc_id, record.table_no)].append(record)
             by_doc[record.doc_id].append(record)
+        for alias, record in _side_total_aliases(records):
+            if all(known is not record for known in by_alias[alias]):
+                by_alias[alias].append(record)
         aliases = tuple(sorted(by_alias, key=lambda a: (-len(a), a)))
         full = {normalise(record_name(r)) for r in records}
         short = frozenset(a for r in records for a in short_aliases(record_name(r)) if a not in full)
@@ -180,6 +183,29 @@ class RecordIndex:
             return []
         found = [a for a in self.by_alias if key in a]
         return sorted(found, key=len)
+
+
+# "2024年财政拨款收支总表", "财政拨款收入支出决算总表": the funds a two-sided table is of, before 收支.
+_TWO_SIDED_TITLE = re.compile(r"^(?:20\d\d年度?)?(?:部门|单位)?(?P<funds>.{2,}?)收入?支出?(?:预算|决算)?总表")
+
+
+def _side_total_aliases(records: list[Record]) -> list[tuple[str, Record]]:
+    """A two-sided table's side totals under the name people give them: "财政拨款收支总表" 本年收入合计
+    is also 财政拨款收入 (`[side_totals]`; the first label of the list the table prints)."""
+    tables: dict[tuple[str, int], list[Record]] = defaultdict(list)
+    for record in records:
+        if record.source == "table" and record.table_title:
+            tables[(record.doc_id, record.table_no)].append(record)
+    found: list[tuple[str, Record]] = []
+    for rows in tables.values():
+        title = _TWO_SIDED_TITLE.match(normalise(rows[0].table_title))
+        if not title:
+            continue
+        labels = {normalise(r.label) for r in rows}
+        for side, totals in question_words()["side_totals"].items():
+            total = next((t for t in totals if t in labels), None)
+            found.extend((title["funds"] + side, r) for r in rows if total and normalise(r.label) == total)
+    return found
 
 
 def _column_ranks(records: list[Record]) -> dict[tuple[str, int, tuple[str, ...]], int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.compose import compose_computation
@@ -195,3 +197,19 @@ def test_alternative_is_never_an_empty_column(index: RecordIndex) -> None:
     _, answer = ask(index, "人头费多少？")   # 人员支出 2,315 = 工资福利支出 2,315: nothing else to name
     assert text_states_number(answer.text, 2315)
     assert "0万元" not in answer.text
+
+
+# A budget whose 财政拨款收支总表 prints 一般公共预算拨款 1,850.40 and 政府性基金预算拨款 200.00 on its
+# 收入 side, 本年收入合计 2,050.40 and 本年支出合计 2,050.40: 财政拨款收入 is the side's total, not one
+# of its lines, and the label printed in other documents' tables ("财政拨款收入") must find it.
+FUNDS_TABLE = Path(__file__).parent / "fixtures" / "final_accounts" / "xihu-culture-2024-budget.txt"
+
+
+@pytest.mark.parametrize(("question", "value"), [("财政拨款收入是多少？", 2050.40), ("财政拨款支出是多少？", 2050.40)])
+def test_a_two_sided_tables_side_total_goes_by_its_funds(question: str, value: float) -> None:
+    document = parse_document(FUNDS_TABLE)
+    view = DocumentInfo(document.doc_id, document.title, document.department, document.year, document.kind)
+    index = RecordIndex.build(list(document.records), [view])
+    computation, answer = ask(index, question)
+    assert text_states_number(answer.text, value), answer.text
+    assert computation.records[0].table_title == "财政拨款收支总表"
