@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ingest.document import parse_document
@@ -225,3 +227,11 @@ def test_the_sample_as_pdf_states_the_same_narrative_figures(sample_path):
                 for r in document.records if r.source == "text"}
 
     assert figures(from_pdf) == figures(parse_document(sample_path))
+
+
+def test_a_bare_side_word_after_the_other_sides_figure_names_the_same_funds():
+    # A 决算 excerpt: "2018年度一般公共预算收入总计1085.31万元,本年支出1070.67万元,…"
+    path = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "n04-xinzhou-dierxiaoxue-2018-final.txt"
+    by_value = {r.value: r.label for r in parse_document(path).records if r.source == "text"}
+    assert by_value[1085.31] == "一般公共预算收入总计"
+    assert by_value[1070.67] == "一般公共预算支出"

@@ -292,8 +292,20 @@ def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, u
     if not is_weak(label):
         return label
     if sentence.labels:
-        return sentence.labels[-1]
+        return _other_side(sentence.labels[-1], label) or sentence.labels[-1]
     return context.project or context.subject or rename_weak(label)
+
+
+_SIDES = {"支出": "收入", "收入": "支出"}
+
+
+def _other_side(previous: str, label: str) -> str:
+    """ "一般公共预算收入总计1085.31万元,本年支出1070.67万元": a bare 支出 after a 收入 figure is the
+    same funds' 支出 (一般公共预算支出), not the 收入 again (seen in a 决算 of the development corpus)."""
+    other = _SIDES.get(label)
+    if other and other in previous and previous.index(other) > 0:
+        return previous[:previous.index(other)] + label
+    return ""
 
 
 def _relative_label(subject: str, word: str) -> str:
