@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.number_text import format_number, format_percent
 from assistant.record_answer import Computation
-from assistant.record_index import RecordIndex, record_name
+from assistant.record_index import RecordIndex, record_name, stage
 from ingest.model import Record
 from ingest.units import MONEY_UNITS
 
@@ -35,8 +35,11 @@ def money_figure(value: float, unit: str) -> str:
     return f"{printed}（约{format_number(float(wan), 2)}万元）"
 
 
-def amount_word(record: Record, index: RecordIndex) -> str:
-    """What a money figure is: "决算" in a 决算 unless its column says 预算 (年初预算数), else "预算"."""
+def amount_word(record: Record, index: RecordIndex, name: str = "") -> str:
+    """What a money figure is: "决算" in a 决算 unless its column says 预算 (年初预算数), else "预算";
+    nothing when its name says it already ("三公经费支出决算为…", not "…决算决算为…")."""
+    if stage(name or record.label):
+        return ""
     document = index.document(record.doc_id)
     columns = "".join(record.column_path)
     if document is not None and document.kind == "final" and "预算" not in columns:
@@ -64,7 +67,7 @@ def record_statement(record: Record, index: RecordIndex, subject: str = "") -> s
     if record.measure == "target":
         return f"{name}的绩效目标值为{record.qualifier}{value}。"
     if record.unit in MONEY_UNITS:
-        return f"{year}年{name}{amount_word(record, index)}为{money_figure(record.value, record.unit)}。"
+        return f"{year}年{name}{amount_word(record, index, name)}为{money_figure(record.value, record.unit)}。"
     return f"{name}为{value}" + (f"（{year}年）。" if year else "。")
 
 

@@ -17,6 +17,7 @@ from assistant.linking import Mention, said_in_order
 from assistant.question_words import left_out, normalise, question_words
 from assistant.record_index import RecordIndex, label_aliases, record_name
 from assistant.understand import Intent
+from ingest.units import MONEY_UNITS
 
 # Questions that ask for a figure; a quoted sentence with no figure in it does not answer them.
 FIGURE_OPERATIONS = ("lookup", "derived", "share", "change", "growth_rate", "difference", "sum", "max", "min")
@@ -83,7 +84,33 @@ def covers(intent: Intent, answer: Answer, index: RecordIndex) -> bool:
     year it asks about when that is not the document's own ("2025年的预算" of a 2024 budget)."""
     if intent.period and intent.period not in _shown(answer):
         return False
+    if _count_given_as_money(intent, answer) or _money_given_as_count(intent, answer):
+        return False
     return not uncovered_mentions(intent, answer, index) and not uncovered_subjects(intent, answer)
+
+
+def _count_given_as_money(intent: Intent, answer: Answer) -> bool:
+    """"几辆公车" asks a count: the 公务用车运行费 in 万元 is no answer to it, nor a sentence that
+    counts nothing in the unit asked ("开支单位包括本级2家单位" answers "几家单位")."""
+    if not intent.counter or intent.counter == "%" or intent.operation == "count_items" or _asks_money(intent):
+        return False  # rows counted ("项目支出共5项") are a count whatever their figures are in
+    if answer.facts:
+        return all(f.unit in MONEY_UNITS for f in answer.facts)
+    quotes = " ".join(c.quote for c in answer.citations)
+    return bool(quotes) and not re.search(r"\d\s*" + re.escape(intent.counter[0]), quotes)
+
+
+def _money_given_as_count(intent: Intent, answer: Answer) -> bool:
+    """"公车费用" asks money: the number of cars is no answer to it."""
+    return (not intent.counter and _asks_money(intent) and bool(answer.facts)
+            and all(f.unit not in MONEY_UNITS and f.unit != "%" for f in answer.facts))
+
+
+def _asks_money(intent: Intent) -> bool:
+    """A money word outside the things named ("三公经费" names a thing; "花了多少钱" asks money)."""
+    said = "".join(" " if any(m.start <= i < m.end for m in intent.mentions) else ch
+                   for i, ch in enumerate(intent.question))
+    return any(word in said for word in question_words()["units"]["money"])
 
 
 def _shows(mention: Mention, shown: str, names: set[str], index: RecordIndex) -> bool:

@@ -11,12 +11,12 @@ longest piece (≥ 3 characters) of the question that occurs inside a label
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import jieba
 
 from assistant.question_words import normalise, question_words
-from assistant.record_index import RecordIndex
+from assistant.record_index import RecordIndex, item_names, label_aliases, record_name
 from index.synonyms import load_synonyms
 
 _PERIOD_LABEL = re.compile(r"^(20\d\d年?|增减变化金额|增减|合计|总计|小计)$")
@@ -121,11 +121,31 @@ def _exact_mentions(question: str, index: RecordIndex, covered: list[bool], word
             end = start + len(alias)
             within_key = any(a <= start and end <= b and b - a > len(alias) for a, b in inside)
             if whole_word and not within_key and _free(covered, start, len(alias)):
-                aliases = (alias, *_covering_labels(alias, question, index))
+                # "三公经费预算" also means a document's 三公经费 when it prints no such label.
+                named = sorted(item_names(alias) - {alias}, key=lambda a: -len(a))
+                aliases = (alias, *_covering_labels(alias, question, index), *named)
                 found.append(Mention(alias, start, aliases, "label"))
                 _cover(covered, start, len(alias))
             start = question.find(alias, start + 1)
     return found
+
+
+# "政府性基金[预算财政]拨款": the words a document may put inside what a question names.
+_OWN_WORDS_GAP = 4
+# The document's own labels tried for one mention, shortest first.
+_MAX_OWN_WORDS = 6
+
+
+def in_own_words(mention: Mention, index: RecordIndex, doc_ids: tuple[str, ...]) -> Mention:
+    """A label printed in other documents than those asked ("政府性基金拨款") also means the asked
+    documents' labels that spell it with a few words between ("政府性基金预算财政拨款收入")."""
+    if mention.how != "label" or not doc_ids or any(
+            index.in_docs(index.by_alias.get(a, []), doc_ids) for a in mention.aliases):
+        return mention
+    spelt = {a for doc in doc_ids for r in index.by_doc.get(doc, []) for a in label_aliases(record_name(r))
+             if said_in_order(mention.text, a, _OWN_WORDS_GAP)}
+    own = sorted(spelt, key=lambda a: (mention.text not in a, len(a), a))  # said without gaps first
+    return replace(mention, aliases=(*mention.aliases, *own[:_MAX_OWN_WORDS])) if own else mention
 
 
 def _covering_labels(alias: str, question: str, index: RecordIndex) -> list[str]:
@@ -211,7 +231,7 @@ def _free_segments(question: str, covered: list[bool]) -> list[tuple[str, int]]:
     segments, start = [], -1
     for i, ch in enumerate(question + "。"):
         usable = (i < len(question) and not covered[i] and "\u4e00" <= ch <= "\u9fff"
-                  and ch not in _QUESTION_CHARS)
+                  and ch not in _QUESTION_CHARS and not _word_tail(question, covered, i))
         if usable and start < 0:
             start = i
         elif not usable and start >= 0:
@@ -219,6 +239,15 @@ def _free_segments(question: str, covered: list[bool]) -> list[tuple[str, int]]:
                 segments.append((question[start:i], start))
             start = -1
     return segments
+
+
+# Characters that end a word ("招待费": a synonym key "招待" then 费) and never start one.
+_WORD_TAILS = "费"
+
+
+def _word_tail(question: str, covered: list[bool], at: int) -> bool:
+    """The character just after a mention that ends that mention's word, not a new one."""
+    return at > 0 and covered[at - 1] and question[at] in _WORD_TAILS
 
 
 def _piece_in_labels(segment: str, index: RecordIndex) -> tuple[str, int, tuple[str, ...]] | None:

@@ -104,7 +104,7 @@ def _lookup(intent: Intent, index: RecordIndex) -> Computation | None:
         return _total_lookup(intent, index)
     top = ranked[0].record
     if intent.period and top.period != intent.period:
-        return _derived_period(intent, index, top)
+        return _derived_period(intent, index, top) or _derived_from_ranked(intent, index, ranked)
     alternatives = _alternatives(ranked, intent.mentions[0] if len(intent.mentions) == 1 else None)
     return Computation("lookup", record_name(top), (top,), alternatives=alternatives,
                    corroborating=same_figure(top, index), period=top.period if intent.period else "")
@@ -161,6 +161,27 @@ def _derived_period(intent: Intent, index: RecordIndex, current: Record) -> Comp
                   f"{format_number(value)}")
     return Computation("derived", record_name(current), (current, change), result=value, result_unit=current.unit,
                    expression=expression, period=change.base_period or intent.period)
+
+
+def _derived_from_ranked(intent: Intent, index: RecordIndex, ranked: list[Scored]) -> Computation | None:
+    """The asked year's figure from a sentence that states this year's figure and its change against
+    that year, when the best record is another printing of the figure ("三公经费支出表" 公务接待费 240
+    has no change; "(三)公务接待费支出预算240万元,比2023年预算减少10万元" has)."""
+    for scored in ranked:
+        current = scored.record
+        if current.measure != "amount" or current.period == intent.period:
+            continue
+        change = _change_record(current, index, "change")
+        if change is not None and _changes_from(change, current, intent.period):
+            return _derived_period(intent, index, current)
+    return None
+
+
+def _changes_from(change: Record, current: Record, period: str) -> bool:
+    """`change` compares `current`'s year with `period`: its stated base year, else the year before."""
+    if change.base_period:
+        return change.base_period == period
+    return current.period.isdigit() and period.isdigit() and int(current.period) - 1 == int(period)
 
 
 def _change_record(record: Record, index: RecordIndex, measure: Measure) -> Record | None:

@@ -16,7 +16,7 @@ from typing import Literal
 
 from assistant.linking import Mention, said_in_order
 from assistant.question_words import first_word, normalise, question_words
-from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name
+from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name, stage, stages_said
 from ingest.model import Record
 from ingest.units import MONEY_UNITS
 
@@ -69,6 +69,8 @@ class ChoiceWeights:
     column_rank: float = 0.5  # ...less for each later column
     named_parent: float = 1.0  # each parent row the question names
     target: float = 1.0  # a performance target is a goal, not a budget figure
+    said_stage: float = 3.0  # the record is the 预算 (or 决算) figure the question says
+    other_stage: float = 3.0  # ...or the other one ("完成预算27万元" vs "支出决算为17.06万元")
 
 
 WEIGHTS = ChoiceWeights()
@@ -131,7 +133,18 @@ def _score(record: Record, rank: int, mention: Mention, intent, index: RecordInd
                  if len(parent) >= 2 and normalise(parent) in intent.question)
     if record.qualifier:
         score -= w.target
-    return score
+    return score + _stage_fit(record, intent.question)
+
+
+def _stage_fit(record: Record, question: str) -> float:
+    """The 预算 or 决算 figure the question asks, when it says only one of them."""
+    asked = stages_said(question)
+    if len(asked) != 1:
+        return 0.0
+    own = stage(record.label) or stage(" ".join(record.column_path))
+    if not own:
+        return 0.0
+    return WEIGHTS.said_stage if own in asked else -WEIGHTS.other_stage
 
 
 def _match_fit(record: Record, rank: int, mention: Mention, intent, index: RecordIndex) -> float:

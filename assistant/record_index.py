@@ -21,6 +21,9 @@ from ingest.model import Record
 _DROPPABLE_SUFFIXES = ("支出", "经费", "费用", "费")
 _MIN_ALIAS_CHARS = 2
 _PARENTHESES = re.compile(r"\([^()]*\)")
+# A sentence's label may end in the measure it states ("公务接待费支出预算240万元", "三公经费决算数"):
+# the item is named without it too, when what remains names money (…费, …支出, …收入, …拨款).
+_MEASURE_SUFFIX = re.compile(r"^(?P<item>.{2,}(?:费|支出|经费|收入|拨款))(?:预算数|决算数|预算|决算|执行数)$")
 _ABBREVIATIONS = (("社会保险", "社保"), ("公务用车", "公车"), ("机关事业单位", "机关"))
 
 
@@ -31,11 +34,45 @@ def short_aliases(label: str) -> set[str]:
         (a + suffix) in {base, _PARENTHESES.sub("", base)} for suffix in _DROPPABLE_SUFFIXES)}
 
 
+# 预算 inside a fund's name is no stage: "一般公共预算支出决算" is a 决算 figure.
+_FUND_NAMES = re.compile(r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算")
+_STAGES = re.compile(r"预算|决算")
+_STAGE_END = re.compile(r"(?:预算|决算)数?$")
+
+
+def stages_said(text: str) -> set[str]:
+    """Which of 预算/决算 `text` says outside a fund's name."""
+    return set(_STAGES.findall(_FUND_NAMES.sub("", normalise(text))))
+
+
+def stage(text: str) -> str:
+    """The last of 预算/决算 that `text` says outside a fund's name ("…支出决算完成预算" → 预算), or ""."""
+    said = _STAGES.findall(_FUND_NAMES.sub("", normalise(text)))
+    return said[-1] if said else ""
+
+
+def item_names(name: str) -> set[str]:
+    """The item a normalised label names without the funds before it or the measure after it:
+    "一般公共预算三公经费支出预算" → 三公经费支出预算, 三公经费支出; "公务接待费预算数" → 公务接待费."""
+    funds = question_words()["funds_prefixed"]
+    found = set()
+    prefix = next((p for p in funds["prefixes"] if name.startswith(p)), "")
+    if prefix and any(name[len(prefix):].startswith(c) for c in funds["concepts"]):
+        found.add(name[len(prefix):])
+    for item in {name, *found}:
+        measured = _MEASURE_SUFFIX.match(item)
+        if measured:
+            found.add(measured["item"])
+    return found
+
+
 def label_aliases(label: str) -> set[str]:
     """The normalised label and the short forms people say for it."""
     base = normalise(label)
     base = re.sub(r"^其中[:：]", "", base)
     names = {base, _PARENTHESES.sub("", base), base.replace("、", "").replace("，", "")}
+    for name in list(names):
+        names |= item_names(name)
     for name in list(names):
         for long, short in _ABBREVIATIONS:
             if long in name:
@@ -136,7 +173,8 @@ class RecordIndex:
         for alias, record in _side_total_aliases(records):
             if all(known is not record for known in by_alias[alias]):
                 by_alias[alias].append(record)
-        aliases = tuple(sorted(by_alias, key=lambda a: (-len(a), a)))
+        # Longest first; of two as long, the one not ending in its stage ("项目支出决算": 项目支出, not 支出决算).
+        aliases = tuple(sorted(by_alias, key=lambda a: (-len(a), bool(_STAGE_END.search(a)), a)))
         full = {normalise(record_name(r)) for r in records}
         short = frozenset(a for r in records for a in short_aliases(record_name(r)) if a not in full)
         return cls(tuple(records), tuple(documents), dict(by_alias), dict(by_table), dict(by_doc), aliases,

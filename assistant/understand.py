@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.asked_documents import AskedDocuments, asked_documents, department_mentions
-from assistant.linking import Mention, link_mentions
+from assistant.linking import Mention, in_own_words, link_mentions
 from assistant.number_text import numbers_in
 from assistant.question_words import first_word, left_out, normalise, question_words
 from assistant.record_index import RecordIndex
@@ -76,6 +76,7 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     # what the question leaves out ("不含项目支出") is not what it asks for
     mentions = _heads(tuple(m for m in link_mentions(text, index, skip=departments + titles)
                             if not left_out(text, m.start)))
+    mentions = tuple(in_own_words(m, index, asked.doc_ids) for m in mentions)
     operation, narrative = _operation(text, mentions, tables if len(tables) >= 2 else ())
     counter = _counter(text)
     # "上年" inside a label ("上年结余、结转") is not the year asked about.

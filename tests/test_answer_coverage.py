@@ -13,6 +13,7 @@ from assistant.config import Config, load_config
 from assistant.conversation import Conversation
 from index.ingest import ingest_files
 from index.library import open_library
+from ingest import sample_path
 
 TEXTS = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
 REFUSED = (Status.NOT_FOUND, Status.OUT_OF_SCOPE)
@@ -130,3 +131,26 @@ def test_text_before_the_first_heading_is_cited_by_the_documents_title(tmp_path:
     answer = _conversation(tmp_path, "g12-zhongyang-jiaoyubu-2024-final.txt").ask("教育部2024年收入总计多少？")
     assert answer.status == Status.ANSWERED and "64,999,264.21" in answer.text, answer.text
     assert any("教育部公布2024年度部门决算" in c.title for c in answer.citations), answer.citations
+
+
+@pytest.fixture(scope="module")
+def beside_the_sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Conversation]:
+    """Two excerpts beside the sample, whose labels (公车, 三公经费) they do not print themselves."""
+    config = Config(home=tmp_path_factory.mktemp("beside"))
+    names = ("g04-wanjiang-jiangnan-jizhongqu-2024-budget.txt", "g02-futian-minzhengju-2026-budget.txt")
+    results = ingest_files(config, [sample_path(), *(TEXTS / name for name in names)])
+    assert all(r.status == "added" for r in results), [r.error for r in results]
+    library = open_library(config)
+    return {name[:3]: Conversation(library, config, doc=r.doc_id) for name, r in zip(names, results[1:], strict=True)}
+
+
+def test_a_count_is_not_answered_with_money(beside_the_sample: dict[str, Conversation]):
+    # The 集中区 budget prints 公务用车购置及运行费 in 万元 and no number of cars anywhere.
+    answer = beside_the_sample["g04"].ask("集中区一共有多少辆公车？")
+    assert answer.status in REFUSED, answer.text
+
+
+def test_a_count_is_answered_by_the_sentence_that_counts(beside_the_sample: dict[str, Conversation]):
+    # "…公务用车购置和运行维护费开支单位包括本级2家单位。" (its 三公 budget is 5.3万元).
+    answer = beside_the_sample["g02"].ask("“三公”经费涉及几家单位？")
+    assert answer.status == Status.ANSWERED and "2家单位" in answer.text, answer.text

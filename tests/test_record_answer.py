@@ -213,3 +213,51 @@ def test_a_two_sided_tables_side_total_goes_by_its_funds(question: str, value: f
     computation, answer = ask(index, question)
     assert text_states_number(answer.text, value), answer.text
     assert computation.records[0].table_title == "财政拨款收支总表"
+
+
+# Real excerpts of the development corpus; each figure below is read from the sentence quoted.
+DEV_TEXTS = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+
+
+REAL_PDF = Path(__file__).parent / "fixtures" / "real_pdf"
+
+
+def _dev_index(*paths: Path) -> tuple[RecordIndex, list[str]]:
+    """The records of `paths` together: labels printed in one document are known when asking another."""
+    documents = [parse_document(path) for path in paths]
+    views = [DocumentInfo(d.doc_id, d.title, d.department, d.year, d.kind) for d in documents]
+    return RecordIndex.build([r for d in documents for r in d.records], views), [d.doc_id for d in documents]
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    # "(三)公务接待费支出预算240万元,比2023年预算减少10万元": 240 + 10.
+    ("2023年公务接待费预算多少？", 250),
+    # "…2024年一般公共预算“三公”经费支出预算为328.7万元,比2023年预算减少17.3万元": 328.7 + 17.3.
+    ("2023年“三公”经费预算是多少？", 346),
+])
+def test_last_years_figure_follows_from_a_sentence_labelled_with_funds_and_stage(question: str, value: float):
+    # The sample, loaded too, prints 公务接待费 and 三公经费 as labels; this excerpt does not.
+    index, (doc, _) = _dev_index(DEV_TEXTS / "g04-wanjiang-jiangnan-jizhongqu-2024-budget.txt", sample_path())
+    intent = understand(question, index, (doc,))
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.operation == "derived", question
+    assert computation.result == pytest.approx(value)
+
+
+def test_the_stage_the_question_says_picks_the_figure():
+    # "“三公”经费财政拨款支出决算为17.06万元,完成预算27万元的63.2%": 预算 27, 决算 17.06.
+    index, (doc, _) = _dev_index(DEV_TEXTS / "s04-qingyuan-shengtaihuanjing-2019-final.txt", sample_path())
+    for question, value in (("三公经费的预算是多少？", 27), ("三公经费决算是多少？", 17.06)):
+        computation = answer_from_records(understand(question, index, (doc,)), index)
+        assert computation is not None and computation.records[0].value == pytest.approx(value), question
+        assert "决算决算" not in compose_computation(computation, index, ()).text
+
+
+def test_a_label_of_another_document_means_this_documents_own_wording():
+    # The 2025 budget PDF prints "政府性基金拨款"; the excerpt says "政府性基金预算财政拨款收入0万元".
+    index, (excerpt, _) = _dev_index(DEV_TEXTS / "g05-qiyang-wuxi-jiaoyu-2024-budget.txt",
+                                     REAL_PDF / "上海市普陀区人民政府万里街道办事处25年预算.pdf")
+    intent = understand("政府性基金拨款有多少？", index, (excerpt,))
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.records[0].doc_id == excerpt
+    assert computation.records[0].value == 0 and "政府性基金" in computation.records[0].label
