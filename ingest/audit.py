@@ -7,7 +7,7 @@ the figures involved.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from ingest.checks.audit_checks import run_audit_checks
@@ -34,9 +34,18 @@ def audit_document(document: Document) -> AuditReport:
     """Every parse check and every reviewer check on a parsed document."""
     findings = [with_cells(document, finding) for finding in document.checks]
     findings += run_audit_checks(document)
+    findings = [_with_page(document, finding) for finding in findings]
     return AuditReport(doc_id=document.doc_id, title=document.title,
                        source_name=document.source_name, findings=tuple(findings),
                        warnings=document.warnings)
+
+
+def _with_page(document: Document, finding: Finding) -> Finding:
+    """The PDF page of a finding: that of its first figure with a known line."""
+    if finding.page:
+        return finding
+    page = next((document.page_of(c.line) for c in finding.cells if document.page_of(c.line)), 0)
+    return replace(finding, page=page) if page else finding
 
 
 # ---------------------------------------------------------------- rendering
@@ -62,7 +71,8 @@ def render_audit(report: AuditReport) -> str:
 
 def _render_problem(number: int, finding: Finding) -> str:
     name = CHECK_NAMES.get(finding.check, finding.check)
-    text = [f"{number}. [{name}] {finding.where}", f"   {finding.message}"]
+    page = f"（第 {finding.page} 页）" if finding.page else ""
+    text = [f"{number}. [{name}] {finding.where}{page}", f"   {finding.message}"]
     for cell in finding.cells[:SHOWN_CELLS]:
         line = f"第 {cell.line} 行" if cell.line else "行号未知"
         text.append(f"   - {cell.where}：{cell.raw} {cell.unit}（{line}）".rstrip())
