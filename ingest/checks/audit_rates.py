@@ -16,6 +16,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.checks.audit_words import words
+from ingest.checks.audit_items import headline_amount
 from ingest.checks.audit_text import AMOUNT, Paragraph, number, paragraphs, places, quote_ref, sentences
 from ingest.checks.values import format_number
 from ingest.model import Document, Finding, Verdict
@@ -73,8 +74,11 @@ def pair_findings(paragraph: Paragraph, headline: float | None = None) -> list[F
                                   f"{'%' if rate_raw else ''}），但所述原因“{reason}”说的是相反方向。"))
         if rate_raw:
             finding = _rate_finding(paragraph, quote, cells, said, a, b, rate_raw)
-            if finding is not None:
-                found.append(finding)
+            headline = headline_amount(paragraph.text)
+            if finding.verdict == Verdict.ERROR and headline not in (None, b) and a and \
+                    judge(paragraph, quote, cells, "", abs(headline / a - 1) * 100, rate_raw).ok:
+                continue  # the rate follows from the item's other amount: a two-amounts fault
+            found.append(finding)
     return found
 
 
@@ -105,7 +109,7 @@ def _reason_contradicts(after: str, actual: str) -> str:
     return ""
 
 
-def _rate_finding(paragraph, quote, cells, said, a, b, rate_raw) -> Finding | None:
+def _rate_finding(paragraph, quote, cells, said, a, b, rate_raw) -> Finding:
     stated = number(rate_raw)
     rate_cell = quote_ref(paragraph, quote, rate_raw, "%")
     if a == 0:
