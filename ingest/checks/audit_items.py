@@ -192,7 +192,9 @@ def _code_digits(document: Document, table: Table) -> list[Finding]:
             if not token.isdigit() or len(parts) == 3:
                 break
             parts.append(token)
-        if len(parts) >= 2 and any(len(p) != CODE_PART for p in parts[1:]) and len(parts[0]) == 3:
+        padded = parts[:1] + [p.zfill(CODE_PART) for p in parts[1:]]
+        if (len(parts) >= 2 and len(parts[0]) == 3 and any(len(p) != CODE_PART for p in parts[1:])
+                and row.code == "".join(padded)):  # the parts are the row's code, not its figures
             odd.append((row, parts))
     if not odd:
         return []
