@@ -7,7 +7,7 @@ the figures involved.
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from ingest.checks.audit_checks import run_audit_checks
@@ -22,6 +22,8 @@ CHECK_NAMES = {
     "cross_table": "跨表一致", "text_vs_table": "正文与表格", "text_sum": "正文合计",
     "yoy_change": "同比增减", "table_unit": "表格单位", "column_unit": "列标题单位",
     "unit_mismatch": "单位一致", "correspondence": "对应关系",
+    "rate": "比率核对", "direction": "增减方向", "two_amounts": "一项两数", "name_code": "科目名称",
+    "leftover": "模板遗留", "level_wording": "层级措辞",
 }
 
 
@@ -34,9 +36,18 @@ def audit_document(document: Document) -> AuditReport:
     """Every parse check and every reviewer check on a parsed document."""
     findings = [with_cells(document, finding) for finding in document.checks]
     findings += run_audit_checks(document)
+    findings = [_with_page(document, finding) for finding in findings]
     return AuditReport(doc_id=document.doc_id, title=document.title,
                        source_name=document.source_name, findings=tuple(findings),
                        warnings=document.warnings)
+
+
+def _with_page(document: Document, finding: Finding) -> Finding:
+    """The PDF page of a finding: that of its first figure with a known line."""
+    if finding.page:
+        return finding
+    page = next((document.page_of(c.line) for c in finding.cells if document.page_of(c.line)), 0)
+    return replace(finding, page=page) if page else finding
 
 
 # ---------------------------------------------------------------- rendering
@@ -62,7 +73,8 @@ def render_audit(report: AuditReport) -> str:
 
 def _render_problem(number: int, finding: Finding) -> str:
     name = CHECK_NAMES.get(finding.check, finding.check)
-    text = [f"{number}. [{name}] {finding.where}", f"   {finding.message}"]
+    page = f"（第 {finding.page} 页）" if finding.page else ""
+    text = [f"{number}. [{name}] {finding.where}{page}", f"   {finding.message}"]
     for cell in finding.cells[:SHOWN_CELLS]:
         line = f"第 {cell.line} 行" if cell.line else "行号未知"
         text.append(f"   - {cell.where}：{cell.raw} {cell.unit}（{line}）".rstrip())

@@ -53,7 +53,7 @@ def build_document(layout: Layout, source_name: str, sha256: str, doc_id: str | 
         for t in tables if not t.complete)
     return replace(
         metadata, sha256=sha256, sections=sections, tables=tables, records=records, checks=checks,
-        warnings=warnings, text="\n".join(layout.lines),
+        warnings=warnings, text="\n".join(layout.lines), pages=layout.pages,
     )
 
 

@@ -289,6 +289,7 @@ class Finding:
     :ivar column: the column path a parse check concerns, joined with " › ".
     :ivar expected: the stated figure of a parse check.
     :ivar actual: the figure a parse check computed from the parts.
+    :ivar page: the PDF page to look at (0 when unknown or not a PDF).
     """
 
     check: str
@@ -303,6 +304,7 @@ class Finding:
     column: str = ""
     expected: float | None = None
     actual: float | None = None
+    page: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "verdict", Verdict(self.verdict))
@@ -332,6 +334,7 @@ class Document:
     :ivar text: the normalised full text (line numbers refer to it).
     :ivar checks: the parser's arithmetic checks (`Finding`s with source "parse"), passed and failed.
     :ivar warnings: problems a user should see, in Chinese (e.g. a cut-off table).
+    :ivar pages: the PDF page each line of `text` starts on (index 0 = line 1); () when not a PDF.
 
     Metadata detection hands on a `Document` with only its metadata filled in
     (no parts yet); `ingest.document` completes it with `dataclasses.replace`.
@@ -353,10 +356,15 @@ class Document:
     checks: tuple[Finding, ...] = ()
     warnings: tuple[str, ...] = ()
     text: str = field(default="", repr=False)
+    pages: tuple[int, ...] = field(default=(), repr=False)
 
     @property
     def failed_checks(self) -> tuple[Finding, ...]:
         return tuple(c for c in self.checks if not c.ok)
+
+    def page_of(self, line: int) -> int:
+        """The PDF page a line of `text` starts on; 0 when unknown (not a PDF, no line)."""
+        return self.pages[line - 1] if 0 < line <= len(self.pages) else 0
 
 
 @dataclass(frozen=True)
@@ -368,12 +376,15 @@ class Layout:
     :ivar narrative_lines: (line number, text) of the lines outside tables, in order.
     :ivar grids: the tables found, as cells.
     :ivar warnings: reader-level problems for the user, in Chinese.
+    :ivar pages: the printed page each line starts on (same length as `lines`), for PDFs;
+        () for formats without pages.
     """
 
     lines: tuple[str, ...]
     narrative_lines: tuple[tuple[int, str], ...]
     grids: tuple[TableGrid, ...] = ()
     warnings: tuple[str, ...] = ()
+    pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ def run(*args: str):
 
 def test_audit_prints_a_chinese_report_with_the_table11_unit_error(sample_path: Path):
     result = run("audit", str(sample_path))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the 表11 unit error fails the audit
     assert result.output.startswith("审核报告")
     errors = result.output[result.output.index("【错误】"):result.output.index("【全部检查】")]
     assert "表11" in errors and "总额（元）" in errors and "万元" in errors
@@ -25,7 +25,7 @@ def test_audit_prints_a_chinese_report_with_the_table11_unit_error(sample_path: 
 
 def test_audit_json_is_pure_json_with_every_finding(sample_path: Path):
     result = run("audit", "--json", str(sample_path))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     data = json.loads(result.output)
     assert data["source_name"] == sample_path.name
     assert data["summary"]["checks"] == len(data["findings"]) > 0
@@ -41,7 +41,7 @@ def test_audit_finds_a_planted_growth_rate(sample_path: Path, tmp_path: Path):
     assert "增长 6 %" in text
     copy.write_text(text.replace("增长 6 %", "增长 16 %", 1), encoding="utf-8")
     result = run("audit", "--json", str(copy))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     errors = [f for f in json.loads(result.output)["findings"] if f["verdict"] == "error"]
     assert [f["where"].split(" ")[0] for f in errors if f["check"] == "yoy_change"] == ["第二部分"]
 
@@ -61,3 +61,11 @@ def test_audit_empty_file_exits_1_without_traceback(tmp_path: Path):
     assert result.exit_code == 1
     assert result.output.startswith("错误：")
     assert "Traceback" not in result.output
+
+
+def test_audit_exits_0_without_errors_and_1_with_one(sample_path: Path):
+    # the blank 决算 template of tests/fixtures/real_pdf is clean (faults/final-template-2024.json)
+    template = Path(__file__).parent / "fixtures" / "real_pdf" / "附件2：部门决算模板.pdf"
+    result = run("audit", "--json", str(template))
+    assert json.loads(result.output)["summary"]["error"] == 0 and result.exit_code == 0
+    assert run("audit", str(sample_path)).exit_code == 1  # the sample's 表11 unit error

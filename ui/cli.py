@@ -90,7 +90,8 @@ def inspect(file: str, as_json: bool) -> None:
 @click.argument("file", type=click.Path())
 @json_option
 def audit(file: str, as_json: bool) -> None:
-    """Consistency report for staff: every check, its verdict and the cells involved."""
+    """Consistency report for staff: every check, its verdict and the cells involved.
+    Exits 1 when a check found an error (错误), so a script can hold back publishing."""
     from ingest.audit import audit_file, audit_to_json, render_audit
 
     report = audit_file(Path(file))
@@ -98,6 +99,8 @@ def audit(file: str, as_json: bool) -> None:
         click.echo(json.dumps(audit_to_json(report), ensure_ascii=False, indent=1))
     else:
         click.echo(render_audit(report))
+    if report.counts["error"]:
+        sys.exit(1)
 
 
 @cli.command()

@@ -13,6 +13,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.checks.audit_locate import joined, record_ref, to_yuan
+from ingest.checks.audit_rates import is_pair_rate
+from ingest.checks.audit_words import words
 from ingest.checks.values import format_number
 from ingest.model import Document, Finding, Record, Verdict
 
@@ -20,7 +22,8 @@ from ingest.model import Document, Finding, Record, Verdict
 def yoy_findings(document: Document) -> list[Finding]:
     """One finding per rate of change stated in the text."""
     texts = [r for r in document.records if r.source == "text"]
-    return [_check_rate(rate, texts) for rate in texts if rate.measure == "change_rate"]
+    checked = [_check_rate(rate, texts) for rate in texts if rate.measure == "change_rate"]
+    return [finding for finding in checked if finding is not None]
 
 
 def _partner(rate: Record, records: list[Record], measure: str) -> Record | None:
@@ -35,9 +38,11 @@ def _partner(rate: Record, records: list[Record], measure: str) -> Record | None
     return min(same, key=lambda r: (abs(rate.line - r.line), -r.line), default=None)
 
 
-def _check_rate(rate: Record, records: list[Record]) -> Finding:
+def _check_rate(rate: Record, records: list[Record]) -> Finding | None:
     where = joined(rate.section_path)
     change, amount = _partner(rate, records, "change"), _partner(rate, records, "amount")
+    if change is None and is_pair_rate(rate.quote):
+        return None  # both years' amounts are stated: `ingest.checks.audit_rates` checks it
     if change is None or amount is None:
         cells = tuple(record_ref(r) for r in (amount, change, rate) if r is not None)
         return Finding("yoy_change", Verdict.WARNING,
@@ -65,6 +70,8 @@ def judge_rate(amount: Record, change: Record, rate: Record) -> tuple[str, str, 
                 stated)
     if stated != 0 and (stated > 0) != (signed > 0):
         return Verdict.ERROR, f"{said}，但所述增减率 {format_number(stated)}% 的方向与增减额相反。", None
+    if previous == 0 and stated == words()["zero_base_rate"]:
+        return Verdict.OK, f"{said}，上年为零，按惯例写作 {format_number(stated)}%。", None
     if previous <= 0:
         return Verdict.WARNING, f"{said}，上年为零或负数，增减率无从计算。", None
     computed = signed / previous * 100

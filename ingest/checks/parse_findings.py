@@ -15,7 +15,7 @@ from ingest.model import CellRef, Document, Finding, Record, Table
 
 def with_cells(document: Document, finding: Finding) -> Finding:
     """The parse finding with the cells it names; a text-vs-table finding leads with the sentence."""
-    table = find_table(document, finding.table_no) if finding.table_no else None
+    table = find_table(document, finding.table_no) if finding.table_no else _untitled(document, finding)
     cells = _finding_cells(table, finding) if table is not None else ()
     where = finding.where
     stated = _text_record(document, finding) if finding.check == "text_vs_table" else None
@@ -28,6 +28,15 @@ def with_cells(document: Document, finding: Finding) -> Finding:
         listed = "、".join(f"{c.row.split(' › ')[-1]} {c.raw}" for c in children)
         message = f"{message.rstrip('。')}。子项：{listed}。"
     return replace(finding, cells=cells, where=where, message=message)
+
+
+def _untitled(document: Document, finding: Finding) -> Table | None:
+    """A table printed without 表N (the 上海 district budgets of tests/fixtures/real_pdf):
+    its parse finding's message starts with the table's title."""
+    if finding.source != "parse" or not finding.row:
+        return None
+    return next((t for t in document.tables if not t.number and t.title
+                 and finding.message.startswith(f"{t.title} ")), None)
 
 
 def _text_record(document: Document, finding: Finding) -> Record | None:

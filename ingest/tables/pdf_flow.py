@@ -60,6 +60,14 @@ class Margins:
     pitch: float  # usual distance between the tops of consecutive lines
 
 
+@dataclass(frozen=True)
+class _Paragraph:
+    """A narrative paragraph and the page it starts on."""
+
+    text: str
+    page: int
+
+
 @dataclass
 class _Table:
     """A table being stitched from page fragments."""
@@ -68,6 +76,7 @@ class _Table:
     header_paths: tuple[tuple[str, ...], ...]
     rows: list[tuple[str, ...]] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
+    row_pages: list[int] = field(default_factory=list)  # the page each row was printed on
     notes: list[str] = field(default_factory=list)
     header_rows: tuple[tuple[str, ...], ...] = ()  # the first fragment's header as printed rows
     row_lefts: list[tuple[float, ...]] = field(default_factory=list)  # per form row: its page's column edges
@@ -141,9 +150,9 @@ def assemble(pages: list[list[TextLine | PageTable]]) -> Layout:
     return _layout(items)
 
 
-def _stitch(pages, margins) -> list[str | _Table]:
+def _stitch(pages, margins) -> list[_Paragraph | _Table]:
     """Paragraph texts and stitched tables, in reading order."""
-    items: list[str | _Table] = []
+    items: list[_Paragraph | _Table] = []
     paragraph: list[TextLine] = []
     title: list[TextLine] = []
     for page in pages:
@@ -196,7 +205,7 @@ def _flush(items: list, paragraph: list[TextLine]) -> None:
         if items and isinstance(items[-1], _Table) and NOTE.match(text):
             items[-1].notes.append(text)
         else:
-            items.append(text)
+            items.append(_Paragraph(text, paragraph[0].page))
         paragraph.clear()
 
 
@@ -214,15 +223,18 @@ def _add_table(items: list, table: PageTable, title_lines: list[str]) -> None:
         # are only those its cells have edges for (placed by position in `_read_form`)
         rows = table.header_rows + table.rows
         previous.rows.extend(rows)
+        previous.row_pages.extend([table.page] * len(rows))
         previous.row_lefts.extend([table.column_lefts] * len(rows))
         previous.pages.append(table.page)
         return
     if repeated_title or bare_continuation:
         previous.rows.extend(_fit(row, _n_cols(previous), table.n_cols) for row in table.rows)
+        previous.row_pages.extend([table.page] * len(table.rows))
         previous.pages.append(table.page)
         return
     printed = len(table.header_rows) + len(table.rows)  # a form reads its header rows too (`_read_form`)
     items.append(_Table(title_lines, table.header_paths, list(table.rows), [table.page],
+                        [table.page] * len(table.rows),
                         header_rows=table.header_rows, row_lefts=[table.column_lefts] * printed))
 
 
@@ -303,28 +315,40 @@ def _read_form(table: _Table) -> None:
     table.header_paths, table.header_rows = form_header_paths(schema), ()
 
 
-def _layout(items: list[str | _Table]) -> Layout:
-    """Number the lines: one line per paragraph (ending with the paragraph-end space), table rows."""
+def _layout(items: list[_Paragraph | _Table]) -> Layout:
+    """Number the lines: one line per paragraph (ending with the paragraph-end space), table rows.
+    Each line keeps the page it starts on, so a finding can say where to look in the PDF."""
     lines: list[str] = []
+    pages: list[int] = []
     narrative: list[tuple[int, str]] = []
     grids: list[TableGrid] = []
     for item in items:
-        if isinstance(item, str):
-            lines.append(normalise_line(item).rstrip() + " ")
+        if isinstance(item, _Paragraph):
+            lines.append(normalise_line(item.text).rstrip() + " ")
+            pages.append(item.page)
             narrative.append((len(lines), lines[-1]))
             continue
         heading_line = len(lines) + 1
+        printed_rows = len(item.rows)
         _read_form(item)
+        first_page = item.pages[0]
+        # a form is re-gridded by its schema: its rows no longer follow the printed ones
+        row_pages = item.row_pages if len(item.rows) == printed_rows == len(item.row_pages) \
+            else [first_page] * len(item.rows)
         lines.extend(normalise_line(t).rstrip() for t in item.title_lines)
         lines.extend(header_lines(item.header_paths))
+        pages.extend([first_page] * (len(lines) - len(pages)))
         first_row = len(lines) + 1
         quotes = tuple(" ".join(cell.strip() for cell in row if cell.strip()) for row in item.rows)
         lines.extend(quotes)
+        pages.extend(row_pages)
         lines.extend(normalise_line(note).rstrip() for note in item.notes)
+        pages.extend([item.pages[-1]] * len(item.notes))
         title, unit = title_parts(item.title_lines)
         grids.append(TableGrid(
             number=item.number, title=title, unit=unit, header_paths=item.header_paths,
             rows=tuple(item.rows), lines=tuple(range(first_row, first_row + len(item.rows))),
             quotes=quotes, line=heading_line if item.title_lines else first_row,
             notes=tuple(normalise_line(note).strip() for note in item.notes)))
-    return Layout(lines=tuple(lines), narrative_lines=tuple(narrative), grids=tuple(grids))
+    return Layout(lines=tuple(lines), narrative_lines=tuple(narrative), grids=tuple(grids),
+                  pages=tuple(pages))

@@ -1,0 +1,25 @@
+"""The domain words of the statement checks: `[words]` and `[wording]` of audit.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+RULES_FILE = Path(__file__).with_name("audit.toml")
+
+
+@cache
+def _rules() -> dict:
+    with open(RULES_FILE, "rb") as handle:
+        return tomllib.load(handle)
+
+
+def words() -> dict:
+    """Direction, comparison, reason and use words ("增加", "小于", "主要原因是", …)."""
+    return _rules()["words"]
+
+
+def wording() -> dict:
+    """Template guidance, placeholders, empty-table notes, administrative levels."""
+    return _rules()["wording"]
