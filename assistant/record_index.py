@@ -40,9 +40,11 @@ _STAGES = re.compile(r"预算|决算")
 _STAGE_END = re.compile(r"(?:预算|决算)数?$")
 
 
-def stages_said(text: str) -> set[str]:
-    """Which of 预算/决算 `text` says outside a fund's name."""
-    return set(_STAGES.findall(_FUND_NAMES.sub("", normalise(text))))
+def stages_said(question: str) -> set[str]:
+    """Which of 预算/决算 a question asks, by the words of `[stages]` ("实际花了" asks the 决算),
+    outside a fund's name."""
+    said = _FUND_NAMES.sub("", normalise(question))
+    return {name for name, words in question_words()["stages"].items() if any(w in said for w in words)}
 
 
 def stage(text: str) -> str:

@@ -88,7 +88,8 @@ def citation_matches(answer: Answer, cite: tuple[str, ...]) -> bool:
     """One citation's ref or title contains one of `cite` (any citation will do when `cite` is empty)."""
     if not cite:
         return True
-    wanted = [normalise(c) for c in cite]
+    # A cite typed with the heading's full stop ("(二)机构设置。") names the heading without it.
+    wanted = [normalise(c).rstrip("。.") or normalise(c) for c in cite]
     for citation in answer.citations:
         ref, title = normalise(citation.ref), normalise(citation.title)
         if any(_contains(ref, w) or _contains(title, w) for w in wanted):

@@ -146,3 +146,9 @@ def test_a_cite_typed_from_a_mirror_copy_matches_the_simplified_citation() -> No
     answer = _answer("在职12人", ref="第一部分", title="第一部分 单位概况 › 二、机构设置及人员情况")
     assert score_item(item, [answer]).correct
     assert not score_item(item, [_answer("在职12人", ref="第一部分", title="第一部分 单位概况")]).correct
+
+
+def test_a_cite_typed_with_the_headings_full_stop_matches_the_heading() -> None:
+    answer = _answer("共有2个内设机构。", ref="第一部分", title="第一部分 部门预算说明 › 一、部门基本概况 › (二)机构设置")
+    assert score_item(_item(values=[2], cite=["(二)机构设置。"]), [answer]).citation_ok
+    assert not score_item(_item(values=[2], cite=["(三)人员构成。"]), [answer]).citation_ok
