@@ -232,7 +232,7 @@ def _refusal(text: str, mentions: tuple[Mention, ...], asked: AskedDocuments, in
         return "other_year", f"{period}年"
     if first_word(text, question_words()["periods"]["next_year"]):
         return "other_year", "明年"
-    if not mentions and not first_word(text, refusal["domain"]):
+    if not mentions and not first_word(text, refusal["domain"]) and not first_word(text, refusal["unit_words"]):
         return "no_domain", ""
     return "", ""
 

@@ -154,3 +154,15 @@ def test_a_count_is_answered_by_the_sentence_that_counts(beside_the_sample: dict
     # "…公务用车购置和运行维护费开支单位包括本级2家单位。" (its 三公 budget is 5.3万元).
     answer = beside_the_sample["g02"].ask("“三公”经费涉及几家单位？")
     assert answer.status == Status.ANSWERED and "2家单位" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("name", "question", "said"), [
+    # "…本部门2020年年末实有人数151人,…年末学生人数929人。"
+    ("n06-nanchang-anyi-changjunxuexiao-2020-final.txt", "学校有多少学生？", "929人"),
+    # "…负责种植业技术推广…良种良法普及…"
+    ("s17-quxian-nongji-2024-final.txt", "这个中心主要负责什么？", "良种良法普及"),
+])
+def test_a_question_about_the_unit_itself_is_answered_from_its_text(tmp_path: Path, name: str, question: str,
+                                                                   said: str):
+    answer = _conversation(tmp_path, name).ask(question)
+    assert answer.status == Status.ANSWERED and said in answer.text, answer.text

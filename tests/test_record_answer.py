@@ -261,3 +261,11 @@ def test_a_label_of_another_document_means_this_documents_own_wording():
     computation = answer_from_records(intent, index)
     assert computation is not None and computation.records[0].doc_id == excerpt
     assert computation.records[0].value == 0 and "政府性基金" in computation.records[0].label
+
+
+def test_what_was_actually_spent_is_the_final_accounts_figure():
+    # "…“三公”經費支出預算為18萬元,支出決算為6.28萬元…" (a 决算 in traditional characters).
+    index, (doc, _) = _dev_index(DEV_TEXTS / "n02-chizhou-jiuhuashan-zongjiaoju-2019-final.txt", sample_path())
+    for question, value in (("“三公”经费实际花了多少？", 6.28), ("“三公”经费年初预算是多少？", 18)):
+        computation = answer_from_records(understand(question, index, (doc,)), index)
+        assert computation is not None and computation.records[0].value == pytest.approx(value), question
