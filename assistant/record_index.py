@@ -129,6 +129,11 @@ def record_name(record: Record) -> str:
         parts = [c for c in record.column_path if c not in _GENERIC_COLUMNS]
         return parts[-1] if parts else record.column_path[0]
     if label in _GENERIC_COLUMNS and record.source == "table":
+        # A 合计 row names its figure by its column ("合计" under 基本支出 is 基本支出), by the
+        # table's concept under its total column (seen in the real budget PDFs' 支出预算总表).
+        leaf = record.column_path[-1] if record.column_path else ""
+        if leaf and _names_figure(leaf):
+            return leaf
         return table_concept(record.table_title) or record.label
     if record.source == "table" and is_department_row(record):
         named = [c for c in record.column_path
@@ -140,6 +145,15 @@ def record_name(record: Record) -> str:
             return named[-1]  # the leaf column names the figure ("基本支出拨款")
         return f"{concept}（{named[-1]}）" if concept else named[-1]
     return record.label
+
+
+_STAGE_COLUMN = re.compile(r"^(?:20\d\d年度?)?(?:年初|全年|调整)?(?:预算|决算|执行)数?$|^金额$|^本年数?$|^上年数?$")
+
+
+def _names_figure(column: str) -> bool:
+    """A column header that names what its figures are ("基本支出"), not only their year or stage."""
+    name = normalise(column)
+    return not (name in _GENERIC_COLUMNS or _YEAR_HEADER.match(name) or _STAGE_COLUMN.match(name))
 
 
 def is_department_row(record: Record) -> bool:

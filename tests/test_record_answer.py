@@ -269,3 +269,12 @@ def test_what_was_actually_spent_is_the_final_accounts_figure():
     for question, value in (("“三公”经费实际花了多少？", 6.28), ("“三公”经费年初预算是多少？", 18)):
         computation = answer_from_records(understand(question, index, (doc,)), index)
         assert computation is not None and computation.records[0].value == pytest.approx(value), question
+
+
+@pytest.mark.parametrize(("question", "value"), [("基本支出是多少？", 101341746), ("项目支出是多少？", 88425805)])
+def test_a_total_row_is_named_by_its_column(question: str, value: float):
+    # The 2025 budget's 部门支出预算总表 prints "合计 189,767,551 101,341,746 88,425,805" under
+    # 合计 | 基本支出 | 项目支出 (元).
+    index, (doc,) = _dev_index(REAL_PDF / "上海市普陀区人民政府万里街道办事处25年预算.pdf")
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None and computation.records[0].value == value, question
