@@ -235,3 +235,17 @@ def test_a_bare_side_word_after_the_other_sides_figure_names_the_same_funds():
     by_value = {r.value: r.label for r in parse_document(path).records if r.source == "text"}
     assert by_value[1085.31] == "一般公共预算收入总计"
     assert by_value[1070.67] == "一般公共预算支出"
+
+
+def test_a_change_is_of_the_sentences_subject_not_of_the_word_that_compares():
+    # "商品和服务支出预算445372.24元,占基本支出预算17.99%,同比减少36235.88元,下降7.52%。"
+    path = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "g10-guangxi-unit-2024-budget.txt"
+    changes = {r.value: r.label for r in parse_document(path).records if r.measure == "change"}
+    assert changes[-36235.88] == "商品和服务支出预算"
+
+
+def test_a_rate_against_last_year_is_of_this_years_figure():
+    # "(一)2019年支出决算42988092.80元,上年支出决算38583631.25元,与上年相比增11.41%,…"
+    path = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "n05-xiaoyi-diliuzhongxue-2019-final.txt"
+    labels = {r.label for r in parse_document(path).records if r.measure == "change_rate" and r.value == 11.41}
+    assert "支出决算" in labels and "上年支出决算" not in labels

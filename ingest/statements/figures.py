@@ -260,13 +260,18 @@ def _change_record(sentence: _Sentence, context: _Context, common: dict, before_
                    measure=measure, base_period=base)
 
 
+# "2019年支出决算…,上年支出决算…,与上年相比增11.41%": the change is of the year's figure, not of
+# last year's (seen in a 决算 of the development corpus).
+_BASE_YEAR_LABEL = re.compile(r"^(?:上年|去年|上一年)")
+
+
 def _subject_label(sentence: _Sentence, context: _Context, text: str, prefer_last: bool = False) -> str:
     """The label for a figure that relates to something named before: the text before the
     comparison or share word, else the sentence's subject, else the section's subject."""
     label = clean_label(text, context.aliases, context.document.kind)
     if not is_weak(label):
         return label
-    if prefer_last and sentence.last_label:
+    if prefer_last and sentence.last_label and not _BASE_YEAR_LABEL.match(sentence.last_label):
         return sentence.last_label
     if sentence.labels:
         return sentence.labels[0]
