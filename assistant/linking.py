@@ -20,6 +20,9 @@ from assistant.record_index import RecordIndex, item_names, label_aliases, recor
 from index.synonyms import load_synonyms
 
 _PERIOD_LABEL = re.compile(r"^(20\d\d年?|增减变化金额|增减|合计|总计|小计)$")
+# "比上年少了多少": a year compared with, not the label 上年 (a row of a table of two years).
+_COMPARING = "比较与和跟同"
+_PERIOD_ONLY = re.compile(r"^[上去本今]年度?数?$")
 # Pieces of a question that never name a figure.
 _QUESTION_CHARS = set("多少几什么哪吗呢请问的了是有和与及")
 _MIN_PIECE = 3
@@ -118,6 +121,8 @@ def _exact_mentions(question: str, index: RecordIndex, covered: list[bool], word
         start = question.find(alias)
         while start >= 0:
             whole_word = alias not in index.short or (start in words and start + len(alias) in words)
+            if start > 0 and question[start - 1] in _COMPARING and _PERIOD_ONLY.match(alias):
+                whole_word = False
             end = start + len(alias)
             within_key = any(a <= start and end <= b and b - a > len(alias) for a, b in inside)
             if whole_word and not within_key and _free(covered, start, len(alias)):
@@ -181,8 +186,9 @@ def _synonym_mentions(question: str, index: RecordIndex, covered: list[bool],
                       curated: bool = False) -> list[Mention]:
     """Mentions through [links] (curated=True: before labels, they are phrases) or the synonym file."""
     found = []
+    change_words = set(question_words()["linking"]["change_words"])
     for key, terms, exact in _synonym_table():
-        if exact != curated:
+        if exact != curated or key in change_words:
             continue
         start = question.find(key)
         if not _free(covered, start, len(key)):

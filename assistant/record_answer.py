@@ -82,14 +82,22 @@ def best(intent: Intent, index: RecordIndex, position: int = 0, measure: Measure
     return rank_records(intent.mentions[position], intent, index, measure)
 
 
-def _combined(intent: Intent, index: RecordIndex) -> list[Scored]:
+def _named(intent: Intent, index: RecordIndex, measure: Measure) -> list[Scored]:
+    """The candidates of what the question names: of its one mention, or of all its mentions with the
+    head (the last: "基本支出里商品和服务支出") first, as a lookup of them would choose."""
+    if len(intent.mentions) >= 2:
+        return _combined(intent, index, measure)
+    return best(intent, index, measure=measure)
+
+
+def _combined(intent: Intent, index: RecordIndex, measure: Measure = "amount") -> list[Scored]:
     """All mentions' candidates; a record whose column or parent row is another mention ranks first
     ("社会保险经办机构的项目支出" → 表7 row 社会保险经办机构, column 项目支出)."""
     scored = []
     last = len(intent.mentions) - 1
     for position, mention in enumerate(intent.mentions):
         others = [m.text for i, m in enumerate(intent.mentions) if i != position]
-        for candidate in best(intent, index, position):
+        for candidate in best(intent, index, position, measure):
             context = normalise("".join(candidate.record.column_path + candidate.record.row_path[:-1]))
             bonus = 6.0 if any(text in context for text in others) else 0.0
             if position == last and last > 0:
@@ -212,7 +220,7 @@ def _base_period(intent: Intent, record: Record, index: RecordIndex) -> str:
 
 
 def _change(intent: Intent, index: RecordIndex) -> Computation | None:
-    ranked = best(intent, index, measure="change") or _total_candidates(intent, index, "change")
+    ranked = _named(intent, index, "change") or _total_candidates(intent, index, "change")
     stated = [s for s in ranked if s.record.measure == "change"]
     amounts = [s for s in ranked if s.record.measure in ("amount", "count")]
     if stated and (not amounts or stated[0].score >= amounts[0].score - 8):
@@ -238,7 +246,9 @@ def _stated(record: Record, kind: Operation, companion: Measure, index: RecordIn
 
 
 def _total_candidates(intent: Intent, index: RecordIndex, measure: Measure = "amount") -> list[Scored]:
-    total = total_of(intent.doc_ids, index)
+    """The candidates of the document's total, of the side the question names when it names one."""
+    sides = [side for side in question_words()["totals"]["sides"] if side in intent.question]
+    total = total_of(intent.doc_ids, index, sides[0] if len(sides) == 1 else "")
     if total is None:
         return []
     mention = Mention(record_name(total), 0, (normalise(record_name(total)),), "label")
@@ -246,7 +256,7 @@ def _total_candidates(intent: Intent, index: RecordIndex, measure: Measure = "am
 
 
 def _growth(intent: Intent, index: RecordIndex) -> Computation | None:
-    ranked = best(intent, index, measure="change_rate") or _total_candidates(intent, index, "change_rate")
+    ranked = _named(intent, index, "change_rate") or _total_candidates(intent, index, "change_rate")
     stated = [s for s in ranked if s.record.measure == "change_rate"]
     if stated:
         return _stated(stated[0].record, "growth_rate", "change", index)

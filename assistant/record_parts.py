@@ -140,9 +140,11 @@ def _level_rows(rows: list[Record], spec: dict) -> list[Record]:
     return [r for r in chosen if r.column_path == first_column]
 
 
-def total_of(doc_ids: tuple[str, ...], index: RecordIndex) -> Record | None:
-    """The document's total budget (支出总计 / 收入总计 …, the first of `[totals] labels` found)."""
-    for label in question_words()["totals"]["labels"]:
+def total_of(doc_ids: tuple[str, ...], index: RecordIndex, side: str = "") -> Record | None:
+    """The document's total budget (支出总计 / 收入总计 …, the first of `[totals] labels` found), or
+    the total of one side (`[totals] sides`)."""
+    totals = question_words()["totals"]
+    for label in totals["sides"][side] if side else totals["labels"]:
         for record in index.in_docs(index.by_alias.get(normalise(label), []), doc_ids):
             if record.measure == "amount":
                 return record

@@ -124,3 +124,18 @@ def test_change_of_a_figure_without_last_year_is_not_found(conversation: Convers
     answer = chat.ask("比去年增加了多少？")   # the disclosure prints 公用支出 for 2022 only
     assert answer.status is Status.NOT_FOUND
     assert "公用支出" in answer.text
+
+
+def test_how_much_less_follows_the_head_of_the_previous_question(tmp_path: Path) -> None:
+    # "商品和服务支出预算445372.24元,占基本支出预算17.99%,同比减少36235.88元" (基本支出预算 is
+    # 2476260.58元, 同比减少4966.66元): the follow-up is about 商品和服务支出, not 基本支出.
+    from assistant.config import Config
+    from index.ingest import ingest_files
+
+    config = Config(home=tmp_path)
+    texts = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+    (result,) = ingest_files(config, [texts / "g10-guangxi-unit-2024-budget.txt"])
+    conversation = Conversation(open_library(config), config, doc=result.doc_id)
+    conversation.ask("基本支出里商品和服务支出预算多少？")
+    answer = conversation.ask("比上年少了多少？")
+    assert answer.status == Status.ANSWERED and text_states_number(answer.text, 36235.88), answer.text

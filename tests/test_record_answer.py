@@ -278,3 +278,11 @@ def test_a_total_row_is_named_by_its_column(question: str, value: float):
     index, (doc,) = _dev_index(REAL_PDF / "上海市普陀区人民政府万里街道办事处25年预算.pdf")
     computation = answer_from_records(understand(question, index, (doc,)), index)
     assert computation is not None and computation.records[0].value == value, question
+
+
+def test_a_side_named_alone_is_that_sides_total():
+    # "(一)2019年支出决算42988092.80元,上年支出决算38583631.25元,与上年相比增11.41%"
+    index, (doc, _) = _dev_index(DEV_TEXTS / "n05-xiaoyi-diliuzhongxue-2019-final.txt", sample_path())
+    computation = answer_from_records(understand("支出比上年增长了百分之几？", index, (doc,)), index)
+    assert computation is not None and computation.operation == "growth_rate"
+    assert computation.records[0].value == pytest.approx(11.41)
