@@ -286,12 +286,45 @@ def _open_heading(builder: _Builder, lines: list[_Line], index: int, heading: He
     title, after = heading.title, index + 1
     if not heading.inline and marks and not ends_with_space(line.text):
         title, after = _wrapped_title(lines, index, title)
+    sentence, end = _heading_sentence(lines, index, heading)
+    if sentence:
+        title, after = sentence, end
+        heading = Heading(heading.level, heading.title, heading.marker, sentence + "。")
     builder.open_section(heading.level, title, line.number)
     if heading.inline:
         builder.add_text(line.number, heading.inline)
-        if _ends_paragraph(line, marks):
+        if _ends_paragraph(line, marks) or sentence:
             builder.end_paragraph()
     return after
+
+
+# A wrapped heading's last piece ("出预算。"): this short, without figures.
+_TAIL_MAX = 12
+
+
+def _heading_sentence(lines: list[_Line], index: int, heading: Heading) -> tuple[str, int]:
+    """A heading printed as one sentence without figures, "(二)按支出结构分类划分,分为基本支出预算和项目支
+    出预算。" (hard-wrapped), is titled by the whole sentence, not cut at its comma (seen in the unit
+    budgets of one province's template in the development corpus); ("", next line) otherwise."""
+    none = ("", index + 1)
+    if heading.level < 2 or not heading.inline:
+        return none
+    text, after = lines[index].text.strip(), index + 1
+    if not text.endswith("。"):
+        if text[-1] in _FINAL:
+            return none
+        following = index + 1
+        while following < len(lines) and not lines[following].text.strip():
+            following += 1
+        tail = lines[following].text.strip() if following < len(lines) else ""
+        if not tail or len(tail) > _TAIL_MAX or not tail.endswith("。") or heading_level(tail):
+            return none
+        text, after = text + tail, following + 1
+    body = tidy_spaces(text).removesuffix("。")
+    rest = body[len(heading.title):]
+    if re.search(r"\d", rest) or "。" in body or len(body) > _rules().title_max or not re.match(r"[，,]", rest):
+        return none
+    return body, after
 
 
 def _wrapped_title(lines: list[_Line], index: int, title: str) -> tuple[str, int]:

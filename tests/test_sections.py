@@ -114,3 +114,12 @@ def test_one_paragraph_per_line_when_the_text_has_no_end_marks():
     sections = parse_sections(lines)
     assert sections[0].paragraphs == ("北京市人民政府研究室行政编制65人,实有人数60人。",
                                       "离退休人员16人,其中:离休0人,退休16人。")
+
+
+def test_a_heading_printed_as_one_sentence_without_figures_is_titled_by_all_of_it():
+    lines = ["(二)按支出结构分类划分,分为基本支出预算和项目支", "出预算。", "1. 基本支出预算 924,289.71 元,占支出总预算的",
+             "100.00%。", "(三)人员支出 2,315 万元,主要包括:", "基本工资。"]
+    sections = parse_sections(list(enumerate(lines, start=1)))
+    titles = [s.title for s in sections]
+    assert "(二)按支出结构分类划分,分为基本支出预算和项目支出预算" in titles
+    assert "(三)人员支出" in titles  # figures after the comma are the heading's content, not its title
