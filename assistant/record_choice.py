@@ -69,6 +69,7 @@ class ChoiceWeights:
     column_rank: float = 0.5  # ...less for each later column
     named_parent: float = 1.0  # each parent row the question names
     target: float = 1.0  # a performance target is a goal, not a budget figure
+    own_heading: float = 2.0  # a sentence under the figure's own heading ("2.项目支出"), not a passing mention
     said_stage: float = 3.0  # the record is the 预算 (or 决算) figure the question says
     other_stage: float = 3.0  # ...or the other one ("完成预算27万元" vs "支出决算为17.06万元")
 
@@ -133,6 +134,9 @@ def _score(record: Record, rank: int, mention: Mention, intent, index: RecordInd
                  if len(parent) >= 2 and normalise(parent) in intent.question)
     if record.qualifier:
         score -= w.target
+    if record.source == "text" and record.section_path and normalise(record_name(record)) in normalise(
+            record.section_path[-1]):
+        score += w.own_heading
     return score + _stage_fit(record, intent.question)
 
 

@@ -286,3 +286,11 @@ def test_a_side_named_alone_is_that_sides_total():
     computation = answer_from_records(understand("支出比上年增长了百分之几？", index, (doc,)), index)
     assert computation is not None and computation.operation == "growth_rate"
     assert computation.records[0].value == pytest.approx(11.41)
+
+
+def test_a_figure_under_its_own_heading_beats_a_passing_mention():
+    # The excerpt opens mid-sentence with "…19816.81 元,项目支出 0元。" (an item's part) and later
+    # prints the heading "2. 项目支出 469500 元,占一般公共预算支出的 19.62%,…".
+    index, (doc, _) = _dev_index(DEV_TEXTS / "g10-guangxi-unit-2024-budget.txt", sample_path())
+    computation = answer_from_records(understand("项目支出是多少？", index, (doc,)), index)
+    assert computation is not None and computation.records[0].value == 469500
