@@ -11,6 +11,7 @@ question names.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -75,6 +76,8 @@ class ChoiceWeights:
 
 
 WEIGHTS = ChoiceWeights()
+# A heading's numbering ("2.", "（三）", "一、"): "2.项目支出" is the heading of 项目支出.
+_NUMBERING = re.compile(r"^[(（]?[一二三四五六七八九十\d]+[)）.、．]?")
 
 
 @dataclass(frozen=True)
@@ -134,8 +137,8 @@ def _score(record: Record, rank: int, mention: Mention, intent, index: RecordInd
                  if len(parent) >= 2 and normalise(parent) in intent.question)
     if record.qualifier:
         score -= w.target
-    if record.source == "text" and record.section_path and normalise(record_name(record)) in normalise(
-            record.section_path[-1]):
+    if record.source == "text" and record.section_path and _NUMBERING.sub("", normalise(
+            record.section_path[-1])) == normalise(record_name(record)):
         score += w.own_heading
     return score + _stage_fit(record, intent.question)
 
