@@ -294,3 +294,10 @@ def test_a_figure_under_its_own_heading_beats_a_passing_mention():
     index, (doc, _) = _dev_index(DEV_TEXTS / "g10-guangxi-unit-2024-budget.txt", sample_path())
     computation = answer_from_records(understand("项目支出是多少？", index, (doc,)), index)
     assert computation is not None and computation.records[0].value == 469500
+
+
+def test_an_everyday_name_of_a_function_class_finds_it():
+    # The township budget's 收支总表 prints "二十、住房保障支出 39.65" (万元).
+    index, (doc, _) = _dev_index(DEV_TEXTS / "g01-pingshan-xiakou-caizhengsuo-2025-budget.txt", sample_path())
+    computation = answer_from_records(understand("住房方面安排了多少钱？", index, (doc,)), index)
+    assert computation is not None and computation.records[0].value == pytest.approx(39.65)
