@@ -166,3 +166,15 @@ def test_a_question_about_the_unit_itself_is_answered_from_its_text(tmp_path: Pa
                                                                    said: str):
     answer = _conversation(tmp_path, name).ask(question)
     assert answer.status == Status.ANSWERED and said in answer.text, answer.text
+
+
+def test_another_township_is_not_this_offices(office_2025: Conversation):
+    # The 街道办事处's own 三公 budget is printed; a 镇 the question names is another body.
+    answer = office_2025.fresh().ask("长征镇的三公经费是多少？")
+    assert answer.status in REFUSED, answer.text
+
+
+def test_batches_are_counted_by_the_sentence_that_counts_them(tmp_path: Path):
+    # "…国内公务接待221批次,1768人,共计支出…" (a township's 决算; its 接待费 is in 万元).
+    answer = _conversation(tmp_path, "s16-jintang-guancang-2015-final.txt").ask("国内公务接待了多少批次？")
+    assert answer.status == Status.ANSWERED and "221批次" in answer.text, answer.text
