@@ -249,3 +249,11 @@ def test_a_rate_against_last_year_is_of_this_years_figure():
     path = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "n05-xiaoyi-diliuzhongxue-2019-final.txt"
     labels = {r.label for r in parse_document(path).records if r.measure == "change_rate" and r.value == 11.41}
     assert "支出决算" in labels and "上年支出决算" not in labels
+
+
+def test_a_figure_a_comparison_names_is_the_compared_years():
+    # "2018年度总支出1095.67万元比2017年度总支出1060.87万元增加34.80万元,…"
+    path = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "n04-xinzhou-dierxiaoxue-2018-final.txt"
+    found = {(r.value, r.measure): (r.label, r.period) for r in parse_document(path).records if r.source == "text"}
+    assert found[(1060.87, "amount")] == ("总支出", "2017")
+    assert found[(1095.67, "amount")] == ("总支出", "2018")

@@ -210,6 +210,12 @@ def _read_figure(sentence: _Sentence, context: _Context, match: re.Match[str], u
         sentence.last_base = base
         label = _subject_label(sentence, context, pre[:comparison.start()])
         return [_record(context, **common | {"period": base}, label=label, measure="amount")]
+    compared = list(patterns.comparison.finditer(pre))
+    if compared and _COMPARED_NAME.match(pre[compared[-1].end():]):  # "比2017年度总支出 1060.87 万元"
+        label = clean_label(pre[compared[-1].end():], context.aliases, context.document.kind)
+        if not is_weak(label):
+            return [_record(context, **common | {"period": _base_period(compared[-1], period)}, label=label,
+                            measure="amount")]
     if kind == "percent" and (share := patterns.share.search(pre)):
         label = _subject_label(sentence, context, pre[:share.start()], prefer_last=True)
         return [_record(context, **common, label=label, measure="share")]
@@ -337,6 +343,10 @@ def _qualifier(pre: str, after: str, context: _Context) -> str:
     if context.in_targets and pre.endswith(patterns.equals_before):
         return "="
     return ""
+
+
+# "比2017年度总支出1060.87万元": the compared year's figure, named between the comparison and it.
+_COMPARED_NAME = re.compile(r"^[^\d，,。；;：:增减多少降升涨变]{2,12}$")
 
 
 def _period(text: str, position: int, context: _Context) -> str:
