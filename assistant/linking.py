@@ -20,6 +20,9 @@ from assistant.record_index import RecordIndex, item_names, label_aliases, recor
 from index.synonyms import load_synonyms
 
 _PERIOD_LABEL = re.compile(r"^(20\d\d年?|增减变化金额|增减|合计|总计|小计)$")
+# A label read from a sentence with its comparison word ("比总支出") names what follows it, and a
+# question saying "比总支出" compares with that: the comparison word starts no label.
+_COMPARISON_START = re.compile(r"^(?:比|较)(?!例|重|率)")
 # "比上年少了多少": a year compared with, not the label 上年 (a row of a table of two years).
 _COMPARING = "比较与和跟同"
 _PERIOD_ONLY = re.compile(r"^[上去本今]年度?数?$")
@@ -116,7 +119,7 @@ def _exact_mentions(question: str, index: RecordIndex, covered: list[bool], word
     found = []
     generic = set(question_words()["linking"]["generic_labels"])
     for alias in index.aliases:
-        if len(alias) < min_length or _PERIOD_LABEL.match(alias) or alias in generic:
+        if len(alias) < min_length or _PERIOD_LABEL.match(alias) or alias in generic or _COMPARISON_START.match(alias):
             continue
         start = question.find(alias)
         while start >= 0:

@@ -284,8 +284,7 @@ def _share(intent: Intent, index: RecordIndex) -> Computation | None:
     part = ranked[0].record
     whole = None
     if len(intent.mentions) >= 2:
-        distinct = _distinct(intent, index)
-        part, whole = (distinct[0], distinct[1]) if len(distinct) >= 2 else (part, None)
+        part, whole = _part_and_whole(intent, index) or (part, None)
     if whole is None:
         whole = parent_of(part, index) or total_of((part.doc_id,), index)
     if whole is None or not whole.value or whole is part:
@@ -303,6 +302,28 @@ def _share(intent: Intent, index: RecordIndex) -> Computation | None:
 
 def _distinct(intent: Intent, index: RecordIndex) -> list[Record]:
     """The best record of each mention, each a different figure (两个提法 must not resolve to one row)."""
+    chosen = _chosen(intent, index)
+    return [chosen[i] for i in sorted(chosen)]
+
+
+def _part_and_whole(intent: Intent, index: RecordIndex) -> tuple[Record, Record] | None:
+    """A share's part and whole among two named figures: the part is said right before 占, the whole
+    after it ("出国费占三公经费"), or first when nothing follows 占 ("政府采购里工程占多大比例")."""
+    chosen = _chosen(intent, index)
+    if len(chosen) < 2:
+        return None
+    at = intent.question.find("占")
+    positions = sorted(chosen)
+    before = [i for i in positions if 0 <= at and intent.mentions[i].start < at]
+    after = [i for i in positions if 0 <= at < intent.mentions[i].start]
+    if at < 0 or not before:
+        return chosen[positions[0]], chosen[positions[1]]
+    part = before[-1]
+    whole = after[0] if after else next(i for i in positions if i != part)
+    return chosen[part], chosen[whole]
+
+
+def _chosen(intent: Intent, index: RecordIndex) -> dict[int, Record]:
     chosen: dict[int, Record] = {}
     # Mentions printing a label exactly choose first:
     # "编制比实有在编人数多几个" keeps 实有在编人数 for the second mention.
@@ -313,7 +334,7 @@ def _distinct(intent: Intent, index: RecordIndex) -> list[Record]:
             if not any(name == normalise(record_name(u)) for u in chosen.values()):
                 chosen[position] = scored.record
                 break
-    return [chosen[i] for i in sorted(chosen)]
+    return chosen
 
 
 def _in_table(intent: Intent, index: RecordIndex, table_no: int) -> Record | None:
@@ -327,6 +348,8 @@ def _difference(intent: Intent, index: RecordIndex) -> Computation | None:
         used = [r for r in pair if r is not None]
     else:
         used = _distinct(intent, index)
+    if len(used) < 2:
+        used = _side_totals(intent, index)
     if len(used) < 2 or used[0].unit != used[1].unit:
         return None  # figures of different units are never subtracted
     a, b = used[:2]
@@ -334,6 +357,14 @@ def _difference(intent: Intent, index: RecordIndex) -> Computation | None:
     expression = f"{format_number(a.value)} − {format_number(b.value)} = {format_number(value)}"
     return Computation("difference", record_name(a), (a, b), result=value, result_unit=a.unit,
                    expression=expression)
+
+
+def _side_totals(intent: Intent, index: RecordIndex) -> list[Record]:
+    """"收入比支出多出多少？": both sides named alone are their totals, in the order said."""
+    said = sorted((intent.question.find(side), side) for side in question_words()["totals"]["sides"]
+                  if side in intent.question)
+    totals = [total_of(intent.doc_ids, index, side) for _, side in said]
+    return [t for t in totals if t is not None] if len(said) == 2 else []
 
 
 def _sum(intent: Intent, index: RecordIndex) -> Computation | None:

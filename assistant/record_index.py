@@ -24,6 +24,8 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 # A sentence's label may end in the measure it states ("公务接待费支出预算240万元", "三公经费决算数"):
 # the item is named without it too, when what remains names money (…费, …支出, …收入, …拨款).
 _MEASURE_SUFFIX = re.compile(r"^(?P<item>.{2,}(?:费|支出|经费|收入|拨款))(?:预算数|决算数|预算|决算|执行数)$")
+# ... or begin with it ("2018年度决算总收入1244.27万元"): 总收入.
+_STAGE_PREFIX = re.compile(r"^(?:预算|决算)(?P<item>.+(?:收入|支出))$")
 _ABBREVIATIONS = (("社会保险", "社保"), ("公务用车", "公车"), ("机关事业单位", "机关"))
 
 
@@ -62,7 +64,7 @@ def item_names(name: str) -> set[str]:
     if prefix and any(name[len(prefix):].startswith(c) for c in funds["concepts"]):
         found.add(name[len(prefix):])
     for item in {name, *found}:
-        measured = _MEASURE_SUFFIX.match(item)
+        measured = _MEASURE_SUFFIX.match(item) or _STAGE_PREFIX.match(item)
         if measured:
             found.add(measured["item"])
     return found

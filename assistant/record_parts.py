@@ -144,11 +144,16 @@ def total_of(doc_ids: tuple[str, ...], index: RecordIndex, side: str = "") -> Re
     """The document's total budget (支出总计 / 收入总计 …, the first of `[totals] labels` found), or
     the total of one side (`[totals] sides`)."""
     totals = question_words()["totals"]
-    for label in totals["sides"][side] if side else totals["labels"]:
-        for record in index.in_docs(index.by_alias.get(normalise(label), []), doc_ids):
-            if record.measure == "amount":
-                return record
-    return None
+    found = [r for label in (totals["sides"][side] if side else totals["labels"])
+             for r in index.in_docs(index.by_alias.get(normalise(label), []), doc_ids) if r.measure == "amount"]
+    # this year's first, not the compared year's ("比2017年度总收入1058.51万元"); then in the list's order
+    own = [r for r in found if _own_year(r, index)]
+    return (own or found or [None])[0]
+
+
+def _own_year(record: Record, index: RecordIndex) -> bool:
+    document = index.document(record.doc_id)
+    return not record.period or document is None or record.period == str(document.year)
 
 
 def same_figure(record: Record, index: RecordIndex) -> tuple[Record, ...]:

@@ -162,8 +162,10 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
             several_terms = len(mentions) == 1 and len(mentions[0].terms) >= 2  # "水电费一共" → 水费 + 电费
             if several_terms and mentions[0].text in words["subjects"]["wholes"]:
                 several_terms = False  # "预算一共多少钱": the whole budget, not 收入总计 + 支出总计
+            # "收入比支出多出多少": the two sides' totals are the two figures
+            both_sides = all(side in text for side in words["totals"]["sides"])
             if name in ("difference", "sum") and len(mentions) < 2 and not (name == "difference" and tables) \
-                    and not (name == "sum" and several_terms):
+                    and not (name == "sum" and several_terms) and not (name == "difference" and both_sides):
                 continue
             return name, ""
     if len(mentions) >= 2 and re.search(r"比.{1,24}?(多|少|高|低)", text):

@@ -301,3 +301,24 @@ def test_an_everyday_name_of_a_function_class_finds_it():
     index, (doc, _) = _dev_index(DEV_TEXTS / "g01-pingshan-xiakou-caizhengsuo-2025-budget.txt", sample_path())
     computation = answer_from_records(understand("住房方面安排了多少钱？", index, (doc,)), index)
     assert computation is not None and computation.records[0].value == pytest.approx(39.65)
+
+
+@pytest.mark.parametrize(("name", "question", "value"), [
+    # "209年收入决算43187160.08元" (a misprinted year) and "(一)2019年支出决算42988092.80元".
+    ("n05-xiaoyi-diliuzhongxue-2019-final.txt", "2019年收入比支出多出多少？", 199067.28),
+    # "2018年度决算总收入1244.27万元,比2017年度决算总收入1058.51万元…"; "2018年度总支出1095.67万元…".
+    ("n04-xinzhou-dierxiaoxue-2018-final.txt", "2018年总收入比总支出多多少？", 148.6),
+])
+def test_the_two_sides_named_alone_are_their_totals(name: str, question: str, value: float):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None and computation.operation == "difference", question
+    assert computation.result == pytest.approx(value)
+
+
+def test_the_whole_of_a_share_may_be_said_first():
+    # "2018年度政府采购总额45.24万元,其中:货物13.99万元,工程31.25万元。": 31.25 ÷ 45.24 = 69.1 %.
+    index, (doc, _) = _dev_index(DEV_TEXTS / "n04-xinzhou-dierxiaoxue-2018-final.txt", sample_path())
+    computation = answer_from_records(understand("政府采购里工程占多大比例？", index, (doc,)), index)
+    assert computation is not None and computation.operation == "share"
+    assert round(computation.result, 1) == 69.1
