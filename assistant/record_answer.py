@@ -123,7 +123,8 @@ def _total_lookup(intent: Intent, index: RecordIndex) -> Computation | None:
     totals = question_words()["totals"]
     if not any(w in intent.question for w in totals["words"] + totals["questions"]):
         return None
-    total = total_of(intent.doc_ids, index)
+    sides = [side for side, words in totals["side_words"].items() if any(w in intent.question for w in words)]
+    total = total_of(intent.doc_ids, index, sides[0] if len(sides) == 1 else "")  # "一共花了多少钱": 支出
     if total is None:
         return None
     if intent.period and total.period != intent.period:

@@ -322,3 +322,15 @@ def test_the_whole_of_a_share_may_be_said_first():
     computation = answer_from_records(understand("政府采购里工程占多大比例？", index, (doc,)), index)
     assert computation is not None and computation.operation == "share"
     assert round(computation.result, 1) == 69.1
+
+
+@pytest.mark.parametrize(("name", "question", "value"), [
+    # "(一)2019年支出决算42988092.80元,…" — the only 支出 total this 决算 prints.
+    ("n05-xiaoyi-diliuzhongxue-2019-final.txt", "学校2019年一共花了多少钱？", 42988092.80),
+    # The 三公 table's 公务接待费 决算 26.4 beside its 年初预算 35; "(二)公务接待经费支出26.4万元".
+    ("n03-xuancheng-ningguo-chengguanju-2016-final.txt", "一年请客吃饭花了多少钱？", 26.4),
+])
+def test_what_was_spent_is_the_spending_side_and_stage(name: str, question: str, value: float):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None and computation.records[0].value == pytest.approx(value), question
