@@ -249,7 +249,10 @@ def _stated(record: Record, kind: Operation, companion: Measure, index: RecordIn
 def _total_candidates(intent: Intent, index: RecordIndex, measure: Measure = "amount") -> list[Scored]:
     """The candidates of the document's total, of the side the question names when it names one."""
     sides = [side for side in question_words()["totals"]["sides"] if side in intent.question]
-    total = total_of(intent.doc_ids, index, sides[0] if len(sides) == 1 else "")
+    if len(sides) == 1:  # every name of that side's total ("收入较上年增加…,增加30.14%" is said of 收入)
+        names = tuple(normalise(label) for label in question_words()["totals"]["sides"][sides[0]])
+        return rank_records(Mention(sides[0], 0, names, "label"), intent, index, measure)
+    total = total_of(intent.doc_ids, index)
     if total is None:
         return []
     mention = Mention(record_name(total), 0, (normalise(record_name(total)),), "label")

@@ -334,3 +334,10 @@ def test_what_was_spent_is_the_spending_side_and_stage(name: str, question: str,
     index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
     computation = answer_from_records(understand(question, index, (doc,)), index)
     assert computation is not None and computation.records[0].value == pytest.approx(value), question
+
+
+def test_a_sides_change_is_found_under_any_name_of_its_total():
+    # "2024年本部门收入预算7018.511万元,…。收入较上年增加2042.519万元,增加30.14%,…"
+    index, (doc, _) = _dev_index(DEV_TEXTS / "g05-qiyang-wuxi-jiaoyu-2024-budget.txt", sample_path())
+    computation = answer_from_records(understand("收入比上年增长了百分之几？", index, (doc,)), index)
+    assert computation is not None and computation.records[0].value == pytest.approx(30.14)
