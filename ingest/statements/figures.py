@@ -104,6 +104,7 @@ class _Sentence:
     last_label: str = ""
     last_base: str = ""
     subject: str = ""  # last label that is not relative to another ("公务接待费支出")
+    last_is_part: bool = False  # the last figure was a part ("其中年初结转和结余0万元")
 
 
 def text_records(sections, document: Document) -> list[Record]:  # noqa: ANN001 - iterable of Section
@@ -168,6 +169,13 @@ def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
             continue  # "联系电话 1345264xxxx 项目审批": a phone number before a word, not a count
         clause_start = _clause_start(sentence.text, match.start(), previous_end)
         pre = sentence.text[clause_start:match.start()]
+        between = sentence.text[previous_end:match.start()]
+        clause = re.split(r"[；;]", between)[-1]
+        if clause != between and not patterns.comparison.search(clause) and not patterns.change.search(clause):
+            # "…其中年初结转和结余0万元,较2019年增加0万元;本年收入合计4170.87万元,较2019年增加
+            # 2159.45万元": a clause after a semicolon that names a figure has its own subject (seen in
+            # a 决算 of the development corpus); "…;比2012年预算增加755.18万元" still speaks of the first
+            sentence.labels, sentence.subject, sentence.last_label = [], "", ""
         if clause_start == previous_end > 0:  # "货物采购 0 万元、工程采购 0 万元"
             pre = pre.rsplit("、", 1)[-1]
         previous_end = match.end()
@@ -226,6 +234,7 @@ def _read_figure(sentence: _Sentence, context: _Context, match: re.Match[str], u
         measure = "target"
     if kind == "money" or kind == "count":
         sentence.labels.append(label)
+        sentence.last_is_part = pre.lstrip("，,、 ").startswith("其中")
         if not (sentence.subject and label.startswith(sentence.subject)):
             sentence.subject = label  # "…支出年初预算" is relative to the subject, which stays
     sentence.last_label = label
@@ -258,7 +267,8 @@ def _change_record(sentence: _Sentence, context: _Context, common: dict, before_
         base = sentence.last_base or context.base or _previous_year(common["period"])
         subject_text = before_verb
     sentence.last_base = context.base = base
-    label = _subject_label(sentence, context, subject_text, prefer_last=kind == "percent")
+    # "…其中年初结转和结余0万元,较2019年增加0万元": a change right after a part is the part's
+    label = _subject_label(sentence, context, subject_text, prefer_last=kind == "percent" or sentence.last_is_part)
     sign = -1.0 if verb in patterns.decrease else 1.0
     measure = "change_rate" if kind == "percent" else "change"
     sentence.last_label = label
