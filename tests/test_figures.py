@@ -262,7 +262,8 @@ def test_a_figure_a_comparison_names_is_the_compared_years():
 def test_a_change_after_a_part_or_a_semicolon_is_of_the_figure_it_follows():
     # "本部门2020年度收入总计4170.87万元,其中年初结转和结余0万元,较2019年增加0万元,增长0 %;
     #  本年收入合计4170.87万元,较2019年增加2159.45万元,增长107.36%,…"
-    path = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "n06-nanchang-anyi-changjunxuexiao-2020-final.txt"
+    texts = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+    path = texts / "n06-nanchang-anyi-changjunxuexiao-2020-final.txt"
     changes = {(r.value, r.measure): r.label for r in parse_document(path).records
                if r.measure in ("change", "change_rate") and r.section_path[-1].startswith("一、收入")}
     assert changes[(0.0, "change")] == "年初结转和结余"
