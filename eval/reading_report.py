@@ -88,6 +88,9 @@ def _meta_text(value) -> str | None:  # noqa: ANN001
     return None if value is None else squeeze(normalise_line(str(value)))
 
 
+COMPARISON_LABELS = ("同比", "环比", "比上年", "较上年", "上年", "去年")
+
+
 def record_matches(record: Record, typed: dict) -> bool:
     """Whether `record` is the typed record: value, unit, and label/code/column where typed."""
     want = _number(str(typed.get("value", "")))
@@ -100,7 +103,10 @@ def record_matches(record: Record, typed: dict) -> bool:
         return False
     label = squeeze(typed.get("label"))
     names = squeeze(record.label) + "|" + squeeze("".join(record.row_path))
-    if label and label not in names and squeeze(record.label) not in label:
+    # A parsed label inside a longer typed one ("公务接待费" in "公务接待费支出") names it; a comparison
+    # word read as the label ("同比" in "基本支出同比减少") names nothing.
+    inside = squeeze(record.label) in label and squeeze(record.label) not in COMPARISON_LABELS
+    if label and label not in names and not inside:
         return False
     column = squeeze((typed.get("column") or "").split("›")[-1])
     return not (typed.get("where") == "table" and column and column not in squeeze("".join(record.column_path)))

@@ -37,6 +37,13 @@ def test_a_decrease_matches_its_typed_unsigned_change():
                                   row_path=(), row_code="", column_path=()), typed)
 
 
+def test_a_comparison_word_read_as_the_label_is_not_the_typed_record():
+    typed = {"label": "基本支出同比减少", "value": "4966.66", "unit": "元", "where": "text", "period": "增减"}
+    change = dict(source="text", value=-4966.66, row_path=(), row_code="", column_path=())
+    assert not record_matches(_record(label="同比", **change), typed)
+    assert record_matches(_record(label="基本支出", **change), typed)
+
+
 def test_report_line_for_a_real_excerpt_names_what_was_read():
     typed = load_expected([FIXTURES / "dev_corpus" / "expected"])
     path = FIXTURES / "dev_corpus" / "texts" / "s02-yueyang-jingkaiqu-xuanchuan-2018-budget.txt"
