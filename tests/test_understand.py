@@ -84,6 +84,10 @@ def test_department_matching(mention: str, matches: bool) -> None:
 def test_department_mentions_found_in_questions() -> None:
     assert department_mentions("我想了解福田社保分局今年的预算") == ["福田社保分局"]
     assert department_mentions("物业管理费是多少") == []
+    # question words and verbs end a name; townships and schools are departments too
+    assert department_mentions("长均乡中心学校下面管着哪些学校？") == ["长均乡中心学校"]
+    assert department_mentions("哪些单位纳入了河西务镇2023年部门预算？") == ["河西务镇"]
+    assert department_mentions("长征镇的三公经费是多少？") == ["长征镇"]
 
 
 @pytest.mark.parametrize("question, refusal, detail", [
