@@ -26,6 +26,8 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 _MEASURE_SUFFIX = re.compile(r"^(?P<item>.{2,}(?:费|支出|经费|收入|拨款))(?:预算数|决算数|预算|决算|执行数)$")
 # ... or begin with it ("2018年度决算总收入1244.27万元"): 总收入.
 _STAGE_PREFIX = re.compile(r"^(?:预算|决算)(?P<item>.+(?:收入|支出))$")
+_THIS_YEAR = re.compile(r"^本年度?")
+_MIN_THIS_YEAR_REST = 3  # "本年收入" stays itself: 收入 alone names nothing
 _ABBREVIATIONS = (("社会保险", "社保"), ("公务用车", "公车"), ("机关事业单位", "机关"))
 
 
@@ -60,6 +62,9 @@ def item_names(name: str) -> set[str]:
     "一般公共预算三公经费支出预算" → 三公经费支出预算, 三公经费支出; "公务接待费预算数" → 公务接待费."""
     funds = question_words()["funds_prefixed"]
     found = set()
+    # "本年收入合计" is what a sentence calls 收入合计 (its 本年 is read as the year, not the name)
+    if _THIS_YEAR.match(name) and len(_THIS_YEAR.sub("", name)) >= _MIN_THIS_YEAR_REST:
+        found.add(_THIS_YEAR.sub("", name))
     prefix = next((p for p in funds["prefixes"] if name.startswith(p)), "")
     if prefix and any(name[len(prefix):].startswith(c) for c in funds["concepts"]):
         found.add(name[len(prefix):])

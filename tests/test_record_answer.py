@@ -341,3 +341,11 @@ def test_a_sides_change_is_found_under_any_name_of_its_total():
     index, (doc, _) = _dev_index(DEV_TEXTS / "g05-qiyang-wuxi-jiaoyu-2024-budget.txt", sample_path())
     computation = answer_from_records(understand("收入比上年增长了百分之几？", index, (doc,)), index)
     assert computation is not None and computation.records[0].value == pytest.approx(30.14)
+
+
+def test_this_years_total_is_what_a_sentence_calls_it_without_this_year():
+    # "…;本年收入合计4170.87万元,较2019年增加2159.45万元,增长107.36%": 4170.87 − 2159.45 = 2011.42.
+    index, (doc, _) = _dev_index(DEV_TEXTS / "n06-nanchang-anyi-changjunxuexiao-2020-final.txt", sample_path())
+    computation = answer_from_records(understand("2019年的本年收入合计是多少？", index, (doc,)), index)
+    assert computation is not None and computation.operation == "derived"
+    assert computation.result == pytest.approx(2011.42)
