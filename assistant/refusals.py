@@ -88,8 +88,10 @@ def period_not_found(intent, documents: tuple[DocumentInfo, ...]) -> Answer:
     """A figure asked for another year than the disclosure's, which it neither prints nor implies."""
     subject = intent.mentions[0].text if intent.mentions else "这个数字"
     if not intent.period:  # a change asked of a figure printed for this year only
+        stage = "决算数" if documents and all(d.kind == "final" for d in documents) else "预算数"
+        year = f"{documents[0].year}年" if len(documents) == 1 and documents[0].year else "今年"
         return Answer(Status.NOT_FOUND,
-                      f"公开文件只列出了{subject}今年的预算数，没有列出上年的数字或与上年相比的增减额，"
+                      f"公开文件只列出了{subject}{year}的{stage}，没有列出上年的数字或与上年相比的增减额，"
                       f"无法计算变化。已收录的公开文件是{holdings(documents)}；可以问{subject}是多少，"
                       "或部门预算、项目支出、“三公”经费比上年的变化。")
     return Answer(Status.NOT_FOUND,

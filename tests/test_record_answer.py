@@ -349,3 +349,14 @@ def test_this_years_total_is_what_a_sentence_calls_it_without_this_year():
     computation = answer_from_records(understand("2019年的本年收入合计是多少？", index, (doc,)), index)
     assert computation is not None and computation.operation == "derived"
     assert computation.result == pytest.approx(2011.42)
+
+
+def test_a_change_not_printed_is_said_in_the_documents_own_stage_and_year():
+    # A 2019 决算 excerpt that compares its 三公 决算 with the budget, never with 2018.
+    from assistant.refusals import period_not_found
+
+    index, (doc, _) = _dev_index(DEV_TEXTS / "s04-qingyuan-shengtaihuanjing-2019-final.txt", sample_path())
+    intent = understand("三公经费比上年增加了多少？", index, (doc,))
+    assert answer_from_records(intent, index) is None
+    text = period_not_found(intent, tuple(d for d in index.documents if d.doc_id == doc)).text
+    assert "2019年的决算数" in text and "预算数" not in text
