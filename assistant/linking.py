@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import jieba
 
 from assistant.question_words import normalise, question_words
-from assistant.record_index import RecordIndex, item_names, label_aliases, record_name
+from assistant.record_index import RecordIndex, item_names
 from index.synonyms import load_synonyms
 
 _PERIOD_LABEL = re.compile(r"^(20\d\d年?|增减变化金额|增减|合计|总计|小计)$")
@@ -119,7 +119,8 @@ def _exact_mentions(question: str, index: RecordIndex, covered: list[bool], word
     found = []
     generic = set(question_words()["linking"]["generic_labels"])
     for alias in index.aliases:
-        if len(alias) < min_length or _PERIOD_LABEL.match(alias) or alias in generic or _COMPARISON_START.match(alias):
+        if (len(alias) < min_length or _PERIOD_LABEL.match(alias) or alias in generic
+                or _COMPARISON_START.match(alias)):
             continue
         start = question.find(alias)
         while start >= 0:
@@ -150,8 +151,7 @@ def in_own_words(mention: Mention, index: RecordIndex, doc_ids: tuple[str, ...])
     if mention.how != "label" or not doc_ids or any(
             index.in_docs(index.by_alias.get(a, []), doc_ids) for a in mention.aliases):
         return mention
-    spelt = {a for doc in doc_ids for r in index.by_doc.get(doc, []) for a in label_aliases(record_name(r))
-             if said_in_order(mention.text, a, _OWN_WORDS_GAP)}
+    spelt = {a for doc in doc_ids for a in index.doc_aliases(doc) if said_in_order(mention.text, a, _OWN_WORDS_GAP)}
     own = sorted(spelt, key=lambda a: (mention.text not in a, len(a), a))  # said without gaps first
     return replace(mention, aliases=(*mention.aliases, *own[:_MAX_OWN_WORDS])) if own else mention
 

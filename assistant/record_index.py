@@ -203,6 +203,18 @@ class RecordIndex:
         return cls(tuple(records), tuple(documents), dict(by_alias), dict(by_table), dict(by_doc), aliases,
                    _column_ranks(records), short)
 
+    @cached_property
+    def _aliases_by_doc(self) -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for alias, records in self.by_alias.items():
+            for record in records:
+                found[record.doc_id].add(alias)
+        return {doc: frozenset(aliases) for doc, aliases in found.items()}
+
+    def doc_aliases(self, doc_id: str) -> frozenset[str]:
+        """Every alias a record of `doc_id` is indexed under (built once, from `by_alias`)."""
+        return self._aliases_by_doc.get(doc_id, frozenset())
+
     def in_docs(self, records: list[Record], doc_ids: tuple[str, ...]) -> list[Record]:
         """`records` restricted to `doc_ids` (all when empty)."""
         if not doc_ids:

@@ -222,6 +222,13 @@ DEV_TEXTS = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
 REAL_PDF = Path(__file__).parent / "fixtures" / "real_pdf"
 
 
+def _beside_the_sample(name: str, question: str):
+    """The computation answering `question` of a development excerpt loaded beside the sample (whose
+    labels the excerpt may not print)."""
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    return answer_from_records(understand(question, index, (doc,)), index)
+
+
 def _dev_index(*paths: Path) -> tuple[RecordIndex, list[str]]:
     """The records of `paths` together: labels printed in one document are known when asking another."""
     documents = [parse_document(path) for path in paths]
@@ -282,8 +289,7 @@ def test_a_total_row_is_named_by_its_column(question: str, value: float):
 
 def test_a_side_named_alone_is_that_sides_total():
     # "(一)2019年支出决算42988092.80元,上年支出决算38583631.25元,与上年相比增11.41%"
-    index, (doc, _) = _dev_index(DEV_TEXTS / "n05-xiaoyi-diliuzhongxue-2019-final.txt", sample_path())
-    computation = answer_from_records(understand("支出比上年增长了百分之几？", index, (doc,)), index)
+    computation = _beside_the_sample("n05-xiaoyi-diliuzhongxue-2019-final.txt", "支出比上年增长了百分之几？")
     assert computation is not None and computation.operation == "growth_rate"
     assert computation.records[0].value == pytest.approx(11.41)
 
@@ -291,15 +297,13 @@ def test_a_side_named_alone_is_that_sides_total():
 def test_a_figure_under_its_own_heading_beats_a_passing_mention():
     # The excerpt opens mid-sentence with "…19816.81 元,项目支出 0元。" (an item's part) and later
     # prints the heading "2. 项目支出 469500 元,占一般公共预算支出的 19.62%,…".
-    index, (doc, _) = _dev_index(DEV_TEXTS / "g10-guangxi-unit-2024-budget.txt", sample_path())
-    computation = answer_from_records(understand("项目支出是多少？", index, (doc,)), index)
+    computation = _beside_the_sample("g10-guangxi-unit-2024-budget.txt", "项目支出是多少？")
     assert computation is not None and computation.records[0].value == 469500
 
 
 def test_an_everyday_name_of_a_function_class_finds_it():
     # The township budget's 收支总表 prints "二十、住房保障支出 39.65" (万元).
-    index, (doc, _) = _dev_index(DEV_TEXTS / "g01-pingshan-xiakou-caizhengsuo-2025-budget.txt", sample_path())
-    computation = answer_from_records(understand("住房方面安排了多少钱？", index, (doc,)), index)
+    computation = _beside_the_sample("g01-pingshan-xiakou-caizhengsuo-2025-budget.txt", "住房方面安排了多少钱？")
     assert computation is not None and computation.records[0].value == pytest.approx(39.65)
 
 
@@ -310,16 +314,14 @@ def test_an_everyday_name_of_a_function_class_finds_it():
     ("n04-xinzhou-dierxiaoxue-2018-final.txt", "2018年总收入比总支出多多少？", 148.6),
 ])
 def test_the_two_sides_named_alone_are_their_totals(name: str, question: str, value: float):
-    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
-    computation = answer_from_records(understand(question, index, (doc,)), index)
+    computation = _beside_the_sample(name, question)
     assert computation is not None and computation.operation == "difference", question
     assert computation.result == pytest.approx(value)
 
 
 def test_the_whole_of_a_share_may_be_said_first():
     # "2018年度政府采购总额45.24万元,其中:货物13.99万元,工程31.25万元。": 31.25 ÷ 45.24 = 69.1 %.
-    index, (doc, _) = _dev_index(DEV_TEXTS / "n04-xinzhou-dierxiaoxue-2018-final.txt", sample_path())
-    computation = answer_from_records(understand("政府采购里工程占多大比例？", index, (doc,)), index)
+    computation = _beside_the_sample("n04-xinzhou-dierxiaoxue-2018-final.txt", "政府采购里工程占多大比例？")
     assert computation is not None and computation.operation == "share"
     assert round(computation.result, 1) == 69.1
 
@@ -331,22 +333,19 @@ def test_the_whole_of_a_share_may_be_said_first():
     ("n03-xuancheng-ningguo-chengguanju-2016-final.txt", "一年请客吃饭花了多少钱？", 26.4),
 ])
 def test_what_was_spent_is_the_spending_side_and_stage(name: str, question: str, value: float):
-    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
-    computation = answer_from_records(understand(question, index, (doc,)), index)
+    computation = _beside_the_sample(name, question)
     assert computation is not None and computation.records[0].value == pytest.approx(value), question
 
 
 def test_a_sides_change_is_found_under_any_name_of_its_total():
     # "2024年本部门收入预算7018.511万元,…。收入较上年增加2042.519万元,增加30.14%,…"
-    index, (doc, _) = _dev_index(DEV_TEXTS / "g05-qiyang-wuxi-jiaoyu-2024-budget.txt", sample_path())
-    computation = answer_from_records(understand("收入比上年增长了百分之几？", index, (doc,)), index)
+    computation = _beside_the_sample("g05-qiyang-wuxi-jiaoyu-2024-budget.txt", "收入比上年增长了百分之几？")
     assert computation is not None and computation.records[0].value == pytest.approx(30.14)
 
 
 def test_this_years_total_is_what_a_sentence_calls_it_without_this_year():
     # "…;本年收入合计4170.87万元,较2019年增加2159.45万元,增长107.36%": 4170.87 − 2159.45 = 2011.42.
-    index, (doc, _) = _dev_index(DEV_TEXTS / "n06-nanchang-anyi-changjunxuexiao-2020-final.txt", sample_path())
-    computation = answer_from_records(understand("2019年的本年收入合计是多少？", index, (doc,)), index)
+    computation = _beside_the_sample("n06-nanchang-anyi-changjunxuexiao-2020-final.txt", "2019年的本年收入合计是多少？")
     assert computation is not None and computation.operation == "derived"
     assert computation.result == pytest.approx(2011.42)
 
