@@ -359,3 +359,11 @@ def test_a_change_not_printed_is_said_in_the_documents_own_stage_and_year():
     assert answer_from_records(intent, index) is None
     text = period_not_found(intent, tuple(d for d in index.documents if d.doc_id == doc)).text
     assert "2019年的决算数" in text and "预算数" not in text
+
+
+def test_an_earlier_years_figure_is_never_a_change_less_itself():
+    # "与2023年相比,收、支总计各增加2,963,406.12万元": the excerpt prints no 收、支总计 level of
+    # its own (only 收入总计 and 支出总计), so 2023 cannot be derived — and is never 0.
+    computation = _beside_the_sample("g12-zhongyang-jiaoyubu-2024-final.txt", "2023年收支总计是多少？")
+    assert computation is None or computation.result != pytest.approx(0)
+    assert computation is None or computation.records[0].measure in ("amount", "count")
