@@ -18,7 +18,9 @@ from ingest.checks.audit_locate import (
 from ingest.checks.audit_compare import compare_sides
 from ingest.checks.audit_units import rule_unit_findings, unit_findings
 from ingest.checks.audit_items import item_findings
+from ingest.checks.audit_marks import mark_findings
 from ingest.checks.audit_rates import rate_findings
+from ingest.checks.audit_structure import structure_findings
 from ingest.checks.audit_wording import wording_findings
 from ingest.checks.audit_yoy import yoy_findings
 from ingest.model import CellRef, Document, Finding, Verdict
@@ -43,6 +45,8 @@ def run_audit_checks(document: Document) -> list[Finding]:
     findings.extend(rate_findings(document))
     findings.extend(item_findings(document))
     findings.extend(wording_findings(document))
+    findings.extend(mark_findings(document))
+    findings.extend(structure_findings(document))
     findings.extend(unit_findings(document))
     findings.extend(rule_unit_findings(document))
     return findings

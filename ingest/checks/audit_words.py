@@ -23,3 +23,13 @@ def words() -> dict:
 def wording() -> dict:
     """Template guidance, placeholders, empty-table notes, administrative levels."""
     return _rules()["wording"]
+
+
+def marks() -> dict:
+    """Pairs of quotation marks and brackets, and the numbering printed with a close alone."""
+    return _rules()["marks"]
+
+
+def structure() -> dict:
+    """The contents heading, numbering of its entries and the notes of empty tables."""
+    return _rules()["structure"]
