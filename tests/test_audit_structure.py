@@ -21,6 +21,7 @@ import pytest
 from ingest.audit import audit_document, audit_file
 from ingest.checks.audit_marks import mark_findings
 from ingest.checks.audit_structure import structure_findings
+from ingest.checks.audit_totals import total_findings
 from ingest.document import parse_document
 from ingest.model import Document, Verdict
 
@@ -157,3 +158,38 @@ def test_the_sample_empty_table_without_its_note_is_a_hint(sample_path, tmp_path
     copy.write_text(text[:note] + text[note:].replace("注：本表本年无发生额。", "", 1), encoding="utf-8")
     found = new_hints(audit_file(copy).findings)
     assert [(f.check, f.where) for f in found] == [("empty_table", "政府性基金预算支出表")]
+
+
+# ---------------------------------------------------------------- totals in the text
+
+
+def test_text_totals_agree_on_the_clean_documents(sample_path):
+    # 上海 budgets state "收入预算18,976.76万元" against a 元 table (189,767,551 元): agreement after
+    # rounding; the 决算 "本年收入合计307.82万元" against 收入支出决算总表, an unnumbered table.
+    for document in [parse_document(sample_path)] + [parsed(p) for p in sorted(REAL.glob("*.pdf"))]:
+        found = total_findings(document)
+        assert all(f.ok and f.check == "text_vs_table" for f in found), [f.message for f in found if not f.ok]
+    assert len(total_findings(parsed(SHEGONG_2024))) == 4
+    assert len(total_findings(parsed(WANLI_2025))) == 2
+
+
+def test_a_text_total_unlike_the_table_is_an_error(sample_path, tmp_path):
+    # "部门预算收入 3,776 万元" against 表1 收入 › 本年收入合计 and 收入总计, both 3,776.
+    text = sample_path.read_text(encoding="utf-8")
+    assert "部门预算收入\n\n3,776 万元" in text
+    copy = tmp_path / "planted.txt"
+    copy.write_text(text.replace("部门预算收入\n\n3,776 万元", "部门预算收入\n\n3,786 万元", 1), encoding="utf-8")
+    errors = [f for f in total_findings(parse_document(copy)) if f.verdict == Verdict.ERROR]
+    assert len(errors) == 1 and "3,786" in errors[0].message and "3,776" in errors[0].message
+    assert "相差 10 万元" in errors[0].message and errors[0].cells[0].line == 56
+
+
+def test_a_final_account_total_unlike_its_table_is_an_error():
+    # The 决算's "本年收入合计307.82万元" (page 17) stated as 317.82: the text record planted.
+    document = parsed(SHEGONG_2024)
+    record = next(r for r in document.records if r.label == "收入合计" and r.measure == "amount")
+    planted = replace(document, records=tuple(replace(r, value=317.82) if r is record else r
+                                              for r in document.records))
+    errors = [f for f in total_findings(planted) if f.verdict == Verdict.ERROR]
+    assert len(errors) == 1 and "317.82" in errors[0].message and "307.82" in errors[0].message
+    assert [f.page for f in audit_document(planted).with_verdict(Verdict.ERROR) if f.check == "text_vs_table"] == [17]

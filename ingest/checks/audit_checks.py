@@ -21,6 +21,7 @@ from ingest.checks.audit_items import item_findings
 from ingest.checks.audit_marks import mark_findings
 from ingest.checks.audit_rates import rate_findings
 from ingest.checks.audit_structure import structure_findings
+from ingest.checks.audit_totals import total_findings
 from ingest.checks.audit_wording import wording_findings
 from ingest.checks.audit_yoy import yoy_findings
 from ingest.model import CellRef, Document, Finding, Verdict
@@ -41,6 +42,7 @@ def run_audit_checks(document: Document) -> list[Finding]:
     findings: list[Finding] = []
     for entry in rules.get("agree", []):
         findings.extend(agree_findings(document, entry))
+    findings.extend(total_findings(document))
     findings.extend(yoy_findings(document))
     findings.extend(rate_findings(document))
     findings.extend(item_findings(document))

@@ -33,3 +33,8 @@ def marks() -> dict:
 def structure() -> dict:
     """The contents heading, numbering of its entries and the notes of empty tables."""
     return _rules()["structure"]
+
+
+def text_totals() -> list[dict]:
+    """Names of the overall totals in the text and in the overall table, per side."""
+    return _rules()["text_totals"]
