@@ -91,10 +91,10 @@ def _heading_years(document: Document) -> list[Finding]:
     if not document.year:
         return []
     allowed = {document.year, document.year - 1}
-    titled = [(s.title, s.line, "标题") for s in document.sections if s.line]
-    titled += [(t.title, t.line, "表格标题") for t in document.tables if t.title.strip()]
+    titled = [(s.title, s.line, "标题", "正文", " › ".join(s.path)) for s in document.sections if s.line]
+    titled += [(t.title, t.line, "表格标题", t.ref, t.title) for t in document.tables if t.title.strip()]
     found, seen = [], set()
-    for title, line, kind in titled:
+    for title, line, kind, ref_name, place_title in titled:
         plain = _RANGE.sub("", title)  # "2021—2023年" names a period, not the wrong year
         years = sorted(y for y in {int(y) for y in _YEAR.findall(plain)} - allowed
                        if abs(y - document.year) <= COPIED_SPAN)
@@ -106,6 +106,6 @@ def _heading_years(document: Document) -> list[Finding]:
         said = "、".join(f"{y}年" for y in years)
         message = (f"{place}{kind}“{title}”写的是{said}，本文件是 {document.year} 年的"
                    f"（可比较的上年为 {document.year - 1} 年）：可能沿用了其他年度的标题，请核对年份。")
-        ref = CellRef("正文" if kind == "标题" else "表格", title, "", "", None, "", "", title, line)
+        ref = CellRef(ref_name, place_title, "", "", None, "", "", title, line)
         found.append(Finding("leftover", Verdict.WARNING, message, place, (ref,), page=page))
     return found
