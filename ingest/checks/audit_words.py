@@ -38,3 +38,8 @@ def structure() -> dict:
 def text_totals() -> list[dict]:
     """Names of the overall totals in the text and in the overall table, per side."""
     return _rules()["text_totals"]
+
+
+def breakdowns() -> dict:
+    """Negations that make two parts of a figure complementary (计容 / 不计容)."""
+    return _rules()["breakdowns"]
