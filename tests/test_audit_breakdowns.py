@@ -41,3 +41,33 @@ def test_parts_that_need_not_be_complementary_are_left_alone():
     money = "支出100.00万元（其中财政拨款60.00万元，非财政拨款40.00万元）。"
     assert [f.verdict for f in breakdown_findings(_document(money))] == [Verdict.OK]
     assert [f.verdict for f in _problems(money.replace("40.00", "41.00"))] == [Verdict.ERROR]
+
+
+# ---------------------------------------------------------------- disjoint parts of a whole
+
+from ingest.checks.audit_within import within_findings  # noqa: E402
+
+PROCUREMENT = [
+    "本部门2024年度政府采购金额（以合同签订为准）为 21.07 万元，其中：货物采购金额 21.07 万元。",
+    "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 21.07 万元；"
+    "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{other}万元。",
+]
+
+
+def _sections(paragraphs: list[str]) -> Document:
+    section = Section(path=("（二）政府采购支出情况",), title="（二）政府采购支出情况", level=3,
+                      paragraphs=tuple(paragraphs), line=1, paragraph_lines=tuple(range(1, len(paragraphs) + 1)))
+    return Document(doc_id="t", title="XX部2024年部门决算", department="", year=2024, kind="final",
+                    unit="万元", source_name="t.txt", sha256="", sections=(section,), text="\n".join(paragraphs))
+
+
+def test_disjoint_parts_within_the_whole_pass():
+    findings = within_findings(_sections([PROCUREMENT[0], PROCUREMENT[1].format(other="0")]))
+    assert [f.verdict for f in findings] == [Verdict.OK]
+
+
+def test_disjoint_parts_over_the_whole_are_an_error():
+    errors = [f for f in within_findings(_sections([PROCUREMENT[0], PROCUREMENT[1].format(other="21.07")]))
+              if not f.ok]
+    assert [(f.check, f.verdict) for f in errors] == [("text_sum", Verdict.ERROR)]
+    assert "42.14" in errors[0].message and "21.07" in errors[0].message

@@ -17,6 +17,7 @@ from ingest.checks.audit_locate import (
 )
 from ingest.checks.audit_compare import compare_sides
 from ingest.checks.audit_units import rule_unit_findings, unit_findings
+from ingest.checks.audit_within import within_findings
 from ingest.checks.audit_breakdowns import breakdown_findings
 from ingest.checks.audit_items import item_findings
 from ingest.checks.audit_marks import mark_findings
@@ -47,6 +48,7 @@ def run_audit_checks(document: Document) -> list[Finding]:
     findings.extend(yoy_findings(document))
     findings.extend(rate_findings(document))
     findings.extend(breakdown_findings(document))
+    findings.extend(within_findings(document))
     findings.extend(item_findings(document))
     findings.extend(wording_findings(document))
     findings.extend(mark_findings(document))

@@ -43,3 +43,8 @@ def text_totals() -> list[dict]:
 def breakdowns() -> dict:
     """Negations that make two parts of a figure complementary (计容 / 不计容)."""
     return _rules()["breakdowns"]
+
+
+def within_rules() -> list[dict]:
+    """Disjoint parts of an amount, as the templates word them (`[[within]]`)."""
+    return _rules()["within"]
