@@ -268,7 +268,11 @@ def test_staff_desk_audit_of_the_sample_shows_the_table11_unit_error(browser, ho
     passed = page.locator("#audit-report details.audit-passed")
     assert re.search(r"通过的检查（\d+ 项）", passed.locator("summary").inner_text())
     assert not passed.locator("ul").is_visible()                 # passed checks stay folded
+    section = page.locator("#audit-report section.audit-section").first   # problems listed by section
+    assert section.get_attribute("data-section").startswith("表11")
+    assert "表11" in section.locator("h4.audit-section-head").inner_text()
     page.locator('#audit-json a[download$="核对报告.json"]').wait_for()   # the JSON download
+    page.locator('#audit-csv a[download$="核对报告.csv"]').wait_for()     # the CSV download
     page.screenshot(path=str(ARTIFACTS / "desk-audit.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
     page.close()
