@@ -293,3 +293,11 @@ def test_a_three_character_department_name_is_no_part_of_a_label():
     paragraph = "教育部2024年度收入总计64,999,264.21万元,支出总计64,999,264.21万元。"
     found = text_records(_one_paragraph(paragraph), _meta(2024, "final", department="教育部"))
     assert [r.label for r in found] == ["收入总计", "支出总计"]
+
+
+def test_the_level_after_the_department_and_a_price_threshold_are_no_figure_labels():
+    # "截至2023年8月31日，…办事处（部门）共有车辆7辆，…；单价100万元（含）以上设备（不含车辆）0台（套）。"
+    paragraph = "截至2023年8月31日，某某街道办事处（部门）共有车辆7辆，其中：其他用车7辆；单价100万元（含）以上设备（不含车辆）0台（套）。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, department="某某街道办事处"))
+    assert [(r.label, r.value, r.unit) for r in found][:2] == [("车辆", 7, "辆"), ("其他用车", 7, "辆")]
+    assert all(r.unit != "万元" for r in found)
