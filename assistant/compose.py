@@ -15,7 +15,7 @@ from assistant.answer import Answer, Citation, Fact, Status
 from assistant.compose_text import computation_text, record_statement
 from assistant.number_text import numbers_in, text_states_number
 from assistant.record_answer import Computation
-from assistant.record_index import RecordIndex, record_name
+from assistant.record_index import RecordIndex, is_period_row, record_name
 from ingest.model import Record
 from ingest.units import MONEY_UNITS
 
@@ -24,9 +24,12 @@ _LIST_LIMIT = 25
 
 def fact_of(record: Record) -> Fact:
     """The Fact for one record, with its table row/column or section."""
-    label = " › ".join(record.row_path) if record.row_path else record.label
+    row = " › ".join(record.row_path)
+    label = row or record.label
+    if record.row_path and is_period_row(record.row_path[-1]):
+        label = f"{record_name(record)}（{row}）"  # a row of years says when, not what ("2022年")
     return Fact(value=record.value, unit=record.unit, label=label, doc=record.doc_id, ref=record.ref,
-                row=" › ".join(record.row_path), column=" › ".join(record.column_path))
+                row=row, column=" › ".join(record.column_path))
 
 
 def citation_of(record: Record) -> Citation:
