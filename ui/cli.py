@@ -121,8 +121,21 @@ def ask(turns: tuple[str, ...], doc: str | None, home: str | None, as_json: bool
         return
     from assistant.compose import render_answer_text
 
+    names = _document_names(config)
     for question, answer in zip(turns, answers):
-        click.echo(f"问：{question}\n{render_answer_text(answer)}\n")
+        click.echo(f"问：{question}\n{render_answer_text(answer, names)}\n")
+
+
+def _document_names(config) -> dict[str, str]:  # noqa: ANN001 - a Config
+    """Names for the source lines of answers citing several documents (read from the SQLite store only)."""
+    from index.store import RecordStore
+    from ui.copy_text import document_names
+
+    store = RecordStore(config.db_path)
+    try:
+        return document_names(store.documents())
+    finally:
+        store.close()
 
 
 @cli.command(name="eval")
