@@ -214,6 +214,17 @@ def _period_pair(record: Record, index: RecordIndex, base: str) -> Record | None
     return None
 
 
+def _stated_pair(record: Record, index: RecordIndex, base: str) -> Record | None:
+    """The same figure stated for another year in the text ("公务接待费2016年预算8万元,2015年预算12.5万元")."""
+    if record.source != "text":
+        return None
+    for other in index.by_alias.get(normalise(record_name(record)), []):
+        if (other.doc_id == record.doc_id and other.source == "text" and other.period == base
+                and other.measure == record.measure and other.unit == record.unit):
+            return other
+    return None
+
+
 def _base_period(intent: Intent, record: Record, index: RecordIndex) -> str:
     if intent.base_year:
         return str(intent.base_year)
@@ -229,7 +240,13 @@ def _change(intent: Intent, index: RecordIndex) -> Computation | None:
     if stated and (not amounts or stated[0].score >= amounts[0].score - 8):
         return _stated(stated[0].record, "change", "change_rate", index)
     for scored in amounts:
-        base = _period_pair(scored.record, index, _base_period(intent, scored.record, index))
+        period = _base_period(intent, scored.record, index)
+        change = _change_record(scored.record, index, "change")
+        if change is not None and _changes_from(change, scored.record, period):
+            # "“三公”经费财政拨款预算1.70万元,比2015年预算减少1.03万元": the figure answered before
+            # (the 三公 table's) is printed with its change under another name
+            return _stated(change, "change", "change_rate", index)
+        base = _period_pair(scored.record, index, period) or _stated_pair(scored.record, index, period)
         if base is not None:
             value = scored.record.value - base.value
             expression = (f"{format_number(scored.record.value)} − {format_number(base.value)} = "

@@ -58,7 +58,7 @@ def stage(text: str) -> str:
 
 
 def item_names(name: str) -> set[str]:
-    """The item a normalised label names without the funds before it or the measure after it:
+    """The item a normalised label names without the funds before (or after) it or the measure after it:
     "一般公共预算三公经费支出预算" → 三公经费支出预算, 三公经费支出; "公务接待费预算数" → 公务接待费."""
     funds = question_words()["funds_prefixed"]
     found = set()
@@ -68,6 +68,10 @@ def item_names(name: str) -> set[str]:
     prefix = next((p for p in funds["prefixes"] if name.startswith(p)), "")
     if prefix and any(name[len(prefix):].startswith(c) for c in funds["concepts"]):
         found.add(name[len(prefix):])
+    # "“三公”经费财政拨款预算1.70万元": the funds after the item (seen in a 2016 budget excerpt)
+    suffix = next((p for p in funds["prefixes"] if name.endswith(p) and len(name) > len(p)), "")
+    if suffix and any(name.startswith(c) for c in funds["concepts"]):
+        found.add(name[:-len(suffix)])
     for item in {name, *found}:
         measured = _MEASURE_SUFFIX.match(item) or _STAGE_PREFIX.match(item)
         if measured:

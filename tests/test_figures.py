@@ -301,3 +301,14 @@ def test_the_level_after_the_department_and_a_price_threshold_are_no_figure_labe
     found = text_records(_one_paragraph(paragraph), _meta(2024, department="某某街道办事处"))
     assert [(r.label, r.value, r.unit) for r in found][:2] == [("车辆", 7, "辆"), ("其他用车", 7, "辆")]
     assert all(r.unit != "万元" for r in found)
+
+
+def test_a_change_after_two_years_figures_is_the_later_against_the_earlier():
+    # "1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%": 对比 names
+    # nothing, the change and its rate are 2016 against 2015 (the document's own arithmetic is off).
+    paragraph = "其中:1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。"
+    found = text_records(_one_paragraph(paragraph), _meta(2016))
+    got = [(r.label, r.value, r.measure, r.period, r.base_period) for r in found]
+    assert got == [("公务接待费", 8, "amount", "2016", ""), ("公务接待费", 12.5, "amount", "2015", ""),
+                   ("公务接待费", -4.35, "change", "2016", "2015"),
+                   ("公务接待费", -35.22, "change_rate", "2016", "2015")]

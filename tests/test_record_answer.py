@@ -382,3 +382,16 @@ def test_a_printed_word_also_means_what_the_synonym_file_gives_it():
     computation = answer_from_records(understand("他们有几辆公车？", index, (doc,)), index)
     assert computation is not None and computation.records[0].unit == "辆"
     assert computation.records[0].value == 0 and computation.records[0].label == "车辆"
+
+
+def test_a_change_follows_the_figure_under_its_funds_and_a_years_pair_in_the_text():
+    # "2016年“三公”经费财政拨款预算1.70万元,比2015年预算减少1.03万元。"
+    computation = _beside_the_sample("n01-tianjin-xiqing-shenpiju-2016-budget.txt", "2016年“三公”经费比2015年少了多少？")
+    assert computation is not None and computation.operation == "change"
+    assert computation.records[0].value == pytest.approx(-1.03)
+    computation = _beside_the_sample("n01-tianjin-xiqing-shenpiju-2016-budget.txt", "2016年“三公”经费预算多少？")
+    assert computation is not None and computation.records[0].value == pytest.approx(1.7)
+    # "公务接待费2016年预算8万元,2015年预算12.5万元;…" (its stated change read as 2016's too)
+    computation = _beside_the_sample("s06-yingde-jingxin-2016-budget.txt", "公务接待费和2015年比减少了多少？")
+    assert computation is not None and computation.operation == "change"
+    assert computation.records[0].value == pytest.approx(-4.35)

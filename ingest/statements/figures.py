@@ -107,6 +107,7 @@ class _Sentence:
     subject: str = ""  # last label that is not relative to another ("公务接待费支出")
     last_is_part: bool = False  # the last figure was a part ("其中年初结转和结余0万元")
     lead: str = ""  # the text between the previous figure (or the sentence's start) and this one
+    periods: list[str] = field(default_factory=list)  # the years of its amounts and counts, in order
 
 
 def text_records(sections, document: Document) -> list[Record]:  # noqa: ANN001 - iterable of Section
@@ -241,6 +242,7 @@ def _read_figure(sentence: _Sentence, context: _Context, match: re.Match[str], u
         measure = "target"
     if kind == "money" or kind == "count":
         sentence.labels.append(label)
+        sentence.periods.append(period)
         sentence.last_is_part = pre.lstrip("，,、 ").startswith("其中")
         if not (sentence.subject and label.startswith(sentence.subject)):
             sentence.subject = label  # "…支出年初预算" is relative to the subject, which stays
@@ -277,6 +279,11 @@ def _change_record(sentence: _Sentence, context: _Context, common: dict, before_
     else:
         base = sentence.last_base or context.base or _previous_year(common["period"])
         subject_text = before_verb
+    years = sorted({p for p in sentence.periods if p.isdigit()})
+    if len(years) == 2 and not (comparison and comparison.group("year")):
+        # "公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%": the later
+        # year against the earlier, whatever year was named last (seen in a budget of the development corpus)
+        common, base = common | {"period": years[1]}, years[0]
     sentence.last_base = context.base = base
     # "…其中年初结转和结余0万元,较2019年增加0万元": a change right after a part is the part's
     label = _subject_label(sentence, context, subject_text, prefer_last=kind == "percent" or sentence.last_is_part)
