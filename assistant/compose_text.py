@@ -74,7 +74,7 @@ def record_statement(record: Record, index: RecordIndex, subject: str = "") -> s
 def computation_text(computation: Computation, index: RecordIndex) -> list[str]:
     """The answer's lines for `computation` (citations are added by the caller)."""
     writer = {
-        "lookup": _lookup, "derived": _derived, "share": _share, "change": _change,
+        "lookup": _lookup, "derived": _derived, "share": _share, "per_unit": _per_unit, "change": _change,
         "growth_rate": _growth, "difference": _difference, "sum": _sum, "max": _extreme,
         "min": _extreme, "list": _list, "count_items": _count_items,
     }[computation.operation]
@@ -99,6 +99,13 @@ def _share(computation: Computation, index: RecordIndex) -> list[str]:
     return [f"{computation.subject}（{figure(part.value, part.unit)}）占{record_name(whole)}"
             f"（{figure(whole.value, whole.unit)}）的{format_percent(computation.result)}。",
             f"计算：{computation.expression}。"]
+
+
+def _per_unit(computation: Computation, index: RecordIndex) -> list[str]:
+    figure_record, divisor = computation.records
+    return [f"按{record_name(divisor)}（{figure(divisor.value, divisor.unit)}）平均，{record_name(figure_record)}"
+            f"（{figure(figure_record.value, figure_record.unit)}）合每{divisor.unit}"
+            f"{figure(computation.result, computation.result_unit)}。", f"计算：{computation.expression}。"]
 
 
 def _stated_changes(computation: Computation, index: RecordIndex) -> list[str]:

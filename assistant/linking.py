@@ -149,8 +149,13 @@ def in_own_words(mention: Mention, index: RecordIndex, doc_ids: tuple[str, ...])
     """A label printed in other documents than those asked ("政府性基金拨款") also means the asked
     documents' labels that spell it with a few words between ("政府性基金预算财政拨款收入"), and
     then the labels the synonym file gives it ("公车" printed elsewhere: this document's 车辆)."""
-    if mention.how != "label" or not doc_ids or any(
-            index.in_docs(index.by_alias.get(a, []), doc_ids) for a in mention.aliases):
+    if not doc_ids or any(index.in_docs(index.by_alias.get(a, []), doc_ids) for a in mention.aliases):
+        return mention
+    if mention.how == "link":
+        # "退休人员" links to the sample's 退休 row; a document printing 退休人员 itself means its own
+        own_label = index.in_docs(index.by_alias.get(mention.text, []), doc_ids)
+        return replace(mention, aliases=(*mention.aliases, mention.text)) if own_label else mention
+    if mention.how != "label":
         return mention
     spelt = {a for doc in doc_ids for a in index.doc_aliases(doc) if said_in_order(mention.text, a, _OWN_WORDS_GAP)}
     own = sorted(spelt, key=lambda a: (mention.text not in a, len(a), a))  # said without gaps first

@@ -8,6 +8,7 @@ when the records do not answer (the caller then tries passages or refuses).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -30,7 +31,7 @@ _HEAD_BONUS = 2.0
 
 
 # What was done with the records: looked up, derived for another year, or computed.
-Operation = Literal["lookup", "derived", "share", "change", "growth_rate", "difference", "sum", "max", "min",
+Operation = Literal["lookup", "derived", "share", "per_unit", "change", "growth_rate", "difference", "sum", "max", "min",
                     "list", "count_items"]
 
 
@@ -65,7 +66,7 @@ class Computation:
 def answer_from_records(intent: Intent, index: RecordIndex) -> Computation | None:
     """The Computation for a numeric `intent`, or None when no record answers it."""
     operations = {
-        "lookup": _lookup, "share": _share, "growth_rate": _growth, "change": _change,
+        "lookup": _lookup, "share": _share, "per_unit": _per_unit, "growth_rate": _growth, "change": _change,
         "difference": _difference, "sum": _sum, "max": _extreme, "min": _extreme,
         "list": _list, "count_items": _count_items,
     }
@@ -321,6 +322,29 @@ def _share(intent: Intent, index: RecordIndex) -> Computation | None:
     expression = f"{format_number(part.value)} ÷ {format_number(whole.value)} = {format_percent(rate)}"
     return Computation("share", record_name(part), (part, whole), result=rate, result_unit="%",
                    expression=expression)
+
+
+# The words after which a question names the unit a figure is divided by ("平均每个教职工").
+_PER_UNIT = re.compile(r"每个|一个|每名|每位|每人")
+
+
+def _per_unit(intent: Intent, index: RecordIndex) -> Computation | None:
+    """One figure per unit of another, both counts or the first money ("平均一个在职教职工对应多少义务教育
+    学生": 10,674 ÷ 501): the figure named right after 每个/一个 is the divisor."""
+    chosen = _distinct(intent, index)
+    if len(chosen) != 2 or len(intent.mentions) != 2:
+        return None
+    per = _PER_UNIT.search(intent.question)
+    after = [i for i, m in enumerate(intent.mentions[:2]) if per and m.start >= per.end()]
+    divisor_at = after[0] if after else 1
+    divisor, figure = chosen[divisor_at], chosen[1 - divisor_at]
+    if not divisor.value or divisor.unit in MONEY_UNITS or divisor.unit == "%" or figure.unit == "%":
+        return None
+    # people per person to one decimal (21.3 学生 per 教职工), money per head to the fen
+    result = round(figure.value / divisor.value, 2 if figure.unit in MONEY_UNITS else 1)
+    expression = f"{format_number(figure.value)} ÷ {format_number(divisor.value)} = {format_number(result)}"
+    return Computation("per_unit", record_name(figure), (figure, divisor), result=result,
+                       result_unit=figure.unit, expression=expression)
 
 
 def _distinct(intent: Intent, index: RecordIndex) -> list[Record]:

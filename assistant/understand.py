@@ -15,7 +15,7 @@ from assistant.question_words import first_word, left_out, normalise, question_w
 from assistant.record_index import RecordIndex
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
-_OPERATION_ORDER = ("growth_rate", "share", "change", "max", "min", "difference", "list", "count_items",
+_OPERATION_ORDER = ("growth_rate", "per_unit", "share", "change", "max", "min", "difference", "list", "count_items",
                     "sum")
 
 

@@ -395,3 +395,23 @@ def test_a_change_follows_the_figure_under_its_funds_and_a_years_pair_in_the_tex
     computation = _beside_the_sample("s06-yingde-jingxin-2016-budget.txt", "公务接待费和2015年比减少了多少？")
     assert computation is not None and computation.operation == "change"
     assert computation.records[0].value == pytest.approx(-4.35)
+
+
+@pytest.mark.parametrize(("name", "question", "value"), [
+    # "…在职教职工人数501人,义务教育学生10674人,…": 10,674 ÷ 501 = 21.3
+    ("g05-qiyang-wuxi-jiaoyu-2024-budget.txt", "平均一个在职教职工对应多少义务教育学生？", 21.3),
+    # "…现有教职工356人,在校生3771人。": 3,771 ÷ 356 = 10.6
+    ("n12-zibo-ligongxuexiao-2021-final.txt", "平均每个教职工对应多少名学生？", 10.6),
+])
+def test_one_count_per_unit_of_another(name: str, question: str, value: float):
+    computation = _beside_the_sample(name, question)
+    assert computation is not None and computation.operation == "per_unit", question
+    assert computation.result == pytest.approx(value)
+
+
+def test_a_linked_phrase_means_the_documents_own_label_when_it_prints_one():
+    # "本部门2020年年末实有人数151人,其中在职人员100人,离休人员0人,退休人员51人": 51 ÷ 151
+    computation = _beside_the_sample("n06-nanchang-anyi-changjunxuexiao-2020-final.txt",
+                                     "退休人员占年末实有人数的比例是多少？")
+    assert computation is not None and computation.operation == "share"
+    assert computation.result == pytest.approx(33.77, abs=0.01)
