@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from tqdm import tqdm
 
@@ -67,10 +67,12 @@ def open_stores(config) -> tuple[RecordStore, PassageVectors]:
 
 
 def ingest_files(config, paths: Sequence[Path], progress: bool = False,
-                 stores: tuple[RecordStore, PassageVectors] | None = None) -> list[IngestResult]:
+                 stores: tuple[RecordStore, PassageVectors] | None = None,
+                 parse: Callable[[Path], Document] = parse_document) -> list[IngestResult]:
     """Parse and index each file; one result per file, in order.
 
-    A file that cannot be parsed gives a "failed" result and changes nothing.
+    A file that cannot be parsed gives a "failed" result and changes nothing. `parse` turns a
+    path into a Document (the web app parses uploads in a memory-limited child process).
     Raises StoreUnavailable or CorruptStore when the stores cannot be opened.
     """
     store, vectors = stores or open_stores(config)
@@ -85,14 +87,15 @@ def ingest_files(config, paths: Sequence[Path], progress: bool = False,
                                                disable=not bars), 1):
                 if progress and not bars:
                     print(f"正在导入（{number}/{len(files)}）：{path}", file=sys.stderr, flush=True)
-                results.append(_ingest_one(store, vectors, Path(path), bars))
+                results.append(_ingest_one(store, vectors, Path(path), bars, parse))
     finally:
         if stores is None:
             store.close()
     return results
 
 
-def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progress: bool) -> IngestResult:
+def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progress: bool,
+                parse: Callable[[Path], Document]) -> IngestResult:
     try:
         data = path.read_bytes()
     except OSError:
@@ -103,7 +106,7 @@ def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progres
             return IngestResult(str(path), known.doc_id, "unchanged", known.sections, known.tables,
                                 known.records, known.chunks)
     try:
-        document = parse_document(path)
+        document = parse(path)
     except BudgetQAError as error:
         return IngestResult(str(path), "", "failed", error=str(error))
     document, previous = place_document(document, store.documents())

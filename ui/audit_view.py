@@ -1,8 +1,8 @@
 """The desk's "发布前核对" tab: the audit report of a disclosure as HTML, and its JSON download.
 
-Presentation only: an uploaded file goes through `ingest.audit.audit_file`, the
-function `budgetqa audit` calls, and is never ingested, so nothing in the stores
-changes; an ingested document is audited by the library from its stored parse. Every text
+Presentation only: an uploaded file is parsed in a memory-limited child process
+(`ingest.isolated`) and audited by `ingest.audit.audit_document`, as `budgetqa audit`
+does, and is never ingested, so nothing in the stores changes; an ingested document is audited by the library from its stored parse. Every text
 taken from a disclosure (messages quote it) is escaped.
 """
 
@@ -16,7 +16,8 @@ from pathlib import Path
 import gradio as gr
 
 from index.errors import UnknownDocument
-from ingest.audit import CHECK_NAMES, VERDICT_NAMES, audit_file, audit_to_json
+from ingest.audit import CHECK_NAMES, VERDICT_NAMES, audit_document, audit_to_json
+from ingest.isolated import parse_isolated
 from ingest.model import AuditReport, CellRef, Finding
 from ui.shared_library import SharedLibrary, document_label, user_message
 from ui.uploads import discard_upload
@@ -27,13 +28,16 @@ OPEN_CELLS = 6  # a finding with more cells (a sum of 20 children) shows them fo
 NO_CHANGE = '<p class="muted">只做核对，没有载入文件：已载入的文件没有任何改动。</p>'
 
 
-def audit_uploaded(file: str | None) -> tuple[str, str | None]:
-    """Audit an uploaded disclosure without ingesting it; returns the report HTML and the JSON path."""
+def audit_uploaded(file: str | None, memory_mb: int) -> tuple[str, str | None]:
+    """Audit an uploaded disclosure without ingesting it; returns the report HTML and the JSON path.
+
+    It is parsed in a child process of at most `memory_mb` MB, so a hostile file cannot take
+    down the server."""
     if not file:
         return '<p class="warning">请先选择要核对的文件（.txt、.pdf 或 .xlsx）。</p>', None
     path = Path(file)
     try:
-        report = audit_file(path)
+        report = audit_document(parse_isolated(path, memory_mb))
     except Exception as error:  # noqa: BLE001 - a bad upload gets a message, never a traceback
         return (f'<div class="audit-failed"><p><b>{escape(path.name)}</b>：无法核对</p>'
                 f'<p class="error-text">{escape(user_message(error))}</p>{NO_CHANGE}</div>'), None
@@ -168,7 +172,8 @@ def build_audit_tab(shared: SharedLibrary) -> gr.Dropdown:
                 loaded_button = gr.Button("核对所选文件", variant="primary", elem_id="audit-loaded")
         report = gr.HTML(elem_id="audit-report")
         download = gr.File(label="下载核对报告（JSON）", interactive=False, elem_id="audit-json")
-    upload_button.click(audit_uploaded, [file], [report, download], api_name="audit_upload")
+    upload_button.click(lambda f: audit_uploaded(f, shared.config.parse_memory_mb), [file],
+                        [report, download], api_name="audit_upload")
     loaded_button.click(lambda d: audit_loaded(shared, d), [picker], [report, download],
                         api_name="audit_document")
     tab.select(lambda: audit_choices(shared), None, [picker], api_name=False)
