@@ -61,9 +61,17 @@ class IngestResult:
 def open_stores(config) -> tuple[RecordStore, PassageVectors]:
     """The record store and passage vectors of `config` (SQLite under home; Chroma embedded or server)."""
     store = RecordStore(config.db_path)
+    try:
+        return store, open_passages(config)
+    except BaseException:
+        store.close()
+        raise
+
+
+def open_passages(config) -> PassageVectors:
+    """The passage vectors of `config`. Raises StoreFull, StoreUnavailable or EmbedderMismatch."""
     where = config.chroma_url or str(config.chroma_path)
-    vectors = PassageVectors(open_chroma(config), make_embedder(config), where=where)
-    return store, vectors
+    return PassageVectors(open_chroma(config), make_embedder(config), where=where)
 
 
 def ingest_files(config, paths: Sequence[Path], progress: bool = False,
@@ -237,4 +245,4 @@ def render_results(results: Sequence[IngestResult]) -> str:
 
 
 __all__ = ["IngestResult", "ingest_files", "render_results", "remove_document", "open_stores",
-           "write_document", "remove_leftovers"]
+           "open_passages", "write_document", "remove_leftovers"]
