@@ -11,6 +11,7 @@ thread.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -49,5 +50,9 @@ def run_isolated(function: Callable[..., Result], *args, memory_mb: int) -> Resu
 
 
 def _limit_memory(memory_mb: int) -> None:
+    # A child out of memory prints pages of MemoryError tracebacks while it dies; what went
+    # wrong comes back to the parent as the exception, so its stderr goes nowhere.
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
