@@ -7,10 +7,9 @@ RSS is read with os.wait4; the home it is ingested into keeps what it held.
 from __future__ import annotations
 
 import os
-import resource
+import signal
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -28,23 +27,37 @@ GUARD_ADDRESS_SPACE = 8 * 1024 ** 3
 HANG_GUARD_SECONDS = 600
 
 
+# Peak RSS is read by a small launcher that forks and execs the CLI: a child forked from pytest
+# itself would count pytest's own resident memory (hundreds of MB late in a full run) in its
+# ru_maxrss, since Linux carries the pre-exec high-water mark over the exec.
+LAUNCHER = """
+import os, resource, sys
+limit, out, args = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+pid = os.fork()
+if pid == 0:
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    os.execv(args[0], args)
+_, status, usage = os.wait4(pid, 0)
+open(out, "w").write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_measured(args: list[str], out: Path) -> tuple[int, float, str]:
     """Run `python -m ui.cli ARGS`; returns (exit code, the child's peak RSS in MB, its output)."""
-    def guard() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (GUARD_ADDRESS_SPACE, GUARD_ADDRESS_SPACE))
-
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETQA_")}
+    peak = out.with_suffix(".rss")
+    command = [sys.executable, "-c", LAUNCHER, str(GUARD_ADDRESS_SPACE), str(peak),
+               sys.executable, "-m", "ui.cli", *args]
     with out.open("wb") as sink:
-        process = subprocess.Popen([sys.executable, "-m", "ui.cli", *args], stdout=sink,
-                                   stderr=subprocess.STDOUT, env=env, preexec_fn=guard)
-        timer = threading.Timer(HANG_GUARD_SECONDS, process.kill)
-        timer.start()
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=env,
+                                   start_new_session=True)
         try:
-            _, status, usage = os.wait4(process.pid, 0)
-        finally:
-            timer.cancel()
-        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    return process.returncode, usage.ru_maxrss / 1024, out.read_text(errors="replace")
+            code = process.wait(timeout=HANG_GUARD_SECONDS)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            raise
+    return code, int(peak.read_text()) / 1024, out.read_text(errors="replace")
 
 
 def live_documents(home: Path) -> list[tuple]:
