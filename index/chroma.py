@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from index.errors import EmbedderMismatch, StoreUnavailable
+from index.errors import EmbedderMismatch, StoreFull, StoreUnavailable, disk_full_message, is_disk_full
 
 COLLECTION = "budgetqa-passages"
 
@@ -22,7 +22,8 @@ COLLECTION = "budgetqa-passages"
 def open_chroma(config):
     """A Chroma client for `config`: a server when `config.chroma_url` is set, else embedded.
 
-    Raises StoreUnavailable (naming the URL) when the server cannot be reached.
+    Raises StoreUnavailable (naming the URL) when the server cannot be reached, StoreFull when
+    the embedded index cannot be opened because its disk is full (opening it writes).
     """
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -30,8 +31,13 @@ def open_chroma(config):
     settings = ChromaSettings(anonymized_telemetry=False)
     url = getattr(config, "chroma_url", "")
     if not url:
-        config.chroma_path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(config.chroma_path), settings=settings)
+        try:
+            config.chroma_path.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(config.chroma_path), settings=settings)
+        except Exception as error:  # Chroma's own SQLite says "database or disk is full" in text only
+            if is_disk_full(error):
+                raise StoreFull(disk_full_message(config.chroma_path)) from error
+            raise
     parsed = urlparse(url if "://" in url else f"http://{url}")
     try:
         client = chromadb.HttpClient(host=parsed.hostname or "localhost", port=parsed.port or 8000,
@@ -78,6 +84,8 @@ class PassageVectors:
                 COLLECTION, metadata={"embedder": embedder.model_name, "dim": embedder.dim},
                 configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
         except Exception as error:
+            if is_disk_full(error):
+                raise StoreFull(disk_full_message(where)) from error
             raise StoreUnavailable(f"无法打开 Chroma 索引 {where}：{error}") from error
         self._check_embedder()
         self._store = ChromaVectorStore(chroma_collection=self._collection)
@@ -99,8 +107,13 @@ class PassageVectors:
         nodes = [TextNode(id_=i, text=t, embedding=v.tolist(), metadata=m,
                           excluded_embed_metadata_keys=list(m), excluded_llm_metadata_keys=list(m))
                  for i, t, v, m in zip(ids, texts, vectors, metadatas)]
-        for start in range(0, len(nodes), 1000):
-            self._store.add(nodes[start:start + 1000])
+        try:
+            for start in range(0, len(nodes), 1000):
+                self._store.add(nodes[start:start + 1000])
+        except Exception as error:  # the caller discards the staging version
+            if is_disk_full(error):
+                raise StoreFull(disk_full_message(self._where)) from error
+            raise
 
     def query(self, vector: np.ndarray, keys: Sequence[str], k: int) -> list[VectorHit]:
         """The `k` passages nearest to `vector` among the document versions `keys`."""

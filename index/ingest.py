@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from tqdm import tqdm
 
@@ -61,16 +61,26 @@ class IngestResult:
 def open_stores(config) -> tuple[RecordStore, PassageVectors]:
     """The record store and passage vectors of `config` (SQLite under home; Chroma embedded or server)."""
     store = RecordStore(config.db_path)
+    try:
+        return store, open_passages(config)
+    except BaseException:
+        store.close()
+        raise
+
+
+def open_passages(config) -> PassageVectors:
+    """The passage vectors of `config`. Raises StoreFull, StoreUnavailable or EmbedderMismatch."""
     where = config.chroma_url or str(config.chroma_path)
-    vectors = PassageVectors(open_chroma(config), make_embedder(config), where=where)
-    return store, vectors
+    return PassageVectors(open_chroma(config), make_embedder(config), where=where)
 
 
 def ingest_files(config, paths: Sequence[Path], progress: bool = False,
-                 stores: tuple[RecordStore, PassageVectors] | None = None) -> list[IngestResult]:
+                 stores: tuple[RecordStore, PassageVectors] | None = None,
+                 parse: Callable[[Path], Document] = parse_document) -> list[IngestResult]:
     """Parse and index each file; one result per file, in order.
 
-    A file that cannot be parsed gives a "failed" result and changes nothing.
+    A file that cannot be parsed gives a "failed" result and changes nothing. `parse` turns a
+    path into a Document (the web app parses uploads in a memory-limited child process).
     Raises StoreUnavailable or CorruptStore when the stores cannot be opened.
     """
     store, vectors = stores or open_stores(config)
@@ -85,14 +95,15 @@ def ingest_files(config, paths: Sequence[Path], progress: bool = False,
                                                disable=not bars), 1):
                 if progress and not bars:
                     print(f"正在导入（{number}/{len(files)}）：{path}", file=sys.stderr, flush=True)
-                results.append(_ingest_one(store, vectors, Path(path), bars))
+                results.append(_ingest_one(store, vectors, Path(path), bars, parse))
     finally:
         if stores is None:
             store.close()
     return results
 
 
-def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progress: bool) -> IngestResult:
+def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progress: bool,
+                parse: Callable[[Path], Document]) -> IngestResult:
     try:
         data = path.read_bytes()
     except OSError:
@@ -103,7 +114,7 @@ def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progres
             return IngestResult(str(path), known.doc_id, "unchanged", known.sections, known.tables,
                                 known.records, known.chunks)
     try:
-        document = parse_document(path)
+        document = parse(path)
     except BudgetQAError as error:
         return IngestResult(str(path), "", "failed", error=str(error))
     document, previous = place_document(document, store.documents())
@@ -234,4 +245,4 @@ def render_results(results: Sequence[IngestResult]) -> str:
 
 
 __all__ = ["IngestResult", "ingest_files", "render_results", "remove_document", "open_stores",
-           "write_document", "remove_leftovers"]
+           "open_passages", "write_document", "remove_leftovers"]

@@ -3,19 +3,25 @@
 `open_library(config)` opens the SQLite record store and the Chroma passage
 index under the home folder (or the Chroma server of BUDGETQA_CHROMA_URL).
 Only the web app, when asked, puts the built-in sample into an empty home:
-`ask` and `eval` answer from what the user ingested, or say nothing is.
+`ask` and `eval` answer from what the user ingested, or say nothing is. Answering
+writes nothing, so a home whose disk is full still answers: the store opens
+read-only and, when Chroma cannot open its index, passages are found by BM25 alone.
 """
 
 from __future__ import annotations
 
-from index.errors import NoDocuments, UnknownDocument
-from index.ingest import ingest_files, open_stores
+import logging
+
+from index.errors import NoDocuments, StoreFull, UnknownDocument
+from index.ingest import ingest_files, open_passages
 from index.search import PassageSearch
 from index.store import RecordStore
 from index.types import DocumentInfo
 from ingest.audit import audit_document
 from ingest.model import AuditReport
 from ingest import sample_path
+
+log = logging.getLogger("budgetqa.index")
 
 
 class Library:
@@ -47,9 +53,21 @@ def open_library(config, ensure_sample: bool = False) -> Library:
     """Open (creating if needed) the stores of `config.home`.
 
     With `ensure_sample` (the web app's first start), an empty store first gets
-    the built-in sample. Raises StoreUnavailable, CorruptStore or EmbedderMismatch.
+    the built-in sample. Raises StoreUnavailable, CorruptStore or EmbedderMismatch, and StoreFull
+    when the disk is full and the home holds nothing to answer from.
     """
-    store, passages = open_stores(config)
+    store = RecordStore(config.db_path, read_only_when_full=True)
+    try:
+        passages = open_passages(config)
+    except StoreFull:
+        if store.documents():
+            log.warning("the passage index cannot be opened on a full disk: passages by BM25 alone")
+            return Library(store, PassageSearch(store, None))
+        store.close()
+        raise  # nothing to answer from, and no room to load the sample
+    except BaseException:
+        store.close()
+        raise
     if ensure_sample and not store.documents():
         ingest_files(config, [sample_path()], stores=(store, passages))
     return Library(store, PassageSearch(store, passages))
@@ -57,7 +75,7 @@ def open_library(config, ensure_sample: bool = False) -> Library:
 
 def require_documents(config) -> None:
     """Raise NoDocuments when the home holds no ingested disclosure (reads only the SQLite store)."""
-    store = RecordStore(config.db_path)
+    store = RecordStore(config.db_path, read_only_when_full=True)
     try:
         if not store.documents():
             raise NoDocuments(

@@ -45,7 +45,8 @@ class _Corpus:
 class PassageSearch:
     """Hybrid passage retrieval over the live documents of one home."""
 
-    def __init__(self, store: RecordStore, vectors: PassageVectors) -> None:
+    def __init__(self, store: RecordStore, vectors: PassageVectors | None) -> None:
+        """`vectors` None (the passage index cannot be opened on a full disk): BM25 ranking alone."""
         self._store = store
         self._vectors = vectors
         self._corpus: _Corpus | None = None
@@ -68,11 +69,11 @@ class PassageSearch:
         tokens = tokenize(query) * 2 + tokenize(" ".join(extra))
         depth = max(4 * k, 30)
         rankings = []
-        if mode in ("fused", "vector"):
+        if mode in ("fused", "vector") and self._vectors is not None:
             rankings.append(self._vector_ranking(corpus, expanded, keys, depth))
         if mode in ("fused", "lexical"):
             rankings.append(self._lexical_ranking(corpus, tokens, keys, depth))
-        weights = FUSION_WEIGHTS if mode == "fused" else ()
+        weights = FUSION_WEIGHTS if mode == "fused" and len(rankings) == 2 else ()
         fused = _drop_overlaps(corpus, fuse_rankings(rankings, weights=weights), k)
         return [self._hit(corpus, position, score) for position, score in fused]
 

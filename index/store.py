@@ -10,6 +10,7 @@ becomes visible, and its predecessor invisible, in one transaction.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ingest import parser_version
-from index.errors import CorruptStore, StoreFull
+from index.errors import CorruptStore, StoreFull, disk_full_message
 from index.types import DocumentInfo, Scope
 from index.passages import Passage
 from index.document_json import from_plain, to_plain
@@ -29,14 +30,47 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# Below this much free space SQLite cannot create its WAL index (-shm, 32 KB) and first WAL
+# pages; an open that fails then is the disk's fault, not the file's.
+FULL_DISK_BYTES = 1024 * 1024
+
+
 class RecordStore:
     """The SQLite store of one home folder."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only_when_full: bool = False) -> None:
+        """Open (creating if needed) the store at `path`.
+
+        With `read_only_when_full` (readers: `ask`, the web app), a store that cannot be opened
+        because its disk is full is opened read-only instead: opening in WAL mode writes
+        SQLite's -wal and -shm files, but answering needs no writes.
+        """
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # One connection shared by the web app's threads; the lock keeps their statements apart.
         self._lock = threading.RLock()
+        self._db: sqlite3.Connection | None = None
+        try:
+            self._open()
+        except (StoreFull, sqlite3.OperationalError):
+            if not (read_only_when_full and self._disk_full()):
+                raise
+            if self._db is not None:
+                self._db.close()
+            self._open_immutable()
+
+    def _disk_full(self) -> bool:
+        exists = self.path.is_file() and self.path.stat().st_size > 0
+        return exists and shutil.disk_usage(self.path.parent).free < FULL_DISK_BYTES
+
+    def _open_immutable(self) -> None:
+        # Immutable: no locks, no -shm, no -wal. On a full disk no other process can commit to
+        # this file either (an ingest fails with StoreFull and rolls back); what a writer still
+        # holds open in its WAL, not yet copied into the file, is not seen.
+        self._db = sqlite3.connect(f"{self.path.resolve().as_uri()}?immutable=1", uri=True,
+                                   isolation_level=None, check_same_thread=False)
+
+    def _open(self) -> None:
         with self._errors():
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None,
                                        check_same_thread=False)
@@ -65,9 +99,7 @@ class RecordStore:
         except sqlite3.DatabaseError as error:
             text = str(error)
             if "disk is full" in text:
-                raise StoreFull(
-                    f"磁盘空间不足，无法写入 {self.path}；本次写入已撤销，已导入的文档未受影响。"
-                    "请腾出磁盘空间后重试。") from error
+                raise StoreFull(disk_full_message(self.path)) from error
             if "not a database" in text or "malformed" in text:
                 raise CorruptStore(
                     f"数据文件 {self.path} 已损坏，不是有效的 SQLite 数据库。"

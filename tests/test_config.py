@@ -26,3 +26,15 @@ def test_default_home_is_per_user(monkeypatch):
     monkeypatch.delenv("BUDGETQA_HOME", raising=False)
     monkeypatch.delenv("XDG_DATA_HOME", raising=False)
     assert load_config().home == Path.home() / ".local" / "share" / "budgetqa"
+
+
+def test_parse_memory_limit_is_read_and_a_bad_one_is_named(monkeypatch, tmp_path):
+    import pytest
+
+    from ingest.errors import BudgetQAError
+
+    monkeypatch.setenv("BUDGETQA_PARSE_MEMORY_MB", "300")
+    assert load_config(tmp_path).parse_memory_mb == 300
+    monkeypatch.setenv("BUDGETQA_PARSE_MEMORY_MB", "很多")
+    with pytest.raises(BudgetQAError, match="BUDGETQA_PARSE_MEMORY_MB.*很多"):
+        load_config(tmp_path)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import uuid
 from pathlib import Path
 
 import pytest
 
+from full_disk import small_disk
 from index.errors import CorruptStore, StoreFull
 from index.types import Scope
 from index.passages import Passage
@@ -145,29 +143,21 @@ def test_corrupt_file_names_file_and_fix(tmp_path: Path) -> None:
 
 
 def test_full_disk_rolls_back_and_keeps_what_was_there(tmp_path: Path) -> None:
-    mount = tmp_path / "small-disk"
-    mount.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", f"tmpfs-{uuid.uuid4().hex[:6]}",
-                              str(mount)], capture_output=True)
-    if mounted.returncode != 0 or shutil.disk_usage(mount).total > 1024 * 1024:
-        pytest.skip(f"cannot mount a small tmpfs here (needs root): {mounted.stderr.decode().strip()}")
-    store = None
-    try:
+    with small_disk(tmp_path / "small-disk", 512) as mount:
         store = RecordStore(mount / "budgetqa.sqlite3")
-        make_live(store, small_document())
-        huge = small_document("futian-2023", DEPT_B, 2023, "b" * 64, text="预算" * 400_000)
-        with pytest.raises(StoreFull) as error:
-            make_live(store, huge)
-        assert "磁盘空间不足" in str(error.value)
-        assert [d.doc_id for d in store.documents()] == ["luohu-2022"]
-        assert store.document("luohu-2022") == small_document()
-        assert store.stale_versions() == []
-        make_live(store, small_document("nanshan-2022", DEPT_B, 2022, "c" * 64))  # still writable
-        assert len(store.documents()) == 2
-    finally:
-        if store is not None:
+        try:
+            make_live(store, small_document())
+            huge = small_document("futian-2023", DEPT_B, 2023, "b" * 64, text="预算" * 400_000)
+            with pytest.raises(StoreFull) as error:
+                make_live(store, huge)
+            assert "磁盘空间不足" in str(error.value)
+            assert [d.doc_id for d in store.documents()] == ["luohu-2022"]
+            assert store.document("luohu-2022") == small_document()
+            assert store.stale_versions() == []
+            make_live(store, small_document("nanshan-2022", DEPT_B, 2022, "c" * 64))  # still writable
+            assert len(store.documents()) == 2
+        finally:
             store.close()
-        subprocess.run(["umount", str(mount)], check=False)
 
 
 def test_a_home_from_before_the_parser_column_is_upgraded_on_open(tmp_path):

@@ -30,14 +30,20 @@ def copy_home(source: Path, target: Path) -> Path:
     return target
 
 
+SERVER_PIDS: dict[str, int] = {}  # base URL -> process id of the running server, for tests that measure it
+
+
 @contextmanager
-def running_server(home: Path, admin_password: str = "", temp_dir: Path | None = None) -> Iterator[str]:
+def running_server(home: Path, admin_password: str = "", temp_dir: Path | None = None,
+                   settings: dict[str, str] | None = None) -> Iterator[str]:
     """Start `budgetqa serve --home HOME --port <free>`; yield its base URL; stop it after.
 
-    `temp_dir` becomes Gradio's upload folder (GRADIO_TEMP_DIR), for tests that look into it.
+    `temp_dir` becomes Gradio's upload folder (GRADIO_TEMP_DIR), for tests that look into it;
+    `settings` are extra BUDGETQA_* environment variables.
     """
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUDGETQA_")}
+    env.update(settings or {})
     if admin_password:
         env["BUDGETQA_ADMIN_PASSWORD"] = admin_password
     env["GRADIO_ANALYTICS_ENABLED"] = "False"
@@ -49,10 +55,12 @@ def running_server(home: Path, admin_password: str = "", temp_dir: Path | None =
             [sys.executable, "-m", "ui.cli", "serve", "--home", str(home), "--port", str(port)],
             stdout=log, stderr=subprocess.STDOUT, env=env)
         url = f"http://127.0.0.1:{port}"
+        SERVER_PIDS[url] = process.pid
         try:
             _wait_ready(process, url, log_path)
             yield url
         finally:
+            SERVER_PIDS.pop(url, None)
             process.terminate()
             try:
                 process.wait(timeout=20)

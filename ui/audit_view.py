@@ -1,9 +1,9 @@
 """The desk's "发布前核对" tab: the audit report of a disclosure as HTML, by section of the
 disclosure, and its CSV and JSON downloads.
 
-Presentation only: an uploaded file goes through `ingest.audit.audit_file`, the
-function `budgetqa audit` calls, and is never ingested, so nothing in the stores
-changes; an ingested document is audited by the library from its stored parse. Every text
+Presentation only: an uploaded file is parsed in a memory-limited child process
+(`ingest.isolated`) and audited by `ingest.audit.audit_document`, as `budgetqa audit`
+does, and is never ingested, so nothing in the stores changes; an ingested document is audited by the library from its stored parse. Every text
 taken from a disclosure (messages quote it) is escaped.
 """
 
@@ -15,7 +15,8 @@ from pathlib import Path
 import gradio as gr
 
 from index.errors import UnknownDocument
-from ingest.audit import CHECK_NAMES, VERDICT_NAMES, audit_file
+from ingest.audit import CHECK_NAMES, VERDICT_NAMES, audit_document
+from ingest.isolated import parse_isolated
 from ingest.model import AuditReport, CellRef, Finding
 from ui.audit_export import grouped, quoted, write_audit_csv, write_audit_json
 from ui.shared_library import SharedLibrary, document_label, user_message
@@ -26,14 +27,17 @@ OPEN_CELLS = 6  # a finding with more cells (a sum of 20 children) shows them fo
 NO_CHANGE = '<p class="muted">只做核对，没有载入文件：已载入的文件没有任何改动。</p>'
 
 
-def audit_uploaded(file: str | None) -> tuple[str, str | None, str | None]:
+def audit_uploaded(file: str | None, memory_mb: int) -> tuple[str, str | None, str | None]:
     """Audit an uploaded disclosure without ingesting it; returns the report HTML, the JSON and
-    the CSV paths."""
+    the CSV paths.
+
+    It is parsed in a child process of at most `memory_mb` MB, so a hostile file cannot take
+    down the server."""
     if not file:
         return '<p class="warning">请先选择要核对的文件（.txt、.pdf 或 .xlsx）。</p>', None, None
     path = Path(file)
     try:
-        report = audit_file(path)
+        report = audit_document(parse_isolated(path, memory_mb))
     except Exception as error:  # noqa: BLE001 - a bad upload gets a message, never a traceback
         return (f'<div class="audit-failed"><p><b>{escape(path.name)}</b>：无法核对</p>'
                 f'<p class="error-text">{escape(user_message(error))}</p>{NO_CHANGE}</div>'), None, None
@@ -175,7 +179,8 @@ def build_audit_tab(shared: SharedLibrary) -> gr.Dropdown:
         with gr.Row():
             download = gr.File(label="下载核对报告（JSON，全部检查）", interactive=False, elem_id="audit-json")
             table = gr.File(label="下载问题清单（CSV，可用 Excel 打开）", interactive=False, elem_id="audit-csv")
-    upload_button.click(audit_uploaded, [file], [report, download, table], api_name="audit_upload")
+    upload_button.click(lambda f: audit_uploaded(f, shared.config.parse_memory_mb), [file],
+                        [report, download, table], api_name="audit_upload")
     loaded_button.click(lambda d: audit_loaded(shared, d), [picker], [report, download, table],
                         api_name="audit_document")
     tab.select(lambda: audit_choices(shared), None, [picker], api_name=False)

@@ -19,7 +19,8 @@ from pathlib import Path
 import click
 
 from assistant.config import Config, load_config
-from assistant.logs import log_to_home
+from assistant.logs import log_to_home, log_written
+from index.errors import is_disk_full
 from ingest.errors import BudgetQAError
 
 home_option = click.option(
@@ -192,19 +193,27 @@ def main() -> None:
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception:  # noqa: BLE001 - the one boundary that must never show a traceback
+    except Exception as error:  # noqa: BLE001 - the one boundary that must never show a traceback
         log = _log_unexpected()
-        click.echo(f"内部错误：操作未完成。详细信息已记录在 {log}", err=True)
+        if is_disk_full(error):  # a write the stores did not word themselves (a temporary file, …)
+            click.echo("错误：磁盘空间不足，操作未完成；已导入的文档未受影响。请腾出磁盘空间后重试。", err=True)
+            sys.exit(1)
+        where = f"详细信息已记录在 {log}" if log else "详细信息也无法写入日志（数据目录不可写或磁盘已满）"
+        click.echo(f"内部错误：操作未完成。{where}", err=True)
         sys.exit(2)
 
 
-def _log_unexpected() -> Path:
-    """Log the traceback to the home folder the command was using (else the default one)."""
+def _log_unexpected() -> Path | None:
+    """Log the traceback to the home folder the command was using (else the default one);
+    returns the log's path, or None when it could not be written."""
     logger = logging.getLogger("budgetqa")
     files = [Path(h.baseFilename) for h in logger.handlers if isinstance(h, logging.FileHandler)]
-    path = files[0] if files else log_to_home(load_config().home)
+    try:
+        path = files[0] if files else log_to_home(load_config().home)
+    except BudgetQAError:  # a setting that cannot be read: no home to log to
+        return None
     logger.error("unexpected error:\n%s", traceback.format_exc())
-    return path
+    return path if log_written(path) else None
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import gradio as gr
 
 from index.ingest import IngestResult, ingest_files, remove_document
 from index.types import DocumentInfo
+from ingest.isolated import parse_isolated
 from ui.audit_view import audit_choices, build_audit_tab
 from ui.batch import BatchItem, answer_row, read_batch, write_answers_csv
 from ui.shared_library import SharedLibrary, document_label, user_message
@@ -31,11 +32,16 @@ def upload(shared: SharedLibrary, files: list[str] | None, progress=gr.Progress(
         return '<p class="warning">请先选择要上传的文件（.txt、.pdf 或 .xlsx）。</p>', *document_views(shared)
     results: list[IngestResult] = []
     failures: list[tuple[str, str]] = []
+    memory_mb = shared.config.parse_memory_mb
+
+    def parse(path: Path):
+        return parse_isolated(path, memory_mb)  # a hostile upload exhausts a child, not the server
+
     with shared.lock:  # questions wait while the stores change
         for number, path in enumerate(paths):
             progress((number, len(paths)), desc=f"正在解析并索引 {path.name}")
             try:
-                results.extend(ingest_files(shared.config, [path], progress=False))
+                results.extend(ingest_files(shared.config, [path], progress=False, parse=parse))
             except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
                 failures.append((path.name, user_message(error)))
             finally:

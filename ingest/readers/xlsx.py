@@ -18,6 +18,7 @@ from xml.etree.ElementTree import ParseError
 
 from ingest.errors import UnreadableDocument, UnsupportedFormat
 from ingest.model import Layout
+from ingest.readers.xlsx_bounds import check_workbook_bounds
 from ingest.tables.sheet_tables import Sheet, sheets_layout
 
 MAX_ROWS_PER_SHEET = 5_000
@@ -31,6 +32,7 @@ def read_xlsx_layout(data: bytes, name: str) -> Layout:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_workbook_bounds(data, name)  # before openpyxl builds every cell in memory
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, ParseError, KeyError, ValueError, TypeError,
