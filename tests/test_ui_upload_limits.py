@@ -65,8 +65,8 @@ def test_hostile_uploads_are_refused_and_the_server_keeps_its_memory_and_answers
     assert "宽表.xlsx" in report and "失败" in report
     assert f"超出了内存上限（{PARSE_MEMORY_MB} MB）" in report and "没有任何改动" in report
 
-    html, download = desk.predict(handle_file(str(wide)), api_name="/audit_upload")
-    assert "无法核对" in html and "内存上限" in html and download is None
+    html, download, table = desk.predict(handle_file(str(wide)), api_name="/audit_upload")
+    assert "无法核对" in html and "内存上限" in html and download is None and table is None
 
     assert peak_rss_mb(server) - peak_before < SERVER_GROWTH_MB
     assert document_ids(server) == before

@@ -133,7 +133,7 @@ def _with_documents(config, answers: list) -> tuple[list, dict[str, str]]:  # no
     from ui.caveats import with_caveat
     from ui.copy_text import document_names
 
-    store = RecordStore(config.db_path)
+    store = RecordStore(config.db_path, read_only_when_full=True)  # ask writes nothing: a full disk is no error
     try:
         def lookup(doc_id: str):  # noqa: ANN202 - a Document or None
             try:
