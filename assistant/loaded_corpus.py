@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assistant.passage_answer import Paragraph, document_paragraphs
 from assistant.record_index import RecordIndex
+from index.lexical import load_budget_vocabulary
 from ingest.model import Table
 
 
@@ -35,6 +36,8 @@ def store_generation(library) -> object:
 def load_corpus(library) -> LoadedCorpus:
     """Read every record, paragraph and table of `library` once."""
     documents = library.documents()
+    if documents:
+        load_budget_vocabulary()  # as when a passage search ran first; questions cut words the same way
     index = RecordIndex.build(library.store.records(), documents)
     paragraphs: dict[str, list[Paragraph]] = {}
     tables: dict[str, tuple[Table, ...]] = {}

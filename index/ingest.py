@@ -18,9 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, Sequence
-
-from tqdm import tqdm
+from typing import Callable, Iterator, Sequence
 
 from index.chroma import PassageVectors, open_chroma
 from index.embedders import make_embedder
@@ -28,7 +26,6 @@ from index.errors import UnknownDocument
 from index.identity import place_document
 from index.passages import Passage, document_passages
 from index.store import RecordStore, chroma_id, version_key
-from ingest.document import parse_document
 from ingest.errors import BudgetQAError
 from ingest.model import Document
 
@@ -60,10 +57,30 @@ class IngestResult:
 
 def open_stores(config) -> tuple[RecordStore, PassageVectors]:
     """The record store and passage vectors of `config` (SQLite under home; Chroma embedded or server)."""
-    store = RecordStore(config.db_path)
+    return RecordStore(config.db_path), open_vectors(config)
+
+
+def open_vectors(config) -> PassageVectors:
+    """The passage vectors of `config`: Chroma (embedded or server) and the embedding model.
+
+    Raises StoreUnavailable or EmbedderMismatch.
+    """
     where = config.chroma_url or str(config.chroma_path)
-    vectors = PassageVectors(open_chroma(config), make_embedder(config), where=where)
-    return store, vectors
+    return PassageVectors(open_chroma(config), make_embedder(config), where=where)
+
+
+class _OnDemand:
+    """Passage vectors opened at the first file that needs them: an unchanged file is told from
+    its bytes' sha256 and the parser version alone, without Chroma or the embedding model."""
+
+    def __init__(self, opener: Callable[[], PassageVectors]) -> None:
+        self._opener = opener
+        self._vectors: PassageVectors | None = None
+
+    def __call__(self) -> PassageVectors:
+        if self._vectors is None:
+            self._vectors = self._opener()
+        return self._vectors
 
 
 def ingest_files(config, paths: Sequence[Path], progress: bool = False,
@@ -73,11 +90,15 @@ def ingest_files(config, paths: Sequence[Path], progress: bool = False,
     A file that cannot be parsed gives a "failed" result and changes nothing.
     Raises StoreUnavailable or CorruptStore when the stores cannot be opened.
     """
-    store, vectors = stores or open_stores(config)
+    from tqdm import tqdm
+
+    store = stores[0] if stores else RecordStore(config.db_path)
+    vectors = _OnDemand(lambda: stores[1] if stores else open_vectors(config))
     results = []
     try:
         with _ingest_lock(Path(config.home)):
-            remove_leftovers(store, vectors)
+            if store.stale_versions():
+                remove_leftovers(store, vectors())
             # Bars only on a terminal: in a log or a pipe they are escape codes; say each file instead.
             bars = progress and sys.stderr.isatty()
             files = list(paths)
@@ -92,7 +113,7 @@ def ingest_files(config, paths: Sequence[Path], progress: bool = False,
     return results
 
 
-def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progress: bool) -> IngestResult:
+def _ingest_one(store: RecordStore, vectors: _OnDemand, path: Path, progress: bool) -> IngestResult:
     try:
         data = path.read_bytes()
     except OSError:
@@ -102,13 +123,16 @@ def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progres
         if known is not None:
             return IngestResult(str(path), known.doc_id, "unchanged", known.sections, known.tables,
                                 known.records, known.chunks)
+    from ingest.document import parse_document  # the readers import pdfplumber: only for new files
+
     try:
         document = parse_document(path)
     except BudgetQAError as error:
         return IngestResult(str(path), "", "failed", error=str(error))
     document, previous = place_document(document, store.documents())
+    opened = vectors()  # StoreUnavailable or EmbedderMismatch stops the whole run, as at its start
     try:
-        replaced = write_document(store, vectors, document, progress)
+        replaced = write_document(store, opened, document, progress)
     except BudgetQAError as error:
         return IngestResult(str(path), document.doc_id, "failed", error=str(error))
     chunks = next((d.chunks for d in store.documents() if d.doc_id == document.doc_id), 0)
@@ -142,6 +166,8 @@ def write_document(store: RecordStore, vectors: PassageVectors, document: Docume
 
 def _embed_and_add(vectors: PassageVectors, document: Document, version: int,
                    passages: list[Passage], progress: bool) -> None:
+    from tqdm import tqdm
+
     key = version_key(document.doc_id, version)
     bar = tqdm(total=len(passages), desc=document.doc_id[:24], unit="段", file=sys.stderr,
                disable=not progress, leave=False)

@@ -1,7 +1,9 @@
 """The library: what the assistant and the ui see of the stores.
 
-`open_library(config)` opens the SQLite record store and the Chroma passage
-index under the home folder (or the Chroma server of BUDGETQA_CHROMA_URL).
+`open_library(config)` opens the SQLite record store under the home folder;
+the Chroma passage index (or the Chroma server of BUDGETQA_CHROMA_URL) and the
+embedding model open at the first passage search, so a question answered from
+records never loads them.
 Only the web app, when asked, puts the built-in sample into an empty home:
 `ask` and `eval` answer from what the user ingested, or say nothing is.
 """
@@ -9,11 +11,9 @@ Only the web app, when asked, puts the built-in sample into an empty home:
 from __future__ import annotations
 
 from index.errors import NoDocuments, UnknownDocument
-from index.ingest import ingest_files, open_stores
 from index.search import PassageSearch
 from index.store import RecordStore
 from index.types import DocumentInfo
-from ingest.audit import audit_document
 from ingest.model import AuditReport
 from ingest import sample_path
 
@@ -36,6 +36,8 @@ class Library:
     def audit(self, doc_id: str) -> AuditReport:
         """The pre-publication audit of an ingested document, from its stored parse (as `budgetqa audit`
         gives for its file). Raises UnknownDocument."""
+        from ingest.audit import audit_document
+
         try:
             document = self.store.document(doc_id)
         except KeyError:
@@ -47,12 +49,18 @@ def open_library(config, ensure_sample: bool = False) -> Library:
     """Open (creating if needed) the stores of `config.home`.
 
     With `ensure_sample` (the web app's first start), an empty store first gets
-    the built-in sample. Raises StoreUnavailable, CorruptStore or EmbedderMismatch.
+    the built-in sample. Raises CorruptStore; with a Chroma server configured,
+    StoreUnavailable when it cannot be reached. Passage searches raise
+    StoreUnavailable or EmbedderMismatch when they cannot open the passage index.
     """
-    store, passages = open_stores(config)
+    from index.ingest import ingest_files, open_vectors
+
+    store = RecordStore(config.db_path)
     if ensure_sample and not store.documents():
-        ingest_files(config, [sample_path()], stores=(store, passages))
-    return Library(store, PassageSearch(store, passages))
+        ingest_files(config, [sample_path()], stores=(store, open_vectors(config)))
+    if getattr(config, "chroma_url", ""):  # a server is checked now: a wrong URL is told at start, not mid-conversation
+        return Library(store, PassageSearch(store, open_vectors(config)))
+    return Library(store, PassageSearch(store, lambda: open_vectors(config)))
 
 
 def require_documents(config) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -45,11 +46,20 @@ class _Corpus:
 class PassageSearch:
     """Hybrid passage retrieval over the live documents of one home."""
 
-    def __init__(self, store: RecordStore, vectors: PassageVectors) -> None:
+    def __init__(self, store: RecordStore, vectors: PassageVectors | Callable[[], PassageVectors]) -> None:
+        """`vectors` may be a function that opens them: Chroma and the embedding model then load
+        at the first vector search, so a process that answers only from records never pays for them."""
         self._store = store
-        self._vectors = vectors
+        self._vectors_or_opener = vectors
         self._corpus: _Corpus | None = None
         self._lock = threading.Lock()
+
+    @property
+    def _vectors(self) -> PassageVectors:
+        with self._lock:
+            if callable(self._vectors_or_opener):
+                self._vectors_or_opener = self._vectors_or_opener()
+            return self._vectors_or_opener
 
     def search(self, query: str, scope: Scope | None = None, k: int = 5, mode: str = "fused") -> list[Hit]:
         """The `k` passages that best answer `query` within `scope`, best first.
