@@ -71,6 +71,7 @@ class Conversation:
         """Answer from `library` from now on (the web app reopened its stores); the records are
         read again at the next question if the documents changed meanwhile."""
         self.library = library
+        self.corpus.parts.read_from(library.store)
         self.passages = PassagesAnswerer(library.search, self.corpus.paragraphs)
 
     def _resolve_doc(self, doc: str) -> tuple[str, ...]:
