@@ -22,6 +22,7 @@ its figures as printed, so the parser reads it as it reads the original.
 from __future__ import annotations
 
 import argparse
+import math
 import re
 from pathlib import Path
 
@@ -128,14 +129,18 @@ def generate_mixed_corpus(out_dir: Path, count: int) -> list[Path]:
         templates.append((path.stem, text, _typed_department(path)))
     paths = []
     for index in range(count):
-        district, slug = DISTRICTS[index % len(DISTRICTS)]
-        round_ = index // (len(DISTRICTS) * max(len(templates), 1))
+        # Each document has its own (department, year, kind): a repeat would replace an earlier one.
         if index % SAMPLE_EVERY == 0 or not templates:
-            year = YEARS[(index // SAMPLE_EVERY) % len(YEARS)] + round_ * len(YEARS)
+            made = index // SAMPLE_EVERY
+            district, slug = DISTRICTS[made % len(DISTRICTS)]
+            year = YEARS[(made // len(DISTRICTS)) % len(YEARS)] + made // (len(DISTRICTS) * len(YEARS)) * len(YEARS)
             text, name = variant_text(sample, district, year, 1 + index % 3), f"{slug}-sample-{year}"
         else:
+            district, slug = DISTRICTS[index % len(DISTRICTS)]
             stem, original, department = templates[index % len(templates)]
-            text, name = layout_variant(original, department, district, round_ + index % 3), f"{slug}-{stem}"
+            # (district, template) pairs repeat every lcm(10, templates) documents: move those years on.
+            years = index // math.lcm(len(DISTRICTS), len(templates))
+            text, name = layout_variant(original, department, district, years), f"{slug}-{stem}"
         path = out_dir / f"{index:05d}-{name}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
