@@ -9,13 +9,14 @@ app's "copy answer with source" button.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from assistant.answer import Answer, Citation, Fact, Status
 from assistant.compose_text import computation_text, record_statement
 from assistant.number_text import numbers_in, text_states_number
 from assistant.record_answer import Computation
-from assistant.record_index import RecordIndex, record_name
+from assistant.record_index import RecordIndex, is_period_row, record_name
 from ingest.model import Record
 from ingest.units import MONEY_UNITS
 
@@ -24,9 +25,12 @@ _LIST_LIMIT = 25
 
 def fact_of(record: Record) -> Fact:
     """The Fact for one record, with its table row/column or section."""
-    label = " › ".join(record.row_path) if record.row_path else record.label
+    row = " › ".join(record.row_path)
+    label = row or record.label
+    if record.row_path and is_period_row(record.row_path[-1]):
+        label = f"{record_name(record)}（{row}）"  # a row of years says when, not what ("2022年")
     return Fact(value=record.value, unit=record.unit, label=label, doc=record.doc_id, ref=record.ref,
-                row=" › ".join(record.row_path), column=" › ".join(record.column_path))
+                row=row, column=" › ".join(record.column_path))
 
 
 def citation_of(record: Record) -> Citation:
@@ -86,13 +90,16 @@ def note_unsupported_claims(answer: Answer, question: str, asserted: tuple[float
     return replace(answer, text=f"{answer.text}\n{note}")
 
 
-def render_answer_text(answer: Answer) -> str:
+def render_answer_text(answer: Answer, names: Mapping[str, str] | None = None) -> str:
     """The answer as plain text with one "来源：" line per citation (CLI, copy button).
 
     Table sources name the rows and columns of the facts taken from them;
-    section sources quote the sentence.
+    section sources quote the sentence. When the sources are in several
+    documents (a comparison), each line names its document: by `names`
+    (doc_id → "罗湖分局 2022年部门预算"), else by its doc_id.
     """
     lines = [answer.text]
+    several = len({citation.doc for citation in answer.citations}) > 1
     for citation in answer.citations:
         title = f" {citation.title}" if citation.title and citation.title != citation.ref else ""
         if citation.title.startswith(citation.ref):
@@ -103,5 +110,6 @@ def render_answer_text(answer: Answer) -> str:
         detail = f"：{cells}" if citation.kind == "table" and cells else ""
         if citation.kind == "section" and citation.quote:
             detail = f"：“{citation.quote.strip()}”"
-        lines.append(f"来源：{citation.ref}{title}{detail}")
+        where = f"（{(names or {}).get(citation.doc, citation.doc)}）" if several else ""
+        lines.append(f"来源{where}：{citation.ref}{title}{detail}")
     return "\n".join(lines)

@@ -28,6 +28,7 @@ class DialogueState:
     operation: str = ""
     narrative: str = ""
     subject: str = ""
+    counter: str = ""  # the count unit asked ("几辆" → 辆): "那2021年呢？" still counts cars
     pending: str = ""  # a question answered with `clarify`, asked again once the document is chosen
     choices: tuple[str, ...] = ()  # the documents that clarify listed, in its order
 
@@ -69,6 +70,8 @@ def _subject(intent: Intent, state: DialogueState, follow: bool) -> dict:
     """The figure a follow-up is about: the previous one, or, for "占X多少", the previous one of X."""
     if not intent.names_subject and state.mentions and follow:
         changes: dict = {"mentions": state.mentions}
+        if state.counter and not intent.counter and not intent.wants_money:
+            changes["counter"] = state.counter
         narrative = intent.operation == "narrative" and intent.narrative != "reason"
         if narrative and state.operation != "narrative":
             changes.update(operation=state.operation, narrative="")
@@ -87,6 +90,6 @@ def advance(state: DialogueState, intent: Intent, answered: bool) -> DialogueSta
     mentions = intent.mentions if intent.mentions or intent.names_subject else state.mentions
     return DialogueState(
         mentions=mentions, doc_ids=intent.doc_ids, period=intent.period,
-        operation=intent.operation, narrative=intent.narrative,
+        operation=intent.operation, narrative=intent.narrative, counter=intent.counter,
         subject="".join(m.text for m in mentions) if answered or intent.mentions else state.subject,
     )

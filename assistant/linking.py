@@ -147,13 +147,16 @@ _MAX_OWN_WORDS = 6
 
 def in_own_words(mention: Mention, index: RecordIndex, doc_ids: tuple[str, ...]) -> Mention:
     """A label printed in other documents than those asked ("政府性基金拨款") also means the asked
-    documents' labels that spell it with a few words between ("政府性基金预算财政拨款收入")."""
+    documents' labels that spell it with a few words between ("政府性基金预算财政拨款收入"), and
+    then the labels the synonym file gives it ("公车" printed elsewhere: this document's 车辆)."""
     if mention.how != "label" or not doc_ids or any(
             index.in_docs(index.by_alias.get(a, []), doc_ids) for a in mention.aliases):
         return mention
     spelt = {a for doc in doc_ids for a in index.doc_aliases(doc) if said_in_order(mention.text, a, _OWN_WORDS_GAP)}
     own = sorted(spelt, key=lambda a: (mention.text not in a, len(a), a))  # said without gaps first
-    return replace(mention, aliases=(*mention.aliases, *own[:_MAX_OWN_WORDS])) if own else mention
+    synonyms = [a for a in _synonym_labels(mention.text, index) if a not in mention.aliases and a not in own]
+    added = (*own[:_MAX_OWN_WORDS], *synonyms)
+    return replace(mention, aliases=(*mention.aliases, *added)) if added else mention
 
 
 def _covering_labels(alias: str, question: str, index: RecordIndex) -> list[str]:
@@ -176,6 +179,12 @@ def said_in_order(label: str, question: str, max_gap: int = _MAX_GAP) -> bool:
         if ok:
             return True
     return False
+
+
+def _synonym_labels(word: str, index: RecordIndex) -> list[str]:
+    """The labels the synonym file gives a word ("公车": those holding 公务用车 or 车辆)."""
+    terms = load_synonyms().get(word, ())
+    return [a for term in terms for a in index.labels_containing(term)]
 
 
 def _synonym_table() -> list[tuple[str, list[str], bool]]:

@@ -161,6 +161,8 @@ def _alternatives(ranked: list[Scored], mention) -> tuple[Record, ...]:
 
 def _derived_period(intent: Intent, index: RecordIndex, current: Record) -> Computation | None:
     """The asked year's figure from this year's figure and its stated change ("比2021年增加208")."""
+    if current.measure not in ("amount", "count"):
+        return None  # a change is no level: the change less itself is no earlier year's figure
     change = _change_record(current, index, "change")
     if change is None:
         return None

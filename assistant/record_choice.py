@@ -47,6 +47,8 @@ class ChoiceWeights:
     named_table: float = 8.0  # the question names the table ("表6") the record is in
     other_table: float = 2.0  # ...and the record is in another one
     asked_counter: float = 6.0  # the count unit asked (几辆 → 辆)
+    flow_unasked: float = 4.0  # ...but counting purchases or disposals when what is held is asked (outweighs
+    # a shorter label's better alias rank: 公务用车购置数 vs 局机关公务用车保有量)
     money_for_count: float = 4.0  # money when a count was asked
     other_count: float = 1.0  # another count unit than the one asked
     money: float = 2.0  # budget questions are mostly about money
@@ -180,13 +182,21 @@ def _unit_fit(record: Record, intent, measure: Measure) -> float:
         return w.rate_for_rate if record.unit == "%" else 0.0
     if intent.counter and intent.counter != "%":
         if record.unit == intent.counter or (intent.counter == "个" and record.unit not in MONEY_UNITS):
-            return w.asked_counter
+            return w.asked_counter - (w.flow_unasked if _flow_unasked(record, intent.question) else 0.0)
         return -w.money_for_count if record.unit in MONEY_UNITS else -w.other_count
     if record.unit in MONEY_UNITS:
         return w.money
     if record.unit == "%":
         return -w.percent_unasked
     return -w.count_for_money if intent.wants_money else 0.0
+
+
+def _flow_unasked(record: Record, question: str) -> bool:
+    """A count of what was bought or disposed of ("公务用车购置数0辆") when the question asks what is
+    held ("局里有几辆公车": 公务用车保有量为2辆)."""
+    flows = question_words()["flows"]
+    return (any(word in record.label for word in flows["label_words"])
+            and not any(word in question for word in flows["question_words"]))
 
 
 def _measure_fit(record: Record, measure: Measure) -> float:

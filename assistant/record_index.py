@@ -96,6 +96,11 @@ def label_aliases(label: str) -> set[str]:
 _PERIOD_ROW = re.compile(r"^(20\d\d年?|增减变化金额|增减变化|增减)$")
 
 
+def is_period_row(label: str) -> bool:
+    """Whether a row label names a year or the change between years (表8's rows), not an item."""
+    return bool(_PERIOD_ROW.match(normalise(label)))
+
+
 _GENERIC_COLUMNS = ("总计", "合计", "小计")
 _YEAR_HEADER = re.compile(r"^20\d\d年(预算|预算数|决算|决算数)?$")
 

@@ -157,13 +157,15 @@ def _own_year(record: Record, index: RecordIndex) -> bool:
 
 
 def same_figure(record: Record, index: RecordIndex) -> tuple[Record, ...]:
-    """The same figure under the same name elsewhere in the document (cited beside the chosen one)."""
+    """The same figure under the same name and period elsewhere in the document (cited beside the chosen one)."""
     name = normalise(record_name(record))
     found: list[Record] = []
     refs = {record.ref}
     for other in index.by_alias.get(name, []):
         if other.doc_id != record.doc_id or other.ref in refs:
             continue
+        if record.period and other.period and other.period != record.period:
+            continue  # the same value in another year's row (表8's 2021年) is not this figure
         if other.value == record.value and other.measure == record.measure and other.unit == record.unit:
             refs.add(other.ref)
             found.append(other)

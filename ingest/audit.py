@@ -23,7 +23,8 @@ CHECK_NAMES = {
     "yoy_change": "同比增减", "table_unit": "表格单位", "column_unit": "列标题单位",
     "unit_mismatch": "单位一致", "correspondence": "对应关系",
     "rate": "比率核对", "direction": "增减方向", "two_amounts": "一项两数", "name_code": "科目名称",
-    "leftover": "模板遗留", "level_wording": "层级措辞",
+    "leftover": "模板遗留", "level_wording": "层级措辞", "contents": "目录与表格",
+    "empty_table": "空表说明",
 }
 
 

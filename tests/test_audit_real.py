@@ -25,13 +25,6 @@ REAL = Path(__file__).parent / "fixtures" / "real_pdf"
 FAULT_FILES = sorted((REAL / "faults").glob("*.json"))
 NOT_FOUND_YET = {
     # (file stem of the faults file, page, kind): why the audit misses it
-    ("shegong-2024-final", 22, "cross"):
-        "政府采购: 中小企业 amounts of reserved and other projects adding up to more than the total "
-        "need a rule on which stated amounts are subsets of which; none yet",
-    ("wanli-2024-budget", 33, "sum"):
-        "nested 其中 breakdowns of a non-money quantity (平方米) in a sentence are not parsed yet",
-    ("wanli-2025-budget", 31, "sum"):
-        "nested 其中 breakdowns of a non-money quantity (平方米) in a sentence are not parsed yet",
 }
 
 

@@ -143,3 +143,20 @@ def test_a_question_in_traditional_characters_is_answered_like_its_simplified_fo
     traditional = Conversation(open_library(config), config).ask("單位有幾輛公務車？")
     assert traditional.status == simplified.status and traditional.text == simplified.text
     assert "2辆" in traditional.text                                    # 第五部分: 公务用车 2 辆
+
+
+def test_a_figure_of_a_table_whose_rows_are_years_is_labelled_by_what_it_is(conversation: Conversation):
+    answer = conversation.fresh().ask("三公经费是多少？")
+    fact = next(f for f in answer.facts if f.ref == "表8")   # 表8's rows are 2021年, 2022年, 增减变化金额
+    assert fact.row == "2022年" and fact.value == 8
+    assert "三公" in fact.label and "2022年" in fact.label   # not the bare row name "2022年"
+
+
+def test_a_table_cited_beside_a_follow_up_figure_cites_the_figure_s_own_year(conversation: Conversation):
+    chat = conversation.fresh()
+    chat.ask("三公经费是多少？")
+    answer = chat.ask("其中公务接待费呢？")
+    assert text_states_number(answer.text, 1) and "2022年" in answer.text
+    for citation in answer.citations:
+        if citation.ref == "表8":    # its 2021 row prints the same 1 万元: the 2022 row is cited
+            assert "2021" not in citation.quote and "2022" in citation.quote

@@ -27,6 +27,8 @@ def conversation(sample_home: Path) -> Conversation:
     (["部门预算收入是多少？", "那2021年呢？"], 3568, {"第二部分"}),          # 3,776 − 208
     (["物业管理费是多少？", "占比呢？"], 47.0, {"表4"}),                    # 231 ÷ 492
     (["社保综合管理比去年增加了多少？", "那社保业务管理呢？"], 299, {"第三部分"}),  # 减少 299
+    # "2022年我单位持有2辆公务用车,比2021年减少1辆": still a count of cars, 2 + 1
+    (["公车有几辆？", "那2021年呢？"], 3, {"第五部分"}),
 ])
 def test_follow_up(conversation: Conversation, turns: list[str], value: float, refs: set[str]) -> None:
     chat = conversation.fresh()

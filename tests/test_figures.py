@@ -268,3 +268,36 @@ def test_a_change_after_a_part_or_a_semicolon_is_of_the_figure_it_follows():
                if r.measure in ("change", "change_rate") and r.section_path[-1].startswith("一、收入")}
     assert changes[(0.0, "change")] == "年初结转和结余"
     assert changes[(2159.45, "change")] == changes[(107.36, "change_rate")] == "收入合计"
+
+
+def test_a_change_whose_subject_is_in_the_clause_before_and_named_by_its_start():
+    # "2024年度收、支总计均为832.82万元。收、支与2023年度相比,增加98.73万元,增长13.45%":
+    # the second sentence's 收、支 is the first one's 收、支总计; 均 (both) is no part of a label.
+    paragraph = "2024年度收、支总计均为832.82万元。收、支与2023年度相比,增加98.73万元,增长13.45%,主要原因是增加项目资金。"
+    found = text_records(_one_paragraph(paragraph, "(一)收入支出决算总体情况说明"), _meta(2024, "final"))
+    got = [(r.label, r.value, r.measure, r.period, r.base_period) for r in found]
+    assert got == [("收、支总计", 832.82, "amount", "2024", ""),
+                   ("收、支总计", 98.73, "change", "2024", "2023"),
+                   ("收、支总计", 13.45, "change_rate", "2024", "2023")]
+
+
+def test_each_and_both_end_no_label_but_a_per_head_figure_keeps_its_noun():
+    # "与2023年相比,收、支总计各增加2,963,406.12万元": 各 (each) is no part of the label.
+    paragraph = "与2023年相比,收、支总计各增加2,963,406.12万元,增长4.8%。人均5万元。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, "final"))
+    assert [r.label for r in found] == ["收、支总计", "收、支总计", "人均"]
+
+
+def test_a_three_character_department_name_is_no_part_of_a_label():
+    # "教育部2024年度收入总计64,999,264.21万元,支出总计64,999,264.21万元。"
+    paragraph = "教育部2024年度收入总计64,999,264.21万元,支出总计64,999,264.21万元。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, "final", department="教育部"))
+    assert [r.label for r in found] == ["收入总计", "支出总计"]
+
+
+def test_the_level_after_the_department_and_a_price_threshold_are_no_figure_labels():
+    # "截至2023年8月31日，…办事处（部门）共有车辆7辆，…；单价100万元（含）以上设备（不含车辆）0台（套）。"
+    paragraph = "截至2023年8月31日，某某街道办事处（部门）共有车辆7辆，其中：其他用车7辆；单价100万元（含）以上设备（不含车辆）0台（套）。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, department="某某街道办事处"))
+    assert [(r.label, r.value, r.unit) for r in found][:2] == [("车辆", 7, "辆"), ("其他用车", 7, "辆")]
+    assert all(r.unit != "万元" for r in found)

@@ -359,3 +359,26 @@ def test_a_change_not_printed_is_said_in_the_documents_own_stage_and_year():
     assert answer_from_records(intent, index) is None
     text = period_not_found(intent, tuple(d for d in index.documents if d.doc_id == doc)).text
     assert "2019年的决算数" in text and "预算数" not in text
+
+
+def test_an_earlier_years_figure_is_never_a_change_less_itself():
+    # "与2023年相比,收、支总计各增加2,963,406.12万元": the excerpt prints no 收、支总计 level of
+    # its own (only 收入总计 and 支出总计), so 2023 cannot be derived — and is never 0.
+    computation = _beside_the_sample("g12-zhongyang-jiaoyubu-2024-final.txt", "2023年收支总计是多少？")
+    assert computation is None or computation.result != pytest.approx(0)
+    assert computation is None or computation.records[0].measure in ("amount", "count")
+
+
+def test_a_vehicle_count_is_what_is_held_not_what_was_bought():
+    # "2019年公务用车购置数0辆" and "2019年局机关公务用车保有量为2辆": 有几辆 asks what is held.
+    computation = _beside_the_sample("s04-qingyuan-shengtaihuanjing-2019-final.txt", "局里有几辆公车？")
+    assert computation is not None and computation.records[0].value == pytest.approx(2)
+    assert computation.records[0].unit == "辆"
+
+
+def test_a_printed_word_also_means_what_the_synonym_file_gives_it():
+    # The sample prints 公车 as a label; this 决算 says "…共有车辆0辆" and never 公车.
+    index, (doc, _) = _dev_index(REAL_PDF / "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf", sample_path())
+    computation = answer_from_records(understand("他们有几辆公车？", index, (doc,)), index)
+    assert computation is not None and computation.records[0].unit == "辆"
+    assert computation.records[0].value == 0 and computation.records[0].label == "车辆"

@@ -61,3 +61,10 @@ def test_a_two_sided_table_with_line_numbers_gives_one_row_per_side(documents):
     # s01: "一、一般公共预算财政拨款收入" "1" "440.55" "一、一般公共服务支出" "29" "423.20"
     assert table_values(documents["s01"], "一般公共预算财政拨款收入") == {"金额": 440.55}
     assert table_values(documents["s01"], "一般公共服务支出") == {"金额": 423.2}
+
+
+def test_title_lines_above_the_cells_name_the_table_not_its_form_number(documents):
+    # s01 prints, one per line with blank lines between: "收入支出决算总表", "公开01表",
+    # "部门:南漳县招商服务中心", "金额单位:万元", then the header cells "收入" "支出" …
+    tables = [t for t in documents["s01"].tables]
+    assert [(t.title, t.unit) for t in tables] == [("收入支出决算总表", "万元")]

@@ -51,9 +51,9 @@ def test_an_ingested_document_is_audited_by_the_library_like_its_file(sample_hom
     stored = shared.audit(sample_path.name)
     from_file = audit_file(sample_path)
     assert [(f.check, f.verdict) for f in stored.problems] == [(f.check, f.verdict) for f in from_file.problems]
-    html, json_path = audit_loaded(shared, sample_path.name)
-    assert "表11" in html and json_path
+    html, json_path, csv_path = audit_loaded(shared, sample_path.name)
+    assert "表11" in html and json_path and csv_path.endswith("核对报告.csv")
     with pytest.raises(UnknownDocument):
         shared.audit("no-such-document")
-    html, json_path = audit_loaded(shared, "no-such-document")
-    assert "未找到文件" in html and json_path is None
+    html, json_path, csv_path = audit_loaded(shared, "no-such-document")
+    assert "未找到文件" in html and json_path is None and csv_path is None

@@ -268,7 +268,52 @@ def test_staff_desk_audit_of_the_sample_shows_the_table11_unit_error(browser, ho
     passed = page.locator("#audit-report details.audit-passed")
     assert re.search(r"通过的检查（\d+ 项）", passed.locator("summary").inner_text())
     assert not passed.locator("ul").is_visible()                 # passed checks stay folded
+    section = page.locator("#audit-report section.audit-section").first   # problems listed by section
+    assert section.get_attribute("data-section").startswith("表11")
+    assert "表11" in section.locator("h4.audit-section-head").inner_text()
     page.locator('#audit-json a[download$="核对报告.json"]').wait_for()   # the JSON download
+    page.locator('#audit-csv a[download$="核对报告.csv"]').wait_for()     # the CSV download
     page.screenshot(path=str(ARTIFACTS / "desk-audit.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
     page.close()
+
+
+def wait_for_the_page_to_load(page) -> None:
+    """The page's load event re-renders the welcome naming the disclosure: wait for it before asking,
+    else it may replace the first answer on a busy machine."""
+    page.locator("#transcript .welcome-doc").wait_for(timeout=60_000)
+
+
+def test_phone_shows_the_skipped_rows_marker_on_screen(browser, sample_server):
+    page = open_chat(browser, sample_server, PHONE)
+    wait_for_the_page_to_load(page)
+    ask(page, "物业管理费是多少？")                        # 表4 has 37 rows: rows far from 物业管理费 are skipped
+    citation = last_turn(page).locator('.citation[data-ref="表4"]').first
+    citation.locator("details.cite-context summary").click()
+    gap = citation.locator("tr.gap td").first
+    gap.wait_for(state="visible")
+    # Where the "…" itself is drawn (its text), not its table cell, which spans the wide table.
+    box = gap.evaluate("td => { const range = document.createRange(); range.selectNodeContents(td);"
+                       " const r = range.getBoundingClientRect(); return {left: r.left, right: r.right}; }")
+    assert 0 <= box["left"] and box["right"] <= PHONE["width"], box
+    page.screenshot(path=str(ARTIFACTS / "ui-phone-skipped-rows.png"), full_page=True)
+    page.close()
+
+
+def test_copy_button_copies_the_conversation_with_its_sources_and_disclosure(browser, sample_server):
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN",
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(sample_server)
+    page.wait_for_selector("#question textarea, #question input", timeout=60_000)
+    wait_for_the_page_to_load(page)
+    ask(page, "三公经费是多少？")
+    ask(page, "其中公务接待费呢？")
+    page.locator("#copy-panel").get_by_text("复制答案及出处").click()
+    page.locator("#copy-text button").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "深圳市社会保险基金管理局罗湖分局2022年部门预算" in copied       # the disclosure's name
+    assert "三公经费是多少？" in copied and "其中公务接待费呢？" in copied   # both turns, in order
+    assert copied.index("三公经费是多少？") < copied.index("其中公务接待费呢？")
+    assert "来源：表8" in copied and "公务接待费" in copied.split("其中公务接待费呢？")[1]
+    context.close()

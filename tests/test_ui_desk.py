@@ -143,7 +143,7 @@ def summary_count(report_html: str, verdict_label: str) -> int:
 def test_audit_of_the_ingested_sample_lists_the_table11_unit_error(server, desk):
     doc_id = "luohu-2022"
     assert doc_id in document_ids(server)
-    report, download = desk.predict(doc_id, api_name="/audit_document")
+    report, download, table = desk.predict(doc_id, api_name="/audit_document")
     assert re.search(r"检查 \d{2,} 项", report)
     errors = findings_with(report, "error")
     # 表11's amount columns say （元） while its header says 单位：万元 and the figures are 万元.
@@ -155,6 +155,9 @@ def test_audit_of_the_ingested_sample_lists_the_table11_unit_error(server, desk)
         data = json.load(handle)
     assert data["summary"]["error"] == 1
     assert any(f["verdict"] == "error" and "表11" in f["where"] for f in data["findings"])
+    with open(table, encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert len(rows) == 2 and rows[1][0].startswith("表11") and rows[1][2] == "错误"  # header + the one problem
 
 
 def test_audit_of_an_upload_with_a_planted_fault_names_it_and_ingests_nothing(server, desk, tmp_path):
@@ -163,7 +166,7 @@ def test_audit_of_an_upload_with_a_planted_fault_names_it_and_ingests_nothing(se
     planted = tmp_path / "luohu-2022-draft.txt"
     planted.write_text(text.replace("水费 8 8 8 ", "水费 18 18 18 "), encoding="utf-8")
     before = document_ids(server)
-    report, download = desk.predict(handle_file(str(planted)), api_name="/audit_upload")
+    report, download, _ = desk.predict(handle_file(str(planted)), api_name="/audit_upload")
     errors = findings_with(report, "error")
     assert any("表4" in card and "商品和服务支出" in card and "水费" in card and "492" in card
                for card in errors)  # 表4 商品和服务支出 is printed as 492; its children now add to 502
@@ -178,10 +181,10 @@ def test_audit_of_a_binary_upload_is_a_clear_chinese_message(server, desk, tmp_p
     before = document_ids(server)
     bad = tmp_path / "scan-2023.txt"
     bad.write_bytes(b"\x00\x01\x02\x03 not a disclosure \xff\xfe")
-    report, download = desk.predict(handle_file(str(bad)), api_name="/audit_upload")
+    report, download, table = desk.predict(handle_file(str(bad)), api_name="/audit_upload")
     assert "scan-2023.txt" in report and "无法核对" in report
     assert re.search(r'class="error-text">[^<]*[\u4e00-\u9fff]', report)
-    assert "Traceback" not in report and download is None
+    assert "Traceback" not in report and download is None and table is None
     assert document_ids(server) == before
 
 
@@ -191,7 +194,7 @@ def test_audit_refuses_without_login(server, path):
 
 
 def test_audit_of_an_unknown_document_says_so(desk):
-    report, download = desk.predict("no-such-doc-1999", api_name="/audit_document")
+    report, download, _ = desk.predict("no-such-doc-1999", api_name="/audit_document")
     assert "未找到文件“no-such-doc-1999”" in report and download is None
 
 

@@ -167,3 +167,48 @@ def test_the_first_example_names_the_loaded_department_not_a_built_in_one():
     assert first == "某市统计局今年一共有多少钱？"
     assert "公车有几辆？" in general
     assert example_questions([])[0] == "今年一共有多少钱？"
+
+
+def cite_head(html: str) -> str:
+    return re.search(r'<div class="cite-head">(.*?)</div>', html).group(1)
+
+
+def test_section_citation_names_its_part_once(sample_document):
+    citation = Citation(sample_document.doc_id, "section", "第五部分", "第五部分 一般公共预算“三公”经费预算情况",
+                        "2022年“三公”经费预算8万元")
+    head = re.sub(r"<[^>]+>", " ", cite_head(render_citation(citation, [], sample_document)))
+    assert head.count("第五部分") == 1 and "一般公共预算“三公”经费预算情况" in head
+
+
+def test_table_row_quote_shows_the_row_label_and_its_figures(sample_document):
+    fact = Fact(8, "万元", "三公经费（2022年）", sample_document.doc_id, "表8", "2022年", "总计")
+    citation = Citation(sample_document.doc_id, "table", "表8", "一般公共预算“三公”经费支出表",
+                        "2022 年 8 0 1 7 0 7")   # the row as the PDF's text prints it
+    quote = re.search(r'<blockquote class="cite-quote">(.*?)</blockquote>',
+                      render_citation(citation, [fact], sample_document)).group(1)
+    assert "8 0 1 7" not in quote
+    assert quote.startswith("2022年：")
+    assert "总计 8" in quote and "公务接待费 1" in quote and "公务用车运行维护费 7" in quote
+
+
+def test_table_citation_beside_a_text_figure_highlights_that_figure(sample_document):
+    # The figure comes from 第五部分; 表4 prints the same figure in its 公务接待费 row.
+    fact = Fact(1, "万元", "公务接待费", sample_document.doc_id, "第五部分")
+    citation = Citation(sample_document.doc_id, "table", "表4", "基本支出总表",
+                        "公务接待费 1 1 1 0 0 0 0 0 0 0 0 0")
+    html = render_citation(citation, [fact], sample_document)
+    row = re.search(r'<tr class="[^"]*cited-row[^"]*"[^>]*>(.*?)</tr>', html).group(1)
+    assert "公务接待费" in row and html.count('class="num cited"') == 1
+    assert "查看原表（高亮为引用的数字）" in html
+
+
+def test_table_context_promises_highlighted_figures_only_where_one_is(sample_document):
+    for citation, facts in [
+            (Citation(sample_document.doc_id, "table", "表4", "基本支出总表"), []),
+            (Citation(sample_document.doc_id, "table", "表4", "基本支出总表", "物业管理费 231 231 231"), []),
+            (Citation(sample_document.doc_id, "table", "表4", "基本支出总表", "物业管理费 231 231 231"),
+             [Fact(231, "万元", "物业管理费", sample_document.doc_id, "表4", "商品和服务支出 › 物业管理费",
+                   "总计")])]:
+        html = render_citation(citation, facts, sample_document)
+        assert "查看原表" in html
+        assert ("高亮为引用的数字" in html) == ('class="num cited"' in html), html

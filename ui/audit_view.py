@@ -1,4 +1,5 @@
-"""The desk's "发布前核对" tab: the audit report of a disclosure as HTML, and its JSON download.
+"""The desk's "发布前核对" tab: the audit report of a disclosure as HTML, by section of the
+disclosure, and its CSV and JSON downloads.
 
 Presentation only: an uploaded file goes through `ingest.audit.audit_file`, the
 function `budgetqa audit` calls, and is never ingested, so nothing in the stores
@@ -8,70 +9,63 @@ taken from a disclosure (messages quote it) is escaped.
 
 from __future__ import annotations
 
-import json
-import tempfile
 from html import escape
 from pathlib import Path
 
 import gradio as gr
 
 from index.errors import UnknownDocument
-from ingest.audit import CHECK_NAMES, VERDICT_NAMES, audit_file, audit_to_json
+from ingest.audit import CHECK_NAMES, VERDICT_NAMES, audit_file
 from ingest.model import AuditReport, CellRef, Finding
+from ui.audit_export import grouped, quoted, write_audit_csv, write_audit_json
 from ui.shared_library import SharedLibrary, document_label, user_message
 from ui.uploads import discard_upload
 
 AUDIT_TYPES = [".txt", ".pdf", ".xlsx"]
-ATTENTION_ORDER = ("error", "warning", "rounding")  # what a reviewer must fix first
 OPEN_CELLS = 6  # a finding with more cells (a sum of 20 children) shows them folded
 NO_CHANGE = '<p class="muted">只做核对，没有载入文件：已载入的文件没有任何改动。</p>'
 
 
-def audit_uploaded(file: str | None) -> tuple[str, str | None]:
-    """Audit an uploaded disclosure without ingesting it; returns the report HTML and the JSON path."""
+def audit_uploaded(file: str | None) -> tuple[str, str | None, str | None]:
+    """Audit an uploaded disclosure without ingesting it; returns the report HTML, the JSON and
+    the CSV paths."""
     if not file:
-        return '<p class="warning">请先选择要核对的文件（.txt、.pdf 或 .xlsx）。</p>', None
+        return '<p class="warning">请先选择要核对的文件（.txt、.pdf 或 .xlsx）。</p>', None, None
     path = Path(file)
     try:
         report = audit_file(path)
     except Exception as error:  # noqa: BLE001 - a bad upload gets a message, never a traceback
         return (f'<div class="audit-failed"><p><b>{escape(path.name)}</b>：无法核对</p>'
-                f'<p class="error-text">{escape(user_message(error))}</p>{NO_CHANGE}</div>'), None
+                f'<p class="error-text">{escape(user_message(error))}</p>{NO_CHANGE}</div>'), None, None
     finally:
         discard_upload(path)  # only checked: the draft must not stay on the server
-    return render_audit_html(report) + NO_CHANGE, write_audit_json(report)
+    return render_audit_html(report) + NO_CHANGE, write_audit_json(report), write_audit_csv(report)
 
 
-def audit_loaded(shared: SharedLibrary, doc_id: str | None) -> tuple[str, str | None]:
-    """Audit a document already ingested; returns the report HTML and the JSON path."""
+def audit_loaded(shared: SharedLibrary, doc_id: str | None) -> tuple[str, str | None, str | None]:
+    """Audit a document already ingested; returns the report HTML, the JSON and the CSV paths."""
     if not doc_id:
-        return '<p class="warning">请先选择要核对的文件。</p>', None
+        return '<p class="warning">请先选择要核对的文件。</p>', None, None
     try:
         report = shared.audit(doc_id)
     except UnknownDocument:
-        return f'<p class="error-text">未找到文件“{escape(doc_id)}”，可能已被删除。</p>', None
+        return f'<p class="error-text">未找到文件“{escape(doc_id)}”，可能已被删除。</p>', None, None
     except Exception as error:  # noqa: BLE001 - the desk shows a message, never a traceback
-        return f'<p class="error-text">{escape(user_message(error))}</p>', None
-    return render_audit_html(report), write_audit_json(report)
-
-
-def write_audit_json(report: AuditReport) -> str:
-    """The report as a JSON file in a fresh temporary folder (for the download); returns its path."""
-    stem = Path(report.source_name).stem or report.doc_id or "audit"
-    path = Path(tempfile.mkdtemp(prefix="budgetqa-audit-")) / f"{stem}-核对报告.json"
-    path.write_text(json.dumps(audit_to_json(report), ensure_ascii=False, indent=2), encoding="utf-8")
-    return str(path)
+        return f'<p class="error-text">{escape(user_message(error))}</p>', None, None
+    return render_audit_html(report), write_audit_json(report), write_audit_csv(report)
 
 
 # ---------------------------------------------------------------- rendering
 
 
 def render_audit_html(report: AuditReport) -> str:
-    """Summary, then the findings needing attention (errors, warnings, rounding), then passed checks."""
-    problems = [f for verdict in ATTENTION_ORDER for f in report.with_verdict(verdict)]
-    cards = "".join(render_finding(f) for f in problems)
-    attention = (f'<h3 class="audit-heading">需要处理的问题（{len(problems)} 项）</h3>{cards}' if problems
-                 else '<p class="ok audit-clean">没有发现需要处理的问题。</p>')
+    """Summary, then the findings needing attention by section of the disclosure (in document
+    order; in each, errors, warnings, rounding), then the passed checks."""
+    groups = grouped(report)
+    count = sum(len(found) for _, found in groups)
+    sections = "".join(render_section(name, found) for name, found in groups)
+    attention = (f'<h3 class="audit-heading">需要处理的问题（{count} 项，按所在部分列出）</h3>{sections}'
+                 if groups else '<p class="ok audit-clean">没有发现需要处理的问题。</p>')
     return (f'<div class="audit-report">{render_summary(report)}{attention}'
             f'{render_passed(report.with_verdict("ok"))}</div>')
 
@@ -88,18 +82,29 @@ def render_summary(report: AuditReport) -> str:
             f'<p class="audit-counts">检查 {len(report.findings)} 项：{chips}</p>{notes}</div>')
 
 
+def render_section(name: str, found: list[Finding]) -> str:
+    """One table or part of the disclosure: its name, pages and number of problems, then each."""
+    pages = sorted({f.page for f in found if f.page})
+    where = f"第 {'、'.join(map(str, pages))} 页，" if pages else ""
+    cards = "".join(render_finding(f) for f in found)
+    return (f'<section class="audit-section" data-section="{escape(name)}">'
+            f'<h4 class="audit-section-head">{escape(name)}<span class="muted">（{where}{len(found)} 项）</span>'
+            f'</h4>{cards}</section>')
+
+
 def render_finding(finding: Finding) -> str:
     """One finding: verdict badge, check name, where, the sentence, the quoted line and its cells."""
     verdict = escape(finding.verdict)
     badge = f'<span class="verdict-badge verdict-{verdict}">{VERDICT_NAMES.get(finding.verdict, verdict)}</span>'
     name = escape(CHECK_NAMES.get(finding.check, finding.check))
-    quoted_cell = next((c for c in finding.cells if c.quote), None)
-    quoted = (f'<blockquote class="audit-quote">{_line_label(quoted_cell)}{escape(quoted_cell.quote)}</blockquote>'
-              if quoted_cell else "")
+    cell = quoted(finding)
+    quote = (f'<blockquote class="audit-quote">{_line_label(cell)}{escape(cell.quote)}</blockquote>'
+             if cell else "")
+    page = f'<span class="finding-page">第 {finding.page} 页</span>' if finding.page else ""
     return (f'<div class="audit-finding verdict-{verdict}" data-check="{escape(finding.check)}">'
             f'<p class="finding-head">{badge}<span class="finding-check">{name}</span>'
-            f'<span class="finding-where">{escape(finding.where)}</span></p>'
-            f'<p class="finding-message">{escape(finding.message)}</p>{quoted}'
+            f'<span class="finding-where">{escape(finding.where)}</span>{page}</p>'
+            f'<p class="finding-message">{escape(finding.message)}</p>{quote}'
             f'{render_cells(finding.cells)}</div>')
 
 
@@ -167,9 +172,11 @@ def build_audit_tab(shared: SharedLibrary) -> gr.Dropdown:
                                      elem_id="audit-picker")
                 loaded_button = gr.Button("核对所选文件", variant="primary", elem_id="audit-loaded")
         report = gr.HTML(elem_id="audit-report")
-        download = gr.File(label="下载核对报告（JSON）", interactive=False, elem_id="audit-json")
-    upload_button.click(audit_uploaded, [file], [report, download], api_name="audit_upload")
-    loaded_button.click(lambda d: audit_loaded(shared, d), [picker], [report, download],
+        with gr.Row():
+            download = gr.File(label="下载核对报告（JSON，全部检查）", interactive=False, elem_id="audit-json")
+            table = gr.File(label="下载问题清单（CSV，可用 Excel 打开）", interactive=False, elem_id="audit-csv")
+    upload_button.click(audit_uploaded, [file], [report, download, table], api_name="audit_upload")
+    loaded_button.click(lambda d: audit_loaded(shared, d), [picker], [report, download, table],
                         api_name="audit_document")
     tab.select(lambda: audit_choices(shared), None, [picker], api_name=False)
     return picker

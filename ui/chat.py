@@ -7,9 +7,9 @@ from html import escape
 
 import gradio as gr
 
-from assistant.compose import render_answer_text
 from assistant.conversation import Conversation
 from assistant.document_choice import ordered, short_department
+from ui.copy_text import conversation_text
 from ui.render import Turn, example_questions, render_transcript, render_welcome
 from ui.shared_library import MAX_QUESTION_CHARS, SharedLibrary, document_label, user_message
 from ui.tables_view import render_table_page, table_choices
@@ -73,11 +73,11 @@ def ask(shared: SharedLibrary, question: str, session: ChatSession | None, choic
         answer = shared.ask(session.conversation, question)
     except Exception as error:  # noqa: BLE001
         session.turns.append(Turn(question, None, user_message(error)))
-        copy_text = ""
     else:
         session.turns.append(Turn(question, answer))
-        copy_text = f"问：{question}\n{render_answer_text(answer)}"
     html = render_transcript(session.turns, shared.document, _intro(shared, doc_id))
+    # The whole conversation: a follow-up ("其中公务接待费呢？") means little quoted alone.
+    copy_text = conversation_text(session.turns, shared.documents())
     return html, session, copy_text, "", gr.update(visible=False)
 
 
@@ -138,8 +138,10 @@ def _chat_tab(shared: SharedLibrary, session: gr.State, doc_picker: gr.Dropdown)
                               max_length=MAX_QUESTION_CHARS, scale=6, elem_id="question", container=False)
         ask_button = gr.Button("提问", variant="primary", scale=1, min_width=72, elem_id="ask")
     with gr.Accordion("复制答案及出处", open=False, elem_id="copy-panel"):
-        copy_box = gr.Textbox(show_label=False, lines=6, interactive=False, buttons=["copy"],
-                              placeholder="提问后，这里是可直接引用的答案和出处。", elem_id="copy-text")
+        # Gradio shows the copy button only on a labelled textbox.
+        copy_box = gr.Textbox(label="本次对话的问答、出处和公开文件名称", lines=6, interactive=False,
+                              buttons=["copy"], placeholder="提问后，这里是可直接引用的答案和出处。",
+                              elem_id="copy-text")
     new_chat = gr.Button("新对话", size="sm", elem_id="new-chat")
 
     outputs = [transcript, session, copy_box, question, examples]

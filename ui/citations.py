@@ -1,8 +1,8 @@
 """Citations as HTML: reference, title, cited cells, quote, and the source in context.
 
 Each citation expands (`<details>`) to the cited table rows (cited cell marked
-`cited`) or to the passage with the quoted sentence marked. All disclosure text
-is escaped.
+`cited`) or to the passage with the quoted sentence marked. A table's quoted
+line is shown as its row's label and figures. All disclosure text is escaped.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from html import escape
 
 from assistant.answer import Citation, Fact
-from ingest.model import Document, Row, Section, Table
+from ingest.model import Document, Section, Table
+from ui.cited_cells import CitedPlaces, cited_places, quoted_rows, row_in_words
 from ui.numbers import format_amount
 from ui.tables_view import render_table_grid
 
@@ -27,12 +28,32 @@ def render_citation(citation: Citation, facts: Sequence[Fact], document: Documen
         f'<b>{escape(format_amount(fact.value, fact.unit))}</b></li>'
         for fact in own_facts if fact.row or fact.column)
     cells_html = f'<ul class="cite-cells">{cells}</ul>' if cells else ""
-    quote = f'<blockquote class="cite-quote">{escape(citation.quote)}</blockquote>' if citation.quote else ""
+    table = find_table(document, citation.ref, citation.title) if document and citation.kind == "table" else None
+    places = cited_places(table, own_facts, facts, citation.quote) if table else CitedPlaces()
+    quote = _quote_text(citation, table, places)
+    quote_html = f'<blockquote class="cite-quote">{escape(quote)}</blockquote>' if quote else ""
     source = _source_name(document, citation.doc)
     return (f'<div class="citation" data-ref="{escape(citation.ref)}">'
             f'<div class="cite-head"><span class="cite-ref">{escape(citation.ref)}</span>'
-            f'<span class="cite-title">{escape(citation.title)}</span>{source}</div>'
-            f'{cells_html}{quote}{_context(citation, own_facts, document)}</div>')
+            f'{_title_html(citation)}{source}</div>'
+            f'{cells_html}{quote_html}{_context(citation, document, table, places)}</div>')
+
+
+def _title_html(citation: Citation) -> str:
+    """The title after the ref, without repeating it ("第五部分 第五部分 一般公共预算…")."""
+    title = citation.title
+    if citation.ref and title.startswith(citation.ref):
+        title = title[len(citation.ref):].strip()
+    return f'<span class="cite-title">{escape(title)}</span>' if title else ""
+
+
+def _quote_text(citation: Citation, table: Table | None, places: CitedPlaces) -> str:
+    """A section's quoted sentence; a table's quoted row(s) as label and figures, when found."""
+    if table is None or not citation.quote:
+        return citation.quote
+    quoted = quoted_rows(table, citation.quote)
+    shown = [i for i in quoted if i in places.rows] or quoted
+    return "；".join(row_in_words(table, table.rows[i]) for i in shown) or citation.quote
 
 
 def _cell_path(fact: Fact) -> str:
@@ -44,15 +65,15 @@ def _source_name(document: Document | None, doc_id: str) -> str:
     return f'<span class="cite-doc">{escape(name)}</span>' if name else ""
 
 
-def _context(citation: Citation, facts: Sequence[Fact], document: Document | None) -> str:
+def _context(citation: Citation, document: Document | None, table: Table | None, places: CitedPlaces) -> str:
     if document is None:
         return ""
     if citation.kind == "table":
-        table = find_table(document, citation.ref, citation.title)
         if table is None:
             return ""
-        return (f'<details class="cite-context"><summary>查看原表（高亮为引用的数字）</summary>'
-                f'{render_table_context(table, facts, citation.quote)}</details>')
+        marked = "（高亮为引用的数字）" if places.cells else "（高亮为引用的行）" if places.rows else ""
+        return (f'<details class="cite-context"><summary>查看原表{marked}</summary>'
+                f'{render_table_context(table, places)}</details>')
     section = find_section(document, citation)
     if section is None:
         return ""
@@ -68,18 +89,11 @@ def find_table(document: Document, ref: str, title: str = "") -> Table | None:
     return next((t for t in document.tables if title and t.title == title), None)
 
 
-def render_table_context(table: Table, facts: Sequence[Fact], quote: str = "") -> str:
+def render_table_context(table: Table, places: CitedPlaces) -> str:
     """The cited rows of a table with a few rows around them; the cited cells marked."""
-    cited_rows = [i for i, row in enumerate(table.rows)
-                  if any(_row_matches(row, fact.row) for fact in facts if fact.row)]
-    if not cited_rows and quote:
-        cited_rows = [i for i, row in enumerate(table.rows) if row.quote and row.quote.strip() in quote]
-    cited_cells = {(i, column) for i in cited_rows for fact in facts
-                   if _row_matches(table.rows[i], fact.row)
-                   for column in _matching_columns(table.columns, fact.column)}
     heading = (f'<p class="context-heading">{escape(table.ref)} {escape(table.title)}'
                f'{"（单位：" + escape(table.unit) + "）" if table.unit else ""}</p>')
-    return heading + render_table_grid(table, _context_rows(table, cited_rows), cited_rows, cited_cells)
+    return heading + render_table_grid(table, _context_rows(table, places.rows), places.rows, places.cells)
 
 
 def _context_rows(table: Table, cited_rows: Sequence[int]) -> list[int]:
@@ -91,28 +105,6 @@ def _context_rows(table: Table, cited_rows: Sequence[int]) -> list[int]:
         path = table.rows[index].path
         shown.update(i for i, row in enumerate(table.rows) if row.path and row.path == path[:len(row.path)])
     return sorted(shown)
-
-
-def _row_matches(row: Row, fact_row: str) -> bool:
-    """Whether a fact's row ("商品和服务支出 › 物业管理费", "2022年", a code) names this row."""
-    if not fact_row:
-        return False
-    joined = " › ".join(row.path)
-    return (fact_row in (joined, row.label, row.code)
-            or joined.endswith(" › " + fact_row)
-            or fact_row.endswith(" › " + joined) and bool(joined))
-
-
-def _matching_columns(columns: Sequence[tuple[str, ...]], fact_column: str) -> list[int]:
-    """Column indexes a fact's column ("政府预算拨款 › 一般公共预算拨款", "总计") names; exact first."""
-    if not fact_column:
-        return []
-    joined = [" › ".join(path) for path in columns]
-    exact = [i for i, name in enumerate(joined) if name == fact_column]
-    if exact:
-        return exact[:1]
-    tail = [i for i, name in enumerate(joined) if name.endswith(" › " + fact_column)]
-    return tail[:1]
 
 
 def find_section(document: Document, citation: Citation) -> Section | None:

@@ -115,14 +115,34 @@ def ask(turns: tuple[str, ...], doc: str | None, home: str | None, as_json: bool
 
     config = _config(home)
     require_documents(config)
-    answers = ask_turns(config, list(turns), doc=doc)
+    answers, names = _with_documents(config, ask_turns(config, list(turns), doc=doc))
     if as_json:
         click.echo(json.dumps([a.to_dict() for a in answers], ensure_ascii=False, indent=1))
         return
     from assistant.compose import render_answer_text
 
     for question, answer in zip(turns, answers):
-        click.echo(f"问：{question}\n{render_answer_text(answer)}\n")
+        click.echo(f"问：{question}\n{render_answer_text(answer, names)}\n")
+
+
+def _with_documents(config, answers: list) -> tuple[list, dict[str, str]]:  # noqa: ANN001 - a Config
+    """The answers with the web app's caveat on unbalanced tables, and the documents' names for
+    source lines (both read from the SQLite store only)."""
+    from index.store import RecordStore
+    from ui.caveats import with_caveat
+    from ui.copy_text import document_names
+
+    store = RecordStore(config.db_path)
+    try:
+        def lookup(doc_id: str):  # noqa: ANN202 - a Document or None
+            try:
+                return store.document(doc_id)
+            except KeyError:
+                return None
+
+        return [with_caveat(a, lookup) for a in answers], document_names(store.documents())
+    finally:
+        store.close()
 
 
 @cli.command(name="eval")

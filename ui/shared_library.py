@@ -22,6 +22,7 @@ from index.library import Library, open_library
 from index.types import DocumentInfo
 from ingest.errors import BudgetQAError
 from ingest.model import AuditReport, Document
+from ui.caveats import with_caveat
 
 KIND_LABELS = {"budget": "预算", "final": "决算"}
 MAX_QUESTION_CHARS = 500  # longest question the chat, the API and batches accept
@@ -101,19 +102,20 @@ class SharedLibrary:
     def ask(self, conversation: Conversation, question: str) -> Answer:
         """Ask within a conversation, one question at a time across the server.
 
+        The answer says so when a figure comes from a table that fails its own checks.
         Raises InternalAnswerError when answering fails even on freshly opened stores.
         """
         with self.lock:
             answer = self._ask_once(conversation, question)
             if not answer.internal_error:
-                return answer
+                return with_caveat(answer, self.document)
             log.warning("answering %r failed (%s); reopening the stores and trying again",
                         question, answer.internal_error)
             self.reload()
             answer = self._ask_once(conversation, question)
             if answer.internal_error:
                 raise InternalAnswerError(f"could not answer {question!r}: {answer.internal_error}")
-            return answer
+            return with_caveat(answer, self.document)
 
     def _ask_once(self, conversation: Conversation, question: str) -> Answer:
         # A conversation begun before a reload moves to the current stores; it reloads its

@@ -59,7 +59,7 @@ def render_table_grid(
     for index in indexes:
         row = table.rows[index]
         if previous >= 0 and index > previous + 1:
-            body.append(f'<tr class="gap"><td colspan="{width}">…</td></tr>')
+            body.append(f'<tr class="gap"><td colspan="{width}"><span class="gap-mark">…</span></td></tr>')
         if two_sided and row.path[0] != side:
             side = row.path[0]
             body.append(f'<tr class="side"><td colspan="{width}">{escape(side)}</td></tr>')

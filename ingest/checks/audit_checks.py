@@ -17,8 +17,13 @@ from ingest.checks.audit_locate import (
 )
 from ingest.checks.audit_compare import compare_sides
 from ingest.checks.audit_units import rule_unit_findings, unit_findings
+from ingest.checks.audit_within import within_findings
+from ingest.checks.audit_breakdowns import breakdown_findings
 from ingest.checks.audit_items import item_findings
+from ingest.checks.audit_marks import mark_findings
 from ingest.checks.audit_rates import rate_findings
+from ingest.checks.audit_structure import structure_findings
+from ingest.checks.audit_totals import total_findings
 from ingest.checks.audit_wording import wording_findings
 from ingest.checks.audit_yoy import yoy_findings
 from ingest.model import CellRef, Document, Finding, Verdict
@@ -39,10 +44,15 @@ def run_audit_checks(document: Document) -> list[Finding]:
     findings: list[Finding] = []
     for entry in rules.get("agree", []):
         findings.extend(agree_findings(document, entry))
+    findings.extend(total_findings(document))
     findings.extend(yoy_findings(document))
     findings.extend(rate_findings(document))
+    findings.extend(breakdown_findings(document))
+    findings.extend(within_findings(document))
     findings.extend(item_findings(document))
     findings.extend(wording_findings(document))
+    findings.extend(mark_findings(document))
+    findings.extend(structure_findings(document))
     findings.extend(unit_findings(document))
     findings.extend(rule_unit_findings(document))
     return findings

@@ -36,6 +36,19 @@ def paragraphs(document: Document) -> list[Paragraph]:
     return found
 
 
+def place_at(document: Document, line: int) -> tuple[str, str]:
+    """Where a line of the text is printed, as a finding's cell names it: (ref, title) of the
+    table whose heading is the last one before it ("表9", or an unnumbered table's title twice),
+    else ("正文", the section path)."""
+    sections = [s for s in document.sections if 0 < s.line <= line]
+    tables = [t for t in document.tables if 0 < t.line <= line and t.title.strip()]
+    section = max(sections, key=lambda s: s.line, default=None)
+    table = max(tables, key=lambda t: t.line, default=None)
+    if table is not None and (section is None or table.line > section.line):
+        return table.ref.strip(), table.title.strip()
+    return "正文", " › ".join(section.path) if section else ""
+
+
 def sentences(text: str) -> list[str]:
     """A paragraph cut after each full stop."""
     return [s for s in _SENTENCE_END.split(text) if s.strip()]

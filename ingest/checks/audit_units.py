@@ -50,16 +50,19 @@ def has_money(table: Table) -> bool:
 
 def table_unit_finding(table: Table, dominant: str) -> Finding:
     """Is the table's unit stated, and the same as the rest of the document?"""
-    where = f"{table.ref} {table.title}"
+    title = table.title.strip()
+    where = " ".join(dict.fromkeys(p for p in (table.ref.strip(), title) if p)) or f"第 {table.line} 行的表格"
+    # The table's heading as the finding's cell: its line gives the page to look at.
+    heading = (CellRef(table.ref.strip(), title, "", "", None, table.unit, "", title, table.line),) if table.line else ()
     if not table.unit:
         if any(column_unit(table, i) for i in range(len(table.columns))):
             return Finding("table_unit", Verdict.OK, f"{where}：金额单位印在列标题中。", where)
         return Finding("table_unit", Verdict.WARNING,
-                       f"{where} 未注明金额单位（应有“单位：万元”或“单位：元”）。", where)
+                       f"{where} 未注明金额单位（应有“单位：万元”或“单位：元”）。", where, heading)
     if dominant and table.unit != dominant:
         return Finding("table_unit", Verdict.WARNING,
                        f"{where} 标注“单位：{table.unit}”，而本文件其他表格为{dominant}，"
-                       f"请确认单位是否标错。", where)
+                       f"请确认单位是否标错。", where, heading)
     return Finding("table_unit", Verdict.OK, f"{where} 单位：{table.unit}。", where)
 
 

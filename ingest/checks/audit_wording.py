@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.checks.audit_text import place_at
 from ingest.checks.audit_words import wording
 from ingest.model import CellRef, Document, Finding, Verdict
 
@@ -40,7 +41,8 @@ def _excerpt(line: str, start: int, end: int) -> str:
 
 
 def _ref(document: Document, number: int, quote: str) -> CellRef:
-    return CellRef("正文", "", "", "", None, "", "", quote, number)
+    ref, title = place_at(document, number)
+    return CellRef(ref, title, "", "", None, "", "", quote, number)
 
 
 def _finding(document: Document, check: str, number: int, quote: str, message: str) -> Finding:

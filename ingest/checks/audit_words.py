@@ -23,3 +23,28 @@ def words() -> dict:
 def wording() -> dict:
     """Template guidance, placeholders, empty-table notes, administrative levels."""
     return _rules()["wording"]
+
+
+def marks() -> dict:
+    """Pairs of quotation marks and brackets, and the numbering printed with a close alone."""
+    return _rules()["marks"]
+
+
+def structure() -> dict:
+    """The contents heading, numbering of its entries and the notes of empty tables."""
+    return _rules()["structure"]
+
+
+def text_totals() -> list[dict]:
+    """Names of the overall totals in the text and in the overall table, per side."""
+    return _rules()["text_totals"]
+
+
+def breakdowns() -> dict:
+    """Negations that make two parts of a figure complementary (计容 / 不计容)."""
+    return _rules()["breakdowns"]
+
+
+def within_rules() -> list[dict]:
+    """Disjoint parts of an amount, as the templates word them (`[[within]]`)."""
+    return _rules()["within"]

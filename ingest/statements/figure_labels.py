@@ -23,6 +23,7 @@ class LabelRules:
     tail: tuple[str, ...]
     remove: tuple[re.Pattern[str], ...]
     budget_tail: re.Pattern[str]
+    adverb_tail: re.Pattern[str]
     weak: frozenset[str]
     rename: dict[str, str]
     noun_stop: re.Pattern[str]
@@ -46,6 +47,7 @@ def label_rules() -> LabelRules:
         tail=tuple(sorted(data["tail"], key=len, reverse=True)),
         remove=tuple(re.compile(p) for p in data["remove"]),
         budget_tail=re.compile(data["budget_tail"]),
+        adverb_tail=re.compile(data["adverb_tail"]),
         weak=frozenset(data["weak"]),
         rename=dict(data["rename"]),
         noun_stop=re.compile(data["noun_stop"]),
@@ -60,7 +62,7 @@ def department_aliases(department: str) -> tuple[str, ...]:
     longest first ("深圳市社会保险基金管理局罗湖分局", "市社会保险基金管理局罗湖分局", …)."""
     if not department:
         return ()
-    return tuple(department[i:] for i in range(0, max(len(department) - 3, 0)))
+    return tuple(department[i:] for i in range(0, max(len(department) - 3, 1)))  # a 3-character name (教育部) too
 
 
 def clean_label(text: str, aliases: tuple[str, ...] = (), kind: str = "budget") -> str:
@@ -75,7 +77,7 @@ def clean_label(text: str, aliases: tuple[str, ...] = (), kind: str = "budget") 
         label = _strip_department(label, aliases)
         label = _strip_words(label, rules.head, at_start=True)
         label = _strip_words(label, rules.tail, at_start=False)
-        label = label.strip("、，,；;：: ")
+        label = (rules.adverb_tail.sub("", label) or label).strip("、，,；;：: ")
         changed = label != before
     if kind == "budget" and label:
         label = rules.budget_tail.sub("", label) or label

@@ -93,6 +93,7 @@ class _Context:
     in_targets: bool = False
     target_unit: str = ""
     item: str = ""  # the budget item the previous paragraph stated ("代表履职补贴")
+    stated: list[str] = field(default_factory=list)  # labels of this paragraph's earlier sentences
 
 
 @dataclass
@@ -105,6 +106,7 @@ class _Sentence:
     last_base: str = ""
     subject: str = ""  # last label that is not relative to another ("公务接待费支出")
     last_is_part: bool = False  # the last figure was a part ("其中年初结转和结余0万元")
+    lead: str = ""  # the text between the previous figure (or the sentence's start) and this one
 
 
 def text_records(sections, document: Document) -> list[Record]:  # noqa: ANN001 - iterable of Section
@@ -148,8 +150,11 @@ def _paragraph_records(paragraph: str, context: _Context) -> list[Record]:
                                    label=row.group(1), quote=paragraph, measure="amount",
                                    period=_document_year(context)))
             paragraph = paragraph[row.end():]
+    context.stated = []
     for match in _SENTENCE.finditer(paragraph):
-        records.extend(_sentence_records(_Sentence(match.group(0)), context))
+        sentence = _Sentence(match.group(0))
+        records.extend(_sentence_records(sentence, context))
+        context.stated.extend(sentence.labels)
     return records
 
 
@@ -178,6 +183,7 @@ def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
             sentence.labels, sentence.subject, sentence.last_label = [], "", ""
         if clause_start == previous_end > 0:  # "货物采购 0 万元、工程采购 0 万元"
             pre = pre.rsplit("、", 1)[-1]
+        sentence.lead = between
         previous_end = match.end()
         records.extend(_read_figure(sentence, context, match, unit, pre, after))
     return records
@@ -197,7 +203,8 @@ def _clause_start(text: str, position: int, previous_end: int) -> int:
 
 
 def _is_label_threshold(unit: str, after: str) -> bool:
-    return _patterns().kinds[unit] == "money" and bool(re.match(r"(以上|以下)[\u4e00-\u9fff]", after))
+    # "单价 100 万元（含）以上设备" too (seen in the Shanghai district budgets)
+    return _patterns().kinds[unit] == "money" and bool(re.match(r"(?:[（(]含[）)])?(以上|以下)[\u4e00-\u9fff]", after))
 
 
 def _read_figure(sentence: _Sentence, context: _Context, match: re.Match[str], unit: str,
@@ -260,6 +267,10 @@ def _change_record(sentence: _Sentence, context: _Context, common: dict, before_
                    verb: str, kind: str) -> Record:
     patterns = _patterns()
     comparison = patterns.comparison.search(before_verb)
+    if not comparison and not before_verb.strip("，,、 ") and (earlier := patterns.comparison.search(sentence.lead)):
+        # "收、支与2023年度相比,增加98.73万元": the comparison and its subject sit in the clause
+        # before the verb's (seen in 决算 of the development corpus)
+        before_verb, comparison = sentence.lead, earlier
     if comparison:
         base = _base_period(comparison, common["period"])
         subject_text = before_verb[:comparison.start()]
@@ -269,11 +280,20 @@ def _change_record(sentence: _Sentence, context: _Context, common: dict, before_
     sentence.last_base = context.base = base
     # "…其中年初结转和结余0万元,较2019年增加0万元": a change right after a part is the part's
     label = _subject_label(sentence, context, subject_text, prefer_last=kind == "percent" or sentence.last_is_part)
+    if not sentence.labels:  # a sentence that opens with the change speaks of an earlier one's figure
+        label = _named_in_full(label, context.stated)
     sign = -1.0 if verb in patterns.decrease else 1.0
     measure = "change_rate" if kind == "percent" else "change"
     sentence.last_label = label
     return _record(context, **common | {"value": sign * common["value"]}, label=label,
                    measure=measure, base_period=base)
+
+
+def _named_in_full(label: str, stated: list[str]) -> str:
+    """The earlier sentence's label a change names by its start: "2024年度收、支总计均为832.82万元。
+    收、支与2023年度相比,增加98.73万元" is a change of 收、支总计."""
+    fuller = [earlier for earlier in stated if earlier.startswith(label) and len(earlier) > len(label)]
+    return fuller[-1] if label and fuller else label
 
 
 # "2019年支出决算…,上年支出决算…,与上年相比增11.41%": the change is of the year's figure, not of

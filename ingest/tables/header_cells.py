@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+# The form number printed beside a 决算 table's title: "公开01表", "公开 07 表".
+FORM_NUMBER = re.compile(r"^\s*(?:公开|财决)\s*\d{1,2}(?:-\d{1,2})?\s*表\s*$")
+
 _WORDS_FILE = Path(__file__).with_name("header_cells.toml")
 # A fragment joined to the next one is short: a header word broken at the cell's edge.
 FRAGMENT_CHARS = 4

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ingest.model import TableGrid
 from ingest.tables.header_cells import (
-    header_paths, is_header_cell, is_label_cell, is_line_number_cell, squeeze)
+    FORM_NUMBER, header_paths, is_header_cell, is_label_cell, is_line_number_cell, squeeze)
 
 UNIT = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)")
 TITLE_END = re.compile(r"(表|情况表|统计表|明细表)\s*(?:[（(][^）)]*[）)])?\s*$")
@@ -53,8 +53,9 @@ def stacked_table(narrative: Narrative, index: int) -> tuple[TableGrid, int] | N
     cells, end = _cell_run(narrative, start)
     if not cells or not is_header_cell(cells[0].text):
         return None
-    if start == index:  # no title line of its own: the lines before name it
-        title, unit = _context(narrative, index)
+    if not title:  # no title line of its own: the lines before name it
+        title, context_unit = _context(narrative, index)
+        unit = unit or context_unit
     cells = _drop_column_numbers(cells)
     grid = _grid(cells, title, unit)
     if grid is None:
@@ -81,13 +82,19 @@ def _preamble(narrative: Narrative, index: int) -> tuple[str, str, int]:
 
 
 def _context(narrative: Narrative, index: int) -> tuple[str, str]:
-    """(title, unit) from the lines just before a table that starts with its header."""
+    """(title, unit) from the printed lines just before a table that starts with its header.
+
+    Blank lines between them do not count, and a form number on its own line ("公开01表")
+    is not the title: s01 prints title, form number, 部门 and 金额单位 one per line with
+    blank lines between, before its header cells.
+    """
     title, unit = "", ""
-    for _, text in reversed(narrative[max(0, index - CONTEXT_LINES):index]):
+    printed = [text for _, text in narrative[:index] if text.strip()][-CONTEXT_LINES:]
+    for text in reversed(printed):
         cell = _cell_text(text)
         if not unit and (match := UNIT.search(cell)):
             unit = match.group(1)
-        elif not title and TITLE_END.search(cell) and len(cell) <= 60:
+        elif not title and TITLE_END.search(cell) and len(cell) <= 60 and not FORM_NUMBER.match(cell):
             title = cell
     return title, unit
 

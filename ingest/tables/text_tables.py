@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.tables.flat_tables import find_flat_tables
+from ingest.tables.header_cells import FORM_NUMBER
 from ingest.model import TableGrid
 from ingest.tables.schemas import Schema, find_schema, title_key
 from ingest.tables.text_cells import is_column_numbers, trailing_values
@@ -22,8 +23,6 @@ TABLE_NUMBER = re.compile(r"^\s*表\s*(\d{1,2})\s*$")
 UNIT = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)")
 DEPARTMENT = re.compile(r"(?:部门(?:（单位）|\(单位\))?(?:名称\s*[：:]?|\s*[：:])|编制单位\s*[：:])"
                         r"\s*(\S+?)(?:\s{2,}|\s+(?:金额)?单位|\s*$)")
-# The form number printed beside a 决算 table's title: "公开01表", "公开 07 表".
-FORM_NUMBER = re.compile(r"^\s*(?:公开|财决)\s*\d{1,2}(?:-\d{1,2})?\s*表\s*$")
 NOTE = re.compile(r"^\s*(?:注|备注)\s*[：:]")
 PART_HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、\s*(?:文字|表格)部分)")
