@@ -30,12 +30,13 @@ from assistant.passages_answerer import PassagesAnswerer
 from assistant.records_answerer import RecordsAnswerer
 from assistant.refusals import empty_question, not_found, refusal, unhandled
 from assistant.understand import Intent, understand
-from index.errors import UnknownDocument
+from index.errors import EmbedderMismatch, MissingExtra, StoreUnavailable, UnknownDocument
 from index.types import DocumentInfo
 from ingest.normalise import to_simplified
 from ingest.sections import preamble_title
 
 log = logging.getLogger("budgetqa.assistant")
+PASSAGE_INDEX_ERRORS = (StoreUnavailable, EmbedderMismatch, MissingExtra)
 
 
 class Conversation:
@@ -55,11 +56,8 @@ class Conversation:
         return Conversation(self.library, self.config, doc, corpus=self.corpus)
 
     def _loaded(self) -> LoadedCorpus:
-        """The library read anew, with the embedding model warmed up before the first narrative."""
-        corpus = load_corpus(self.library)
-        if corpus.index.documents:
-            PassagesAnswerer(self.library.search, corpus.paragraphs).warm_up(corpus.index.documents[0].doc_id)
-        return corpus
+        """The library read anew (the passage index and embedding model open at the first search)."""
+        return load_corpus(self.library)
 
     def _use(self, corpus: LoadedCorpus) -> None:
         self.corpus = corpus
@@ -73,6 +71,7 @@ class Conversation:
         """Answer from `library` from now on (the web app reopened its stores); the records are
         read again at the next question if the documents changed meanwhile."""
         self.library = library
+        self.corpus.parts.read_from(library.store)
         self.passages = PassagesAnswerer(library.search, self.corpus.paragraphs)
 
     def _resolve_doc(self, doc: str) -> tuple[str, ...]:
@@ -89,6 +88,8 @@ class Conversation:
             if store_generation(self.library) != self.corpus.generation:
                 self._use(self._loaded())
             answer = self._answer(question)
+        except PASSAGE_INDEX_ERRORS:
+            raise  # the passage index opens at the first search: the user must act on why it cannot
         except Exception as error:  # noqa: BLE001 - an odd question must never crash a chat
             log.exception("could not answer %r", question)
             answer = replace(unhandled(self.index), internal_error=f"{type(error).__name__}: {error}")
@@ -219,7 +220,6 @@ class Conversation:
 
 def ask_turns(config: Config, turns: list[str], doc: str | None = None) -> list[Answer]:
     """Open the library of `config.home` and answer `turns` as one conversation."""
-    # Deferred: opening a library imports numpy and chroma, which only this entry point needs.
     from index.library import open_library
 
     conversation = Conversation(open_library(config), config, doc=doc)

@@ -6,16 +6,23 @@ factor, so sums, balances and growth rates still hold: the document's own
 arithmetic stays consistent and the parser reads it like the sample.
 Counts (人, 辆, 件), percentages, codes and price thresholds are kept.
 
-    python -m eval.generate_corpus OUT_DIR [--count 50]
+    python -m eval.generate_corpus OUT_DIR [--count 50] [--mixed]
     python -m eval.generate_corpus OUT_DIR --district 罗湖 --year 2021 [--factor 2]
 
 The second form writes one disclosure: the given department (罗湖 = the
 sample's own) for the given year, its money figures times `--factor`.
+
+`--mixed` (for scale benchmarks) also uses the layouts of the real
+development corpus (tests/fixtures/dev_corpus/texts: web-page tables with
+" |" separators, one cell per line, 元 and 万元, 预算 and 决算 of many
+regions): each is written for another district and moved by whole years,
+its figures as printed, so the parser reads it as it reads the original.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import re
 from pathlib import Path
 
@@ -83,6 +90,63 @@ def generate_corpus(out_dir: Path, count: int = 50) -> list[Path]:
     return paths
 
 
+# The real documents whose layouts `generate_mixed_corpus` copies (tests read the same files).
+DEV_TEXTS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "dev_corpus" / "texts"
+# Every this many documents of a mixed corpus is a variant of the sample (scaled figures, 万元).
+SAMPLE_EVERY = 4
+# What precedes a department's own name: its city, district or county ("天津市西青区…").
+PLACE_PREFIX = re.compile(r"^(?:.{1,5}?(?:省|自治区|市|区|县|旗|州)(?!场))+")
+
+
+def layout_variant(text: str, department: str, district: str, years: int) -> str:
+    """A real document's text for a department of `district`, every year moved by `years`."""
+    own = PLACE_PREFIX.sub("", department) if department else ""
+    if own and len(own) >= 2:
+        text = text.replace(department, f"{district}区{own}")
+    if years:
+        text = re.sub(r"(?<!\d)(20[0-3]\d)(?!\d)", lambda m: str(int(m.group(1)) + years), text)
+    return text
+
+
+def _typed_department(text_path: Path) -> str:
+    """The department a person typed for a dev-corpus document (its expected/*.json), or ""."""
+    import json
+
+    expected = text_path.parent.parent / "expected" / f"{text_path.stem}.json"
+    try:
+        return json.loads(expected.read_text(encoding="utf-8"))["metadata"]["department"] or ""
+    except (OSError, KeyError, ValueError):
+        return ""
+
+
+def generate_mixed_corpus(out_dir: Path, count: int) -> list[Path]:
+    """Write `count` disclosures in several layouts (the sample's and the dev corpus's); their paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sample = sample_path().read_text(encoding="utf-8")
+    templates = []
+    for path in sorted(DEV_TEXTS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        templates.append((path.stem, text, _typed_department(path)))
+    paths = []
+    for index in range(count):
+        # Each document has its own (department, year, kind): a repeat would replace an earlier one.
+        if index % SAMPLE_EVERY == 0 or not templates:
+            made = index // SAMPLE_EVERY
+            district, slug = DISTRICTS[made % len(DISTRICTS)]
+            year = YEARS[(made // len(DISTRICTS)) % len(YEARS)] + made // (len(DISTRICTS) * len(YEARS)) * len(YEARS)
+            text, name = variant_text(sample, district, year, 1 + index % 3), f"{slug}-sample-{year}"
+        else:
+            district, slug = DISTRICTS[index % len(DISTRICTS)]
+            stem, original, department = templates[index % len(templates)]
+            # (district, template) pairs repeat every lcm(10, templates) documents: move those years on.
+            years = index // math.lcm(len(DISTRICTS), len(templates))
+            text, name = layout_variant(original, department, district, years), f"{slug}-{stem}"
+        path = out_dir / f"{index:05d}-{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 def write_variant(out_dir: Path, district: str, year: int, factor: int = 1) -> Path:
     """Write one disclosure: `district`'s department for `year`, money figures times `factor`."""
     slugs = dict(DISTRICTS)
@@ -102,11 +166,13 @@ def main() -> None:
     parser.add_argument("--district", help="write one disclosure for this district (e.g. 罗湖)")
     parser.add_argument("--year", type=int, default=2022, help="with --district: the disclosure's year")
     parser.add_argument("--factor", type=int, default=1, help="with --district: money figures times this")
+    parser.add_argument("--mixed", action="store_true", help="also the layouts of the real dev corpus")
     args = parser.parse_args()
     if args.district:
         print(write_variant(args.out_dir, args.district, args.year, args.factor))
         return
-    for path in generate_corpus(args.out_dir, args.count):
+    make = generate_mixed_corpus if args.mixed else generate_corpus
+    for path in make(args.out_dir, args.count):
         print(path)
 
 

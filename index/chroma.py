@@ -1,9 +1,12 @@
-"""The passage vectors in Chroma, through llama-index's ChromaVectorStore.
+"""The passage vectors in Chroma, through chromadb's own collection API.
 
 `open_chroma(config)` picks the client: embedded `PersistentClient` under the
 home folder, or `HttpClient` when `config.chroma_url` names a server. The
 collection carries the embedder's name and dimension; opening it with
 another embedder is refused, since its vectors would be meaningless.
+chromadb is imported only when a collection is opened: record questions never
+need it, and importing it (and llama-index's wrapper, which pulled in all of
+llama_index.core) cost about 3 s per process.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import numpy as np
 from index.errors import EmbedderMismatch, StoreFull, StoreUnavailable, disk_full_message, is_disk_full
 
 COLLECTION = "budgetqa-passages"
+# Passages per Chroma add call: well under its maximum batch size, few enough round trips.
+ADD_BATCH = 1000
 
 
 def open_chroma(config):
@@ -75,8 +80,6 @@ class PassageVectors:
     """The passage collection: add a document version, query within keys, delete a version."""
 
     def __init__(self, client, embedder, where: str = "") -> None:
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
         self.embedder = embedder
         self._where = where
         try:
@@ -88,7 +91,6 @@ class PassageVectors:
                 raise StoreFull(disk_full_message(where)) from error
             raise StoreUnavailable(f"无法打开 Chroma 索引 {where}：{error}") from error
         self._check_embedder()
-        self._store = ChromaVectorStore(chroma_collection=self._collection)
 
     def _check_embedder(self) -> None:
         meta = self._collection.metadata or {}
@@ -102,14 +104,12 @@ class PassageVectors:
     def add(self, ids: Sequence[str], texts: Sequence[str], vectors: np.ndarray,
             metadatas: Sequence[dict]) -> None:
         """Store passages with their vectors and metadata (doc_id, department, year, section, ref, key)."""
-        from llama_index.core.schema import TextNode
-
-        nodes = [TextNode(id_=i, text=t, embedding=v.tolist(), metadata=m,
-                          excluded_embed_metadata_keys=list(m), excluded_llm_metadata_keys=list(m))
-                 for i, t, v, m in zip(ids, texts, vectors, metadatas)]
         try:
-            for start in range(0, len(nodes), 1000):
-                self._store.add(nodes[start:start + 1000])
+            for start in range(0, len(ids), ADD_BATCH):
+                end = start + ADD_BATCH
+                self._collection.add(ids=list(ids[start:end]), documents=list(texts[start:end]),
+                                     embeddings=[v.tolist() for v in vectors[start:end]],
+                                     metadatas=list(metadatas[start:end]))
         except Exception as error:  # the caller discards the staging version
             if is_disk_full(error):
                 raise StoreFull(disk_full_message(self._where)) from error
@@ -117,18 +117,13 @@ class PassageVectors:
 
     def query(self, vector: np.ndarray, keys: Sequence[str], k: int) -> list[VectorHit]:
         """The `k` passages nearest to `vector` among the document versions `keys`."""
-        from llama_index.core.vector_stores.types import (FilterOperator, MetadataFilter,
-                                                          MetadataFilters, VectorStoreQuery)
-
         if not keys or k <= 0:
             return []
-        filters = MetadataFilters(filters=[MetadataFilter(key="key", value=list(keys),
-                                                          operator=FilterOperator.IN)])
-        query = VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=k, filters=filters)
-        result = self._store.query(query)
-        # ChromaVectorStore reports exp(-cosine distance); turn it back into a cosine similarity.
-        return [VectorHit(i, 1.0 - float(-np.log(s)) if s > 0 else -1.0)
-                for i, s in zip(result.ids or [], result.similarities or [])]
+        where = {"key": {"$in": list(keys)}}
+        result = self._collection.query(query_embeddings=[vector.tolist()], n_results=k, where=where,
+                                        include=["distances"])
+        # The collection measures cosine distance; a similarity is 1 - distance.
+        return [VectorHit(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0])]
 
     def delete_version(self, key: str) -> None:
         """Delete every passage of one document version ("doc_id#version")."""

@@ -20,15 +20,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from tqdm import tqdm
-
 from index.chroma import PassageVectors, open_chroma
 from index.embedders import make_embedder
 from index.errors import UnknownDocument
 from index.identity import place_document
 from index.passages import Passage, document_passages
 from index.store import RecordStore, chroma_id, version_key
-from ingest.document import parse_document
 from ingest.errors import BudgetQAError
 from ingest.model import Document
 
@@ -60,34 +57,51 @@ class IngestResult:
 
 def open_stores(config) -> tuple[RecordStore, PassageVectors]:
     """The record store and passage vectors of `config` (SQLite under home; Chroma embedded or server)."""
-    store = RecordStore(config.db_path)
-    try:
-        return store, open_passages(config)
-    except BaseException:
-        store.close()
-        raise
+    return RecordStore(config.db_path), open_vectors(config)
 
 
-def open_passages(config) -> PassageVectors:
-    """The passage vectors of `config`. Raises StoreFull, StoreUnavailable or EmbedderMismatch."""
+def open_vectors(config) -> PassageVectors:
+    """The passage vectors of `config`: Chroma (embedded or server) and the embedding model.
+
+    Raises StoreFull, StoreUnavailable or EmbedderMismatch.
+    """
     where = config.chroma_url or str(config.chroma_path)
     return PassageVectors(open_chroma(config), make_embedder(config), where=where)
 
 
+class _OnDemand:
+    """Passage vectors opened at the first file that needs them: an unchanged file is told from
+    its bytes' sha256 and the parser version alone, without Chroma or the embedding model."""
+
+    def __init__(self, opener: Callable[[], PassageVectors]) -> None:
+        self._opener = opener
+        self._vectors: PassageVectors | None = None
+
+    def __call__(self) -> PassageVectors:
+        if self._vectors is None:
+            self._vectors = self._opener()
+        return self._vectors
+
+
 def ingest_files(config, paths: Sequence[Path], progress: bool = False,
                  stores: tuple[RecordStore, PassageVectors] | None = None,
-                 parse: Callable[[Path], Document] = parse_document) -> list[IngestResult]:
+                 parse: Callable[[Path], Document] | None = None) -> list[IngestResult]:
     """Parse and index each file; one result per file, in order.
 
     A file that cannot be parsed gives a "failed" result and changes nothing. `parse` turns a
-    path into a Document (the web app parses uploads in a memory-limited child process).
+    path into a Document (the web app parses uploads in a memory-limited child process); by
+    default `parse_document`, imported only when a file is new.
     Raises StoreUnavailable or CorruptStore when the stores cannot be opened.
     """
-    store, vectors = stores or open_stores(config)
+    from tqdm import tqdm
+
+    store = stores[0] if stores else RecordStore(config.db_path)
+    vectors = _OnDemand(lambda: stores[1] if stores else open_vectors(config))
     results = []
     try:
-        with _ingest_lock(Path(config.home)):
-            remove_leftovers(store, vectors)
+        with ingest_lock(Path(config.home)):
+            if store.stale_versions():
+                remove_leftovers(store, vectors())
             # Bars only on a terminal: in a log or a pipe they are escape codes; say each file instead.
             bars = progress and sys.stderr.isatty()
             files = list(paths)
@@ -102,8 +116,8 @@ def ingest_files(config, paths: Sequence[Path], progress: bool = False,
     return results
 
 
-def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progress: bool,
-                parse: Callable[[Path], Document]) -> IngestResult:
+def _ingest_one(store: RecordStore, vectors: _OnDemand, path: Path, progress: bool,
+                parse: Callable[[Path], Document] | None) -> IngestResult:
     try:
         data = path.read_bytes()
     except OSError:
@@ -113,13 +127,17 @@ def _ingest_one(store: RecordStore, vectors: PassageVectors, path: Path, progres
         if known is not None:
             return IngestResult(str(path), known.doc_id, "unchanged", known.sections, known.tables,
                                 known.records, known.chunks)
+    if parse is None:
+        from ingest.document import parse_document as parse  # the readers import pdfplumber: only for new files
+
     try:
         document = parse(path)
     except BudgetQAError as error:
         return IngestResult(str(path), "", "failed", error=str(error))
     document, previous = place_document(document, store.documents())
+    opened = vectors()  # StoreUnavailable or EmbedderMismatch stops the whole run, as at its start
     try:
-        replaced = write_document(store, vectors, document, progress)
+        replaced = write_document(store, opened, document, progress)
     except BudgetQAError as error:
         return IngestResult(str(path), document.doc_id, "failed", error=str(error))
     chunks = next((d.chunks for d in store.documents() if d.doc_id == document.doc_id), 0)
@@ -140,7 +158,7 @@ def write_document(store: RecordStore, vectors: PassageVectors, document: Docume
     version = store.write_staging(document, passages, vectors.embedder.model_name)
     key = version_key(document.doc_id, version)
     try:
-        _embed_and_add(vectors, document, version, passages, progress)
+        embed_and_add(vectors, document, version, passages, progress)
         store.mark_embedded(document.doc_id, version)
         old = store.switch_live(document.doc_id, version, _now())
     except BaseException:
@@ -151,8 +169,11 @@ def write_document(store: RecordStore, vectors: PassageVectors, document: Docume
     return old is not None
 
 
-def _embed_and_add(vectors: PassageVectors, document: Document, version: int,
-                   passages: list[Passage], progress: bool) -> None:
+def embed_and_add(vectors: PassageVectors, document: Document, version: int,
+                  passages: list[Passage], progress: bool = False) -> None:
+    """Embed `passages` of one document version in batches and add them to Chroma under its key."""
+    from tqdm import tqdm
+
     key = version_key(document.doc_id, version)
     bar = tqdm(total=len(passages), desc=document.doc_id[:24], unit="段", file=sys.stderr,
                disable=not progress, leave=False)
@@ -195,7 +216,7 @@ def remove_document(config, doc_id: str) -> None:
     """Remove a document from both stores. Raises UnknownDocument if it is not ingested."""
     store, vectors = open_stores(config)
     try:
-        with _ingest_lock(Path(config.home)):
+        with ingest_lock(Path(config.home)):
             if store.live_version(doc_id) is None:
                 raise UnknownDocument(f"没有找到文档“{doc_id}”，无法删除。")
             store.retire(doc_id)
@@ -205,7 +226,7 @@ def remove_document(config, doc_id: str) -> None:
 
 
 @contextmanager
-def _ingest_lock(home: Path) -> Iterator[None]:
+def ingest_lock(home: Path) -> Iterator[None]:
     """One writer per home at a time; the OS releases the lock if the process dies."""
     home.mkdir(parents=True, exist_ok=True)
     with open(home / "ingest.lock", "w") as handle:

@@ -40,6 +40,12 @@ def _jieba():
     return jieba
 
 
+def load_budget_vocabulary() -> None:
+    """Teach jieba the budget vocabulary now. jieba is one per process, so the question
+    linking that also cuts with it sees the same words whether or not a passage search ran."""
+    _jieba()
+
+
 def tokenize(text: str) -> list[str]:
     """Search tokens of `text`: jieba words and their sub-words, minus punctuation and stopwords."""
     cleaned = re.sub(r"[“”\"（）()]", "", text.lower())

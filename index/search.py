@@ -8,17 +8,22 @@ interrupted ingest are never seen.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
 from index.chroma import PassageVectors
+from index.errors import StoreFull
 from index.lexical import LexicalIndex, tokenize
 from index.types import Hit, Scope
 from index.passages import Passage
 from index.store import RecordStore
 from index.synonyms import expand_terms
+
+log = logging.getLogger(__name__)
 
 # RRF's damping constant (Cormack et al. 2009): ranks below ~60 barely matter.
 RRF_K = 60
@@ -45,12 +50,29 @@ class _Corpus:
 class PassageSearch:
     """Hybrid passage retrieval over the live documents of one home."""
 
-    def __init__(self, store: RecordStore, vectors: PassageVectors | None) -> None:
-        """`vectors` None (the passage index cannot be opened on a full disk): BM25 ranking alone."""
+    def __init__(self, store: RecordStore,
+                 vectors: PassageVectors | Callable[[], PassageVectors] | None) -> None:
+        """`vectors` may be a function that opens them: Chroma and the embedding model then load
+        at the first vector search, so a process that answers only from records never pays for them.
+        None, or an opener that finds the disk full while the home holds documents to answer from:
+        BM25 ranking alone."""
         self._store = store
-        self._vectors = vectors
+        self._vectors_or_opener = vectors
         self._corpus: _Corpus | None = None
         self._lock = threading.Lock()
+
+    @property
+    def _vectors(self) -> PassageVectors | None:
+        with self._lock:
+            if callable(self._vectors_or_opener):
+                try:
+                    self._vectors_or_opener = self._vectors_or_opener()
+                except StoreFull:
+                    if not self._store.documents():
+                        raise
+                    log.warning("the passage index cannot be opened on a full disk: passages by BM25 alone")
+                    self._vectors_or_opener = None
+            return self._vectors_or_opener
 
     def search(self, query: str, scope: Scope | None = None, k: int = 5, mode: str = "fused") -> list[Hit]:
         """The `k` passages that best answer `query` within `scope`, best first.

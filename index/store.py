@@ -128,15 +128,16 @@ class RecordStore:
 
     # -- reading ------------------------------------------------------------
 
-    def documents(self) -> list[DocumentInfo]:
-        """Every live document, ordered by department, year and doc_id."""
+    def documents(self, doc_id: str | None = None) -> list[DocumentInfo]:
+        """Every live document (or only `doc_id`), ordered by department, year and doc_id."""
+        only, params = (" AND d.doc_id=?", (doc_id,)) if doc_id is not None else ("", ())
         rows = self._query(
             "SELECT d.*, (SELECT COUNT(*) FROM sections s WHERE s.doc_id=d.doc_id AND s.version=d.version)"
             " AS n_sections, (SELECT COUNT(*) FROM tables t WHERE t.doc_id=d.doc_id AND t.version=d.version)"
             " AS n_tables, (SELECT COUNT(*) FROM records r WHERE r.doc_id=d.doc_id AND r.version=d.version)"
             " AS n_records, (SELECT COUNT(*) FROM checks c WHERE c.doc_id=d.doc_id AND c.version=d.version"
-            " AND c.ok=0) AS n_failed FROM documents d WHERE d.state='live'"
-            " ORDER BY d.department, d.year, d.doc_id")
+            f" AND c.ok=0) AS n_failed FROM documents d WHERE d.state='live'{only}"
+            " ORDER BY d.department, d.year, d.doc_id", params)
         return [_document_info(row) for row in rows]
 
     def resolve(self, doc: str) -> str | None:
@@ -153,10 +154,10 @@ class RecordStore:
 
     def find_by_sha256(self, sha256: str) -> DocumentInfo | None:
         """The live document ingested from a file with these bytes by this parser, if any."""
-        rows = self._query("SELECT doc_id FROM documents WHERE state='live' AND sha256=? AND parser=?",
-                           (sha256, parser_version()))
-        live = {row["doc_id"] for row in rows}
-        return next((info for info in self.documents() if info.doc_id in live), None)
+        rows = self._query("SELECT doc_id FROM documents WHERE state='live' AND sha256=? AND parser=?"
+                           " ORDER BY department, year, doc_id LIMIT 1", (sha256, parser_version()))
+        found = self.documents(rows[0]["doc_id"]) if rows else []
+        return found[0] if found else None
 
     def records(self, scope: Scope | None = None) -> list[Record]:
         """Records of the live documents in `scope`, in document then printed order."""
@@ -166,8 +167,9 @@ class RecordStore:
             f" WHERE d.state='live'{where} ORDER BY d.department, d.year, r.doc_id, r.ord", params)
         return [from_plain(Record, json.loads(row["data"])) for row in rows]
 
-    def document(self, doc_id: str) -> Document:
-        """The full live Document: sections, tables, records, checks, warnings and text.
+    def document(self, doc_id: str, with_records: bool = True) -> Document:
+        """The full live Document: sections, tables, records, checks, warnings and text
+        (without records when `with_records` is False: the answerers read those apart).
 
         Raises KeyError when no live document has this doc_id.
         """
@@ -181,7 +183,7 @@ class RecordStore:
             kind=head["kind"], unit=head["unit"], source_name=head["source_name"],
             sha256=head["sha256"], level=head["level"] or "", region=head["region"] or "",
             sections=tuple(self._sections(key)),
-            tables=tuple(self._tables(key)), records=tuple(self._records_of(key)),
+            tables=tuple(self._tables(key)), records=tuple(self._records_of(key)) if with_records else (),
             checks=tuple(self._checks(key)), warnings=tuple(json.loads(head["warnings"])),
             text=head["text"])
 
@@ -220,6 +222,26 @@ class RecordStore:
         """A counter bumped whenever the set of live documents changes."""
         rows = self._query("SELECT value FROM meta WHERE name='generation'")
         return int(rows[0]["value"]) if rows else 0
+
+    def passages_of(self, doc_id: str, version: int) -> list[Passage]:
+        """The passages of one document version, in order."""
+        rows = self._query("SELECT * FROM passages WHERE doc_id=? AND version=? ORDER BY ord", (doc_id, version))
+        return [_passage(r) for r in rows]
+
+    def pending_vectors(self) -> list[tuple[str, int]]:
+        """(doc_id, version) of live versions whose passages are not all embedded yet."""
+        rows = self._query("SELECT name FROM meta WHERE name LIKE ? ORDER BY name", (PENDING + "%",))
+        pending = [tuple(r["name"][len(PENDING):].rsplit("#", 1)) for r in rows]
+        return [(doc_id, int(version)) for doc_id, version in pending]
+
+    def set_vectors_pending(self, doc_id: str, version: int, pending: bool) -> None:
+        """Note (or clear the note) that a version's passage vectors are still to be embedded."""
+        name = PENDING + version_key(doc_id, version)
+        with self.transaction() as db:
+            if pending:
+                db.execute("INSERT OR REPLACE INTO meta(name, value) VALUES (?, ?)", (name, version))
+            else:
+                db.execute("DELETE FROM meta WHERE name=?", (name,))
 
     def stale_versions(self) -> list[tuple[str, int]]:
         """(doc_id, version) of versions left by a replaced document or an interrupted ingest."""
@@ -278,10 +300,15 @@ class RecordStore:
             _delete_parts(db, doc_id, version)
             db.execute("DELETE FROM documents WHERE doc_id=? AND version=? AND state!='live'",
                        (doc_id, version))
+            db.execute("DELETE FROM meta WHERE name=?", (PENDING + version_key(doc_id, version),))
 
     def remove(self, doc_id: str) -> None:
         """Remove a document from the record store (the passage index drops it on the next cleanup)."""
         self.retire(doc_id)
+
+
+# meta rows named PENDING + "doc_id#version": a live version whose vectors are being embedded.
+PENDING = "vectors_pending:"
 
 
 def version_key(doc_id: str, version: int) -> str:

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS documents (
     level TEXT, region TEXT,
     PRIMARY KEY (doc_id, version));
 CREATE UNIQUE INDEX IF NOT EXISTS one_live_version ON documents(doc_id) WHERE state = 'live';
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 CREATE TABLE IF NOT EXISTS sections (
     doc_id TEXT, version INTEGER, ord INTEGER, path TEXT, title TEXT, level INTEGER, data TEXT,
     PRIMARY KEY (doc_id, version, ord));

@@ -37,3 +37,16 @@ def test_write_variant_same_department_other_year(tmp_path: Path) -> None:
     document = parse_document(path)
     assert (document.department, document.year) == ("深圳市社会保险基金管理局罗湖分局", 2021)
     assert any(r.value == 7552 for r in document.records) and not document.failed_checks  # 3,776 × 2
+
+
+def test_mixed_corpus_has_several_layouts_departments_and_years(tmp_path: Path) -> None:
+    from eval.generate_corpus import generate_mixed_corpus
+
+    paths = generate_mixed_corpus(tmp_path, 8)
+    documents = [parse_document(p) for p in paths]
+    assert len({d.doc_id for d in documents}) == 8
+    assert len({d.department for d in documents}) >= 6
+    samples = [d for d in documents if d.department.startswith("深圳市社会保险基金管理局")]
+    assert [documents.index(d) for d in samples] == [0, 4]  # every fourth is the sample's layout
+    assert len({d.department for d in samples}) == 2 and {d.year for d in samples} == {2022}
+    assert "南山区民政局" in paths[1].read_text(encoding="utf-8")  # a dev-corpus layout moved to 南山

@@ -129,7 +129,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 7860) -> None:
     """Start the web app and block until stopped (Ctrl+C)."""
     _check_port_free(host, port)
     log_to_home(config.home)
-    print("正在打开资料库（首次启动时会先导入示例公开文件，约需半分钟）……", flush=True)
+    print("正在打开资料库（首次启动时会先导入示例公开文件，检索段落在后台建立）……", flush=True)
     app = build_app(config)
     desk = f"，工作人员后台：http://{host}:{port}{DESK_PATH}" if config.admin_password else ""
     print(f"部门预算公开问答已启动：http://{host}:{port}/{desk}（按 Ctrl+C 停止）", flush=True)

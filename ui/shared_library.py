@@ -57,7 +57,8 @@ class SharedLibrary:
         self.config = config
         self.lock = threading.RLock()
         self.generation = 0  # bumped on every reload; sessions start a new conversation then
-        self._library: Library = open_library(config, ensure_sample=ensure_sample)
+        # The sample's passages are embedded in the background: the chat answers from records at once.
+        self._library: Library = open_library(config, ensure_sample=ensure_sample, wait_for_vectors=False)
         self._store_generation = self._library.store.generation()
         self._documents: dict[str, Document] = {}
         # Loading records and paragraphs takes most of a second; every session and API call

@@ -1,0 +1,208 @@
+"""Scale benchmark (printed, never asserted): does the cost of a question grow with the library?
+
+One home grows to each size in `--sizes` (default 1, 100, 1000 disclosures made by
+`generate_mixed_corpus`: the sample's layout and the dev corpus's, 元 and 万元). At each size it
+prints, with the ratio to the first size:
+- answer p95: latency of record questions about one document (`--doc`), in a fresh process;
+- cold ask: wall time of a new `budgetqa ask --doc` process answering a record question, and the
+  peak memory (max RSS) of that process; and the same for a narrative question;
+and, for the documents ingested in full, ingest seconds per document against the seconds inside
+the embedding model alone.
+
+The first `--embedded` documents go through `ingest_files` in full (parse, records, passages,
+embedding, Chroma). The others are parsed and stored (records and passages in SQLite) without
+their passage vectors: embedding 127 passages per document takes seconds each, the benchmark is
+about answering, and record questions never read vectors. Passage searches over the other
+documents use BM25 only. The output says so.
+
+    python -m eval.scale_bench [--sizes 1,100,1000] [--embedded 5] [--work DIR]
+
+Targets (issue 14): at the largest size answer p95 ≤ 2×, cold ask ≤ 1.3×, peak memory ≤ 1.3×.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from assistant.config import Config
+from eval.generate_corpus import generate_mixed_corpus
+from eval.ingest_bench import TimedEmbedder
+from eval.metrics import percentile
+
+TARGETS = {"answer p95": 2.0, "cold ask (record)": 1.3, "peak memory (record)": 1.3}
+RECORD_QUESTIONS = ("公车有几辆？", "物业管理费是多少？", "三公经费是多少？", "基本支出是多少？",
+                    "项目支出占总预算的比例是多少？", "商品和服务支出中哪项最多？", "今年一共有多少钱？")
+NARRATIVE_QUESTION = "部门职责是什么？"  # says no year: other years of the department stay out of it
+COLD_RUNS = 3
+ROUNDS = 5
+ROOT = Path(__file__).resolve().parent.parent
+TIME = "/usr/bin/time"  # GNU time (Debian package "time") measures a child's peak memory
+
+
+def _run_measured(command: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS in MB (GNU time's %M: a forked child's own figure would include the
+    pages it shared with this process before exec) and stdout of a child process."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        started = time.perf_counter()
+        child = subprocess.run([TIME, "-f", "%M", "-o", rss.name, *command], capture_output=True, text=True,
+                               env=env, cwd=ROOT)
+        seconds = time.perf_counter() - started
+        if child.returncode != 0:
+            raise SystemExit(f"failed ({child.returncode}): {' '.join(command)}\n{child.stderr[-2000:]}")
+        kilobytes = int(rss.read().split()[-1])
+    return seconds, kilobytes // 1024, child.stdout
+
+
+def cold_ask(home: Path, doc: str, question: str) -> tuple[float, int]:
+    """Median wall seconds and max peak MB of `budgetqa ask --doc` in new processes (the first run
+    also warms the file cache: the median leaves it out)."""
+    command = [sys.executable, "-c", "from ui.cli import main; main()", "ask", "--home", str(home),
+               "--doc", doc, "--json", question]
+    runs = [_run_measured(command) for _ in range(COLD_RUNS)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def answer_latencies(home: Path, doc: str) -> list[float]:
+    """latency_ms of each record question, `ROUNDS` times, in a process of its own."""
+    code = ("import json, sys\nfrom eval.scale_bench import probe\n"
+            f"print(json.dumps(probe({str(home)!r}, {doc!r})))")
+    _, _, out = _run_measured([sys.executable, "-c", code])
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def probe(home: str, doc: str) -> list[float]:
+    """(Run in a child) latency_ms of every answered record question over one document."""
+    from assistant.conversation import Conversation
+    from index.library import open_library
+
+    config = Config(home=Path(home))
+    base = Conversation(open_library(config), config, doc=doc)
+    latencies = []
+    for _ in range(ROUNDS):
+        for question in RECORD_QUESTIONS:
+            answer = base.fresh(doc).ask(question)
+            latencies.append(answer.latency_ms)
+    return latencies
+
+
+def ingest_in_full(config: Config, paths: list[Path]) -> tuple[float, float, int]:
+    """Ingest `paths` through `ingest_files`: (seconds, seconds in the embedding model, passages)."""
+    from index.chroma import PassageVectors, open_chroma
+    from index.embedders import make_embedder
+    from index.ingest import ingest_files
+    from index.store import RecordStore
+
+    embedder = TimedEmbedder(make_embedder(config))
+    store = RecordStore(config.db_path)
+    started = time.perf_counter()
+    results = ingest_files(config, paths, stores=(store, PassageVectors(open_chroma(config), embedder)))
+    seconds = time.perf_counter() - started
+    store.close()
+    return seconds, embedder.seconds, sum(r.chunks for r in results)
+
+
+def store_without_vectors(config: Config, paths: list[Path]) -> float:
+    """Parse `paths` and make them live with records and passages but no vectors; seconds taken."""
+    from index.identity import place_document
+    from index.passages import document_passages
+    from index.store import RecordStore
+    from ingest.document import parse_document
+
+    store = RecordStore(config.db_path)
+    started = time.perf_counter()
+    for path in paths:
+        document, _ = place_document(parse_document(path), store.documents())
+        version = store.write_staging(document, document_passages(document), "none (benchmark)")
+        store.mark_embedded(document.doc_id, version)
+        store.switch_live(document.doc_id, version, "benchmark")
+    store.close()
+    return time.perf_counter() - started
+
+
+def measure(home: Path, doc: str) -> dict[str, float]:
+    latencies = answer_latencies(home, doc)
+    record_s, record_mb = cold_ask(home, doc, RECORD_QUESTIONS[0])
+    narrative_s, narrative_mb = cold_ask(home, doc, NARRATIVE_QUESTION)
+    return {"answer p95": percentile(latencies, 0.95), "cold ask (record)": record_s,
+            "peak memory (record)": record_mb, "cold ask (narrative)": narrative_s,
+            "peak memory (narrative)": narrative_mb}
+
+
+UNITS = {"answer p95": "ms", "cold ask (record)": "s", "peak memory (record)": "MB",
+         "cold ask (narrative)": "s", "peak memory (narrative)": "MB"}
+
+
+def report(rows: dict[int, dict[str, float]]) -> None:
+    first = min(rows)
+    print(f"\n{'what':24}" + "".join(f"{size:>16,} docs" for size in rows))
+    for name, unit in UNITS.items():
+        cells = []
+        for size, row in rows.items():
+            ratio = row[name] / rows[first][name] if rows[first][name] else float("inf")
+            cells.append(f"{row[name]:>9.2f} {unit:<2} {ratio:4.2f}×")
+        target = f"   (target ≤ {TARGETS[name]}×)" if name in TARGETS else ""
+        print(f"{name:24}" + "".join(f"{c:>21}" for c in cells) + target)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,100,1000")
+    parser.add_argument("--embedded", type=int, default=5, help="documents ingested in full (embedded)")
+    parser.add_argument("--work", type=Path, default=None, help="folder for the corpus and the home")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    work = args.work or Path(tempfile.mkdtemp(prefix="budgetqa-scale-"))
+    paths = generate_mixed_corpus(work / "corpus", sizes[-1])
+    config = Config(home=work / "home")
+    done, rows, full = 0, {}, [0.0, 0.0, 0]
+    for size in sizes:
+        done = _grow(config, paths, done, size, args.embedded, full)
+        rows[size] = measure(config.home, _first_doc(config, paths[0]))
+        print(f"measured at {size} documents: {json.dumps(rows[size])}", flush=True)
+    embedded = min(args.embedded, sizes[-1])
+    print(f"\ningest in full, {embedded} documents ({full[2]} passages): {full[0] / embedded:.2f} s per "
+          f"document, of which the embedding model {full[1] / embedded:.2f} s (ratio {full[0] / full[1]:.2f})")
+    print(f"questions about {_first_doc(config, paths[0])} (the first generated document, `--doc`); "
+          f"home {config.home}")
+    report(rows)
+
+
+def _grow(config: Config, paths: list[Path], done: int, size: int, embedded: int, full: list) -> int:
+    """Add documents `done`..`size`: the first `embedded` in full (adding to `full`), the rest stored."""
+    in_full = paths[done:min(size, max(embedded, 1))]
+    if in_full:
+        seconds, model, passages = ingest_in_full(config, in_full)
+        full[0] += seconds
+        full[1] += model
+        full[2] += passages
+        done += len(in_full)
+    if size > done:
+        stored = store_without_vectors(config, paths[done:size])
+        print(f"stored documents {done + 1}–{size} without passage vectors: "
+              f"{stored / (size - done):.2f} s per document (parse + SQLite)", flush=True)
+    return size
+
+
+def _first_doc(config: Config, path: Path) -> str:
+    from index.store import RecordStore
+
+    store = RecordStore(config.db_path)
+    try:
+        doc = store.resolve(path.name)
+    finally:
+        store.close()
+    if doc is None:
+        raise SystemExit(f"{path.name} is not live in {config.home}: a later document replaced it")
+    return doc
+
+if __name__ == "__main__":
+    main()
