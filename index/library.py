@@ -19,7 +19,6 @@ from index.types import DocumentInfo
 from ingest.model import AuditReport
 from ingest import sample_path
 
-log = logging.getLogger("budgetqa.index")
 
 
 class Library:
