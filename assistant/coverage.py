@@ -97,9 +97,18 @@ def _count_given_as_money(intent: Intent, answer: Answer) -> bool:
     if not intent.counter or intent.counter == "%" or intent.operation == "count_items" or _asks_money(intent):
         return False  # rows counted ("项目支出共5项") are a count whatever their figures are in
     if answer.facts:
-        return all(f.unit in MONEY_UNITS for f in answer.facts)
+        # "计划公务接待多少批次" is not answered in 辆 either ("个" counts anything, so it stays open)
+        other_count = intent.counter != "个" and not any(_same_count_unit(f.unit, intent.counter)
+                                                          for f in answer.facts)
+        return all(f.unit in MONEY_UNITS for f in answer.facts) or other_count
     quotes = " ".join(c.quote for c in answer.citations)
     return bool(quotes) and not _COUNTED.search(quotes)
+
+
+def _same_count_unit(unit: str, counter: str) -> bool:
+    """The unit counts what the counter asks ("多少人" is answered in 人 or 名; 几台 in 台（套）)."""
+    return unit == counter or any(unit in group and counter in group
+                                  for group in question_words()["count_units"]["same"])
 
 
 def _money_given_as_count(intent: Intent, answer: Answer) -> bool:

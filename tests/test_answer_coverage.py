@@ -178,3 +178,12 @@ def test_batches_are_counted_by_the_sentence_that_counts_them(tmp_path: Path):
     # "…国内公务接待221批次,1768人,共计支出…" (a township's 决算; its 接待费 is in 万元).
     answer = _conversation(tmp_path, "s16-jintang-guancang-2015-final.txt").ask("国内公务接待了多少批次？")
     assert answer.status == Status.ANSWERED and "221批次" in answer.text, answer.text
+
+
+def test_a_count_is_not_answered_in_another_count_unit(tmp_path: Path):
+    # s10 prints "公务车保有量25辆,计划购置0辆公务接待费4.5万元" and no 批次 of receptions at all;
+    # its 人 and 辆 figures still answer 多少人 / 几辆.
+    chat = _conversation(tmp_path, "s10-hainan-jiaotong-2022-budget.txt")
+    assert chat.fresh().ask("2022年计划公务接待多少批次？").status in REFUSED
+    vehicles = chat.fresh().ask("公务车保有量有多少辆？")
+    assert vehicles.status is Status.ANSWERED and "25辆" in vehicles.text
