@@ -3,7 +3,7 @@
 非财政拨款), the two make the whole, so they must add up to the figure (check "text_sum",
 错误; one unit off in the last place is rounding). A bracket listing parts that need not be
 complementary ("其中外事接待0批次") is left alone: a subset may be any part of the whole.
-Seen in the project description of the 万里街道 budgets of tests/fixtures/real_pdf; the
+Seen in the project description of the street-office budgets of tests/fixtures/real_pdf; the
 negation prefixes are in audit.toml [breakdowns].
 """
 

@@ -2,7 +2,7 @@
 - "contents": a table the contents (目录) lists that the document does not print;
 - "empty_table": a table without a single figure and without the note the templates ask
   for under it ("说明：本部门本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。").
-Seen in the 上海 区级 budgets and 决算 of tests/fixtures/real_pdf (目录 with leader dots, tables
+Seen in the district budgets and 决算 of tests/fixtures/real_pdf (目录 with leader dots, tables
 with "说明：…故本表无数据" under them) and the national 决算 / 湖南 budget templates of the
 development texts (目录 entries "一、收入支出决算总表", a general "空表表示本部门无相关收支" note).
 Words are in audit.toml [structure].

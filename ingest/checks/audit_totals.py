@@ -6,7 +6,7 @@ check needs no part names: the overall table is the first two-sided table (收�
 document prints (收支总表, 部门财务收支预算总表, 收入支出决算总表: every template seen puts it
 first, before the 财政拨款 one), and a stated total agrees when it equals one of its side's
 totals (收入总计 includes the carry-over, 本年收入合计 does not; the text may mean either).
-Labels are in audit.toml [text_totals]. Seen in the sample, the 上海 区级 budgets and the
+Labels are in audit.toml [text_totals]. Seen in the sample, the district budgets and the
 社会工作部 决算 of tests/fixtures/real_pdf.
 """
 

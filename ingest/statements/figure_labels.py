@@ -62,7 +62,7 @@ def department_aliases(department: str) -> tuple[str, ...]:
     longest first ("深圳市社会保险基金管理局罗湖分局", "市社会保险基金管理局罗湖分局", …)."""
     if not department:
         return ()
-    return tuple(department[i:] for i in range(0, max(len(department) - 3, 1)))  # a 3-character name (教育部) too
+    return tuple(department[i:] for i in range(0, max(len(department) - 3, 1)))  # a 3-character name too
 
 
 def clean_label(text: str, aliases: tuple[str, ...] = (), kind: str = "budget") -> str:

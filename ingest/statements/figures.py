@@ -204,7 +204,7 @@ def _clause_start(text: str, position: int, previous_end: int) -> int:
 
 
 def _is_label_threshold(unit: str, after: str) -> bool:
-    # "单价 100 万元（含）以上设备" too (seen in the Shanghai district budgets)
+    # "单价 100 万元（含）以上设备" too (seen in the real PDF budgets of the development corpus)
     return _patterns().kinds[unit] == "money" and bool(re.match(r"(?:[（(]含[）)])?(以上|以下)[\u4e00-\u9fff]", after))
 
 
