@@ -215,3 +215,13 @@ def test_empty_table_note_over_figures_is_a_hint():
 def test_a_blank_template_is_not_checked_for_leftovers():
     template = _document(["XX局2024年收入XXX万元，比2023年增加（减少）XX万元，XX局XX。"])
     assert wording_findings(template) == []
+
+
+@pytest.mark.parametrize("name", ["s04-qingyuan-shengtaihuanjing-2019-final.txt", "s08-guangxi-junxiu-2021-final.txt"])
+def test_no_false_error_on_a_part_before_its_own_share_or_change(name: str):
+    # s04: "其中:因公出国(境)费支出决算为7.8万元,完成预算10万元的78.0%,占45.7%;公务用车购置及运行费
+    # 支出7.5万元,占44.0%" — 7.8 is a part of the 17.06 三公 total, not the whole of the shares.
+    # s08: "总支出581.45万元,其中本年支出480.71万元,较2020年度决算数减少90.49万元,下降15.8%" —
+    # 90.49 / (480.71 + 90.49) = 15.8 %.
+    report = audit_file(Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / name)
+    assert [f.message for f in report.findings if f.verdict == "error"] == []

@@ -214,13 +214,16 @@ def _comparison_words(paragraph: Paragraph, sentence: str, amounts: dict[str, st
 
 _SHARE = re.compile(r"([^，；：。、]{2,40}?)" + AMOUNT + r"万元[，,]\s*占" + AMOUNT + "%")
 _WHOLE = re.compile(r"^[^，；：。]*?" + AMOUNT + r"万元")
+_OWN_SHARE = re.compile(r"[^；;。]*?占" + AMOUNT + "%")
+_PART_SHARE = re.compile(r"万元[，,]\s*占")  # "…264.87万元，占86.05%": the share of a later amount
 
 
 def share_findings(paragraph: Paragraph) -> list[Finding]:
     """"X a万元，占r%" (a bare 占, no named whole): r = a / the paragraph's opening amount."""
     whole = _WHOLE.match(paragraph.text)
-    if whole is None:
-        return []
+    own = whole and _OWN_SHARE.match(paragraph.text, whole.end())
+    if whole is None or (own and not _PART_SHARE.search(own.group(0))):
+        return []  # an opening amount with a share of its own is a part, not the whole (s04's 因公出国)
     total_raw = whole.group(1)
     total = number(total_raw)
     found = []

@@ -49,8 +49,20 @@ def _check_rate(rate: Record, records: list[Record]) -> Finding | None:
                        f"{where}：“{rate.quote}”找不到与增减率 {format_number(rate.value)}% 对应的"
                        f"{'本年金额' if amount is None else '增减额'}，无法核对。", where, cells)
     verdict, message, difference = judge_rate(amount, change, rate)
+    for other in _same_statement_amounts(rate, records, amount):
+        # "总支出581.45万元,其中本年支出480.71万元,较2020年度决算数减少90.49万元,下降15.8%": two
+        # amounts under one label in the statement; the rate is of the one it follows from (s08)
+        judged = judge_rate(other, change, rate)
+        if verdict == Verdict.ERROR and judged[0] != Verdict.ERROR:
+            amount, (verdict, message, difference) = other, judged
     return Finding("yoy_change", verdict, f"{where}：“{rate.quote}”——{message}", where,
                    (record_ref(amount), record_ref(change), record_ref(rate)), difference)
+
+
+def _same_statement_amounts(rate: Record, records: list[Record], chosen: Record) -> list[Record]:
+    """The other amounts of the rate's own sentence under its label and year."""
+    return [r for r in records if r is not chosen and r.measure == "amount" and r.label == rate.label
+            and r.quote == rate.quote and (not r.period or r.period == rate.period)]
 
 
 def judge_rate(amount: Record, change: Record, rate: Record) -> tuple[str, str, float | None]:
