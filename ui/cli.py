@@ -137,7 +137,7 @@ def _with_documents(config, answers: list) -> tuple[list, dict[str, str]]:  # no
     try:
         def lookup(doc_id: str):  # noqa: ANN202 - a Document or None
             try:
-                return store.document(doc_id)
+                return store.document(doc_id, with_records=False)  # the caveat reads its checks only
             except KeyError:
                 return None
 
