@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import jieba
-
 from assistant.question_words import question_words
+from index.lexical import cut_words
 from index.types import DocumentInfo
 
-jieba.setLogLevel(60)
 
 _YEAR = re.compile(r"(20\d\d|19\d\d)\s*年?")
 _BASE_YEAR = re.compile(r"(?:比|较|相比|对比|与|跟|和)(20\d\d)年?")
@@ -48,7 +46,7 @@ def department_mentions(question: str) -> list[str]:
     stop = _STOP_TOKENS | set(question_words()["refusal"]["mention_prefixes"])
     mentions: list[str] = []
     run: list[str] = []
-    for token in jieba.lcut(question) + ["。"]:
+    for token in cut_words(question) + ["。"]:
         is_name = bool(re.fullmatch(r"[\u4e00-\u9fff]+", token)) and token not in stop
         if is_name:
             run.append(token)

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-import jieba
-
 from assistant.question_words import normalise, question_words
 from assistant.record_index import RecordIndex, item_names
+from index.lexical import cut_words
 from index.synonyms import load_synonyms
 
 _PERIOD_LABEL = re.compile(r"^(20\d\d年?|增减变化金额|增减|合计|总计|小计)$")
@@ -96,7 +95,7 @@ def _free(covered: list[bool], start: int, length: int) -> bool:
 def _word_bounds(question: str) -> set[int]:
     """Positions where jieba puts a word boundary in the question."""
     bounds, at = {0}, 0
-    for token in jieba.lcut(question):
+    for token in cut_words(question):
         at += len(token)
         bounds.add(at)
     return bounds
@@ -275,7 +274,7 @@ def _word_tail(question: str, covered: list[bool], at: int) -> bool:
 
 def _piece_in_labels(segment: str, index: RecordIndex) -> tuple[str, int, tuple[str, ...]] | None:
     """The longest run of whole words (jieba tokens) of `segment`, ≥ 3 characters, found inside a label."""
-    tokens = jieba.lcut(segment)
+    tokens = cut_words(segment)
     offsets = [0]
     for token in tokens:
         offsets.append(offsets[-1] + len(token))

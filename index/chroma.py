@@ -12,12 +12,13 @@ llama_index.core) cost about 3 s per process.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 from urllib.parse import urlparse
 
-import numpy as np
-
 from index.errors import EmbedderMismatch, StoreFull, StoreUnavailable, disk_full_message, is_disk_full
+
+if TYPE_CHECKING:
+    import numpy as np
 
 COLLECTION = "budgetqa-passages"
 # Passages per Chroma add call: well under its maximum batch size, few enough round trips.

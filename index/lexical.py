@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from typing import Sequence
-
-import numpy as np
-from rank_bm25 import BM25Okapi
+from typing import TYPE_CHECKING, Sequence
 
 from index.synonyms import vocabulary
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Words too common in disclosures to tell passages apart.
 STOPWORDS = frozenset(
@@ -30,7 +30,10 @@ _WORD = re.compile(r"[\w％%]", re.UNICODE)
 def _jieba():
     import jieba
 
+    from index.word_dictionary import use_stored_dictionary
+
     jieba.setLogLevel(logging.WARNING)
+    use_stored_dictionary(jieba.dt)  # before add_word, which would load the whole dictionary first
     for word in vocabulary():
         # Quotes and brackets are not part of jieba words; add the bare form.
         bare = re.sub(r"[“”\"（）()]", "", word)
@@ -44,6 +47,11 @@ def load_budget_vocabulary() -> None:
     """Teach jieba the budget vocabulary now. jieba is one per process, so the question
     linking that also cuts with it sees the same words whether or not a passage search ran."""
     _jieba()
+
+
+def cut_words(text: str) -> list[str]:
+    """jieba's words of `text`, cut with the budget vocabulary (question linking's word bounds)."""
+    return _jieba().lcut(text)
 
 
 def tokenize(text: str) -> list[str]:
@@ -61,18 +69,24 @@ class LexicalIndex:
     """BM25 over a fixed list of passage texts; scores every passage for a query."""
 
     def __init__(self, texts: Sequence[str]) -> None:
+        from rank_bm25 import BM25Okapi  # imported with the first passage search, not with question linking
+
         self.size = len(texts)
         corpus = [tokenize(text) or ["∅"] for text in texts]
         self._bm25 = BM25Okapi(corpus) if corpus else None
 
     def scores(self, query_tokens: Sequence[str]) -> np.ndarray:
         """BM25 score of each passage, in the order given to the constructor."""
+        import numpy as np
+
         if self._bm25 is None or not query_tokens:
             return np.zeros(self.size)
         return np.asarray(self._bm25.get_scores(list(query_tokens)))
 
     def top(self, query_tokens: Sequence[str], k: int, allowed: np.ndarray | None = None) -> list[int]:
         """Indices of the `k` best-scoring passages with a positive score (within `allowed` if given)."""
+        import numpy as np
+
         scores = self.scores(query_tokens)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)

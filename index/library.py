@@ -61,12 +61,12 @@ def open_library(config, ensure_sample: bool = False, wait_for_vectors: bool = T
     when the disk is full and the home holds nothing to answer from (with documents, a full
     disk leaves passages to BM25 alone).
     """
-    from index.ingest import ingest_files, open_vectors
-
     store = RecordStore(config.db_path, read_only_when_full=True)
     if ensure_sample and not store.documents():
         if wait_for_vectors:
-            ingest_files(config, [sample_path()], stores=(store, open_vectors(config)))
+            from index.ingest import ingest_files
+
+            ingest_files(config, [sample_path()], stores=(store, _open_vectors(config)))
         else:
             _add_sample_now(store, config)
     if store.pending_vectors():
@@ -74,8 +74,15 @@ def open_library(config, ensure_sample: bool = False, wait_for_vectors: bool = T
 
         embed_pending(config) if wait_for_vectors else embed_pending_in_background(config)
     if getattr(config, "chroma_url", ""):  # a server is checked now: a wrong URL is told at start, not mid-conversation
-        return Library(store, PassageSearch(store, open_vectors(config)))
-    return Library(store, PassageSearch(store, lambda: open_vectors(config)))
+        return Library(store, PassageSearch(store, _open_vectors(config)))
+    return Library(store, PassageSearch(store, lambda: _open_vectors(config)))
+
+
+def _open_vectors(config):
+    """The passage vectors (the ingest side, numpy and the embedder's module are imported only now)."""
+    from index.ingest import open_vectors
+
+    return open_vectors(config)
 
 
 def _add_sample_now(store: RecordStore, config) -> None:

@@ -13,8 +13,6 @@ import threading
 from dataclasses import dataclass
 from typing import Callable
 
-import numpy as np
-
 from index.chroma import PassageVectors
 from index.errors import StoreFull
 from index.lexical import LexicalIndex, tokenize
@@ -108,6 +106,8 @@ class PassageSearch:
     @staticmethod
     def _lexical_ranking(corpus: _Corpus, tokens: list[str], keys: list[str], depth: int) -> list[int]:
         wanted = set(keys)
+        import numpy as np  # with the first search, not with opening the library
+
         allowed = np.fromiter((key in wanted for key in corpus.keys), dtype=bool, count=len(corpus.keys))
         return corpus.lexical.top(tokens, depth, allowed)
 
