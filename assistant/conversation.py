@@ -16,7 +16,7 @@ import time
 from dataclasses import replace
 
 from assistant.answer import Answer, Citation, Status
-from assistant.asked_documents import department_mentions
+from assistant.asked_documents import asked_documents, department_mentions
 from assistant.comparison_answerer import Comparison, ComparisonAnswerer
 from assistant.compose import note_unsupported_claims
 from assistant.config import Config
@@ -27,7 +27,9 @@ from assistant.document_clarifier import DocumentClarifier
 from assistant.llm import rephrase
 from assistant.loaded_corpus import LoadedCorpus, load_corpus, store_generation
 from assistant.passages_answerer import PassagesAnswerer
+from assistant.record_index import RecordIndex
 from assistant.records_answerer import RecordsAnswerer
+from assistant.question_words import normalise
 from assistant.refusals import empty_question, not_found, refusal, unhandled
 from assistant.understand import Intent, understand
 from index.errors import EmbedderMismatch, MissingExtra, StoreUnavailable, UnknownDocument
@@ -44,7 +46,7 @@ class Conversation:
 
     def __init__(self, library, config: Config, doc: str | None = None,
                  corpus: LoadedCorpus | None = None) -> None:
-        """Load the library's records and paragraphs, unless `corpus` (already loaded) is given."""
+        """Read the library's list of documents (records and parts as questions need them), unless `corpus` is given."""
         self.library = library
         self.config = config
         self.fixed_docs: tuple[str, ...] = self._resolve_doc(doc) if doc else ()
@@ -53,7 +55,7 @@ class Conversation:
 
     def fresh(self, doc: str | None = None) -> Conversation:
         """A new conversation (empty dialogue state) sharing this one's loaded records and paragraphs."""
-        return Conversation(self.library, self.config, doc, corpus=self.corpus)
+        return Conversation(self.library, self.config, doc, corpus=self.corpus)  # its indexes shared too
 
     def _loaded(self) -> LoadedCorpus:
         """The library read anew (the passage index and embedding model open at the first search)."""
@@ -61,17 +63,45 @@ class Conversation:
 
     def _use(self, corpus: LoadedCorpus) -> None:
         self.corpus = corpus
-        self.index = corpus.index
-        self.records = RecordsAnswerer(corpus.index, corpus.tables)
+        self.index: RecordIndex | None = None  # the records of the question's scope, set per question
         self.passages = PassagesAnswerer(self.library.search, corpus.paragraphs)
-        self.comparisons = ComparisonAnswerer(corpus.index)
-        self.clarifier = DocumentClarifier(corpus.index.documents)
+        self.clarifier = DocumentClarifier(corpus.documents)
+
+    def _scoped(self, doc_ids: tuple[str, ...]) -> None:
+        """Answer from the records of `doc_ids` (all documents when empty) until the next question."""
+        index = self.corpus.index_for(doc_ids)
+        if index is not self.index:
+            self.index = index
+            self.records = RecordsAnswerer(index, self.corpus.tables)
+            self.comparisons = ComparisonAnswerer(index)
+
+    def _some_index(self) -> RecordIndex:
+        """The records in use, or those of the fixed or first document (an example question needs one)."""
+        if self.index is None:
+            self._scoped(self.fixed_docs or self.corpus.doc_ids[:1])
+        return self.index
+
+    def _scope(self, question: str) -> tuple[str, ...]:
+        """The documents whose records a question may need: the fixed document; else the departments
+        it names, or the one the conversation is on, with their other years (follow-ups and comparisons
+        read those); else every document."""
+        if self.fixed_docs:
+            return self.fixed_docs
+        text = normalise(question)
+        documents = self.corpus.documents
+        named = set(asked_documents(text, documents).doc_ids)
+        named |= {doc for _, docs in named_departments(text, documents) for doc in docs}
+        if named and len(named) < len(documents):
+            return self.corpus.family(named)
+        if self.state.doc_ids:
+            return self.corpus.family(self.state.doc_ids + self.state.choices)
+        return ()
 
     def move_to(self, library) -> None:  # noqa: ANN001 - an index.library.Library
         """Answer from `library` from now on (the web app reopened its stores); the records are
         read again at the next question if the documents changed meanwhile."""
         self.library = library
-        self.corpus.parts.read_from(library.store)
+        self.corpus.read_from(library.store)
         self.passages = PassagesAnswerer(library.search, self.corpus.paragraphs)
 
     def _resolve_doc(self, doc: str) -> tuple[str, ...]:
@@ -92,19 +122,21 @@ class Conversation:
             raise  # the passage index opens at the first search: the user must act on why it cannot
         except Exception as error:  # noqa: BLE001 - an odd question must never crash a chat
             log.exception("could not answer %r", question)
-            answer = replace(unhandled(self.index), internal_error=f"{type(error).__name__}: {error}")
+            answer = replace(unhandled(self._some_index()), internal_error=f"{type(error).__name__}: {error}")
         return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)
 
     def _answer(self, question: str) -> Answer:
         if not question or not question.strip():
-            return empty_question(self.index)
+            return empty_question(self._some_index())
         question = to_simplified(question)  # "單位有幾輛公務車？" asks what "单位有几辆公务车？" asks
+        self._scoped(self._scope(question))
         intent = understand(question, self.index, self.fixed_docs)
         picked = self.clarifier.picked_by_reply(intent, self.state)
         if picked:
             if len(picked) > 1:  # "罗湖分局" when two of its years were listed: ask again, among those
                 return self._ask_which(picked, self.state.pending)
             question = self.state.pending
+            self._scoped(self.corpus.family(picked))
             intent = understand(question, self.index, picked)
         groups = named_departments(intent.question, self._candidates())
         compared = self._compared(intent, groups)

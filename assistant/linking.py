@@ -214,17 +214,29 @@ def _synonym_mentions(question: str, index: RecordIndex, covered: list[bool],
         aliases: list[str] = []
         groups: list[tuple[str, ...]] = []
         for term in terms:
-            if exact:  # [links] name labels exactly
-                group = [normalise(term)] if normalise(term) in index.by_alias else []
+            if exact:  # [links] name labels exactly, as the documents in scope print them
+                group = [normalise(term)] if index.by_alias.get(normalise(term)) else []
             else:
                 group = index.labels_containing(term)
             aliases.extend(a for a in group if a not in aliases)
             if group:
                 groups.append(tuple(group))
-        if aliases:
+        own = [] if curated else _own_labels_holding(key, index)
+        if own:  # "出国团组" where a table prints 单位出国团组: its own label first, then the synonyms'
+            found.append(Mention(key, start, (key, *own, *(a for a in aliases if a not in own)), "label"))
+            _cover(covered, start, len(key))
+        elif aliases:
             found.append(Mention(key, start, tuple(aliases), "link" if curated else "synonym", tuple(groups)))
             _cover(covered, start, len(key))
     return found
+
+
+def _own_labels_holding(word: str, index: RecordIndex) -> list[str]:
+    """The labels of the documents in scope that print a colloquial word itself ("出国" in 单位出国团组,
+    "公车" in 单位共有公车), shortest first: the word names those before what the synonym file gives it
+    (as when the word is some other document's label and `in_own_words` finds them)."""
+    held = [a for a in index.labels_containing(word) if a != word and index.by_alias.get(a)]
+    return held[:_MAX_OWN_WORDS]
 
 
 def _in_longer_label_piece(question: str, start: int, length: int, index: RecordIndex) -> bool:

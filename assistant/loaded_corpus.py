@@ -1,31 +1,47 @@
-"""What a conversation reads from the library once: every record, indexed; each document's
-paragraphs and tables are read when a question first needs them (`DocumentParts`).
-Reloaded when the library's documents change."""
+"""What a conversation reads from the library: the list of documents at once; the records of the
+documents a question is scoped to, indexed when that scope is first asked about (`index_for`); each
+document's paragraphs and tables when a question first needs them (`DocumentParts`). Reloaded when
+the library's documents change.
+
+A question is about one document, or a department's years, or the few departments it names, so
+what a question costs does not grow with the number of documents in the library (issue 14); only a
+question that names nothing in a library without a settled document reads every record.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from assistant.document_parts import DocumentParts
 from assistant.passage_answer import Paragraph
 from assistant.record_index import RecordIndex
 from index.lexical import load_budget_vocabulary
+from index.types import DocumentInfo, Scope
 from ingest.model import Table
 
+# Scoped record indexes kept in memory: a web app's conversations each stay on a department or two
+# at a time; one department's years index in a few tens of milliseconds when asked about again.
+SCOPES_KEPT = 16
 
-@dataclass(frozen=True)
+
+@dataclass
 class LoadedCorpus:
-    """The library's documents in memory.
+    """The library's documents, their records indexed per scope, their parts read on demand.
 
-    :ivar index: all records, by label alias and by table.
+    :ivar documents: every live document of the library.
     :ivar parts: each document's paragraphs and tables, read on demand.
     :ivar generation: the store's generation when loaded (None when the store has none).
     """
 
-    index: RecordIndex
+    documents: tuple[DocumentInfo, ...]
     parts: DocumentParts
     generation: object = None
+    _store: object = None
+    _indexes: OrderedDict = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def paragraphs(self) -> Mapping[str, list[Paragraph]]:
@@ -37,6 +53,39 @@ class LoadedCorpus:
         """doc_id → its parsed tables (row counts need rows without figures)."""
         return self.parts.tables
 
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(d.doc_id for d in self.documents)
+
+    def read_from(self, store) -> None:  # noqa: ANN001 - an index RecordStore
+        """Read what is not in memory yet from `store` (the web app reopened its stores)."""
+        self._store = store
+        self.parts.read_from(store)
+
+    def index_for(self, doc_ids: Iterable[str] = ()) -> RecordIndex:
+        """The records of `doc_ids` (all documents when empty), indexed; the last `SCOPES_KEPT` kept."""
+        known = set(self.doc_ids)
+        scope = frozenset(d for d in doc_ids if d in known) or frozenset(known)
+        with self._lock:
+            if scope in self._indexes:
+                self._indexes.move_to_end(scope)
+                return self._indexes[scope]
+        whole = scope == known
+        records = self._store.records(None if whole else Scope(doc_ids=tuple(sorted(scope))))
+        index = RecordIndex.build(records, list(self.documents))
+        with self._lock:
+            self._indexes[scope] = index
+            while len(self._indexes) > SCOPES_KEPT:
+                self._indexes.popitem(last=False)
+        return index
+
+    def family(self, doc_ids: Iterable[str]) -> tuple[str, ...]:
+        """`doc_ids` with the other years (and budget or final accounts) of their departments:
+        a follow-up or a comparison reads those ("比去年增加了多少？")."""
+        departments = {d.department for d in self.documents if d.doc_id in set(doc_ids)}
+        return tuple(d.doc_id for d in self.documents if d.doc_id in set(doc_ids) or (
+            d.department and d.department in departments))
+
 
 def store_generation(library) -> object:
     """The record store's generation (changes when documents are added or removed); None if it has none."""
@@ -45,10 +94,9 @@ def store_generation(library) -> object:
 
 
 def load_corpus(library) -> LoadedCorpus:
-    """Read every record of `library` once; paragraphs and tables as questions need them."""
-    documents = library.documents()
+    """The library's documents; records per scope and paragraphs and tables as questions need them."""
+    documents = tuple(library.documents())
     if documents:
         load_budget_vocabulary()  # as when a passage search ran first; questions cut words the same way
-    index = RecordIndex.build(library.store.records(), documents)
     parts = DocumentParts(library.store, tuple(info.doc_id for info in documents))
-    return LoadedCorpus(index, parts, store_generation(library))
+    return LoadedCorpus(documents, parts, store_generation(library), library.store)

@@ -9,9 +9,11 @@ with short aliases people use: "因公出国(境)费" is also "因公出国费",
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 from assistant.question_words import normalise, question_words
 from index.types import DocumentInfo
@@ -97,6 +99,17 @@ def label_aliases(label: str) -> set[str]:
     return {n for n in names if len(n) >= _MIN_ALIAS_CHARS}
 
 
+TEMPLATE_LABELS_FILE = Path(__file__).with_name("template_labels.toml")
+
+
+@lru_cache(maxsize=1)
+def template_aliases() -> frozenset[str]:
+    """The aliases of the template labels (`template_labels.toml`): names linking knows in any library."""
+    with TEMPLATE_LABELS_FILE.open("rb") as handle:
+        groups = tomllib.load(handle)["labels"]
+    return frozenset(alias for labels in groups.values() for label in labels for alias in label_aliases(label))
+
+
 _PERIOD_ROW = re.compile(r"^(20\d\d年?|增减变化金额|增减变化|增减)$")
 
 
@@ -179,7 +192,8 @@ def is_department_row(record: Record) -> bool:
 
 @dataclass
 class RecordIndex:
-    """All records of the library, with lookups by label alias and by table."""
+    """The records of some documents, with lookups by label alias (and the template labels' aliases,
+    with no records where these documents do not print them) and by table."""
 
     records: tuple[Record, ...]
     documents: tuple[DocumentInfo, ...]
@@ -205,6 +219,8 @@ class RecordIndex:
         for alias, record in _side_total_aliases(records):
             if all(known is not record for known in by_alias[alias]):
                 by_alias[alias].append(record)
+        for alias in template_aliases():  # named by the question even where these documents do not print it
+            by_alias.setdefault(alias, [])
         # Longest first; of two as long, the one not ending in its stage ("项目支出决算": 项目支出, not 支出决算).
         aliases = tuple(sorted(by_alias, key=lambda a: (-len(a), bool(_STAGE_END.search(a)), a)))
         full = {normalise(record_name(r)) for r in records}
@@ -233,7 +249,7 @@ class RecordIndex:
     @cached_property
     def groups(self) -> dict[str, list[Record]]:
         """Headings that group table rows without a figure of their own (表11's "数量指标") → the rows."""
-        labelled = set(self.by_alias)
+        labelled = {alias for alias, records in self.by_alias.items() if records}
         found: dict[str, list[Record]] = defaultdict(list)
         for record in self.records:
             for parent in record.row_path[:-1]:

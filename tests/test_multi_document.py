@@ -158,3 +158,29 @@ def test_cli_comparison_names_the_document_of_each_source_line(multi_home) -> No
     assert len(sources) == 2, result.stdout
     assert {"福田分局 2022年部门预算" in line for line in sources} == {True, False}
     assert {"罗湖分局 2022年部门预算" in line for line in sources} == {True, False}
+
+
+def test_a_question_reads_the_records_of_the_departments_it_names_only(multi_home) -> None:
+    conversation, _ = multi_home
+    chat = conversation.fresh()
+    assert chat.index is None  # a new conversation reads no record before a question
+    answer = chat.ask("福田分局2022年“三公”经费是多少？")
+    assert answer.status is Status.ANSWERED and "16" in answer.text  # the sample's 8 万元 × 2
+    assert {r.doc_id for r in chat.index.records} == {"futian-2022"}
+    # a follow-up stays on that department: its records, and no other department's
+    assert chat.ask("比上年呢？").status is not None
+    assert {r.doc_id for r in chat.index.records} <= {"futian-2022"}
+    # the other years of a department come with it: a comparison of its years reads them
+    answer = chat.ask("罗湖分局2022年的“三公”经费比2021年增加了多少？")
+    assert {r.doc_id for r in chat.index.records} == {"luohu-2022", "luohu-2021"}, answer.text
+
+
+def test_a_question_naming_no_document_reads_every_record_once(multi_home) -> None:
+    conversation, _ = multi_home
+    chat = conversation.fresh()
+    assert chat.ask("预算一共多少钱？").status is Status.CLARIFY
+    whole = chat.index
+    assert {r.doc_id for r in whole.records} == {"luohu-2022", "futian-2022", "luohu-2021", "nanshan-2023"}
+    other = conversation.fresh()
+    other.ask("预算一共多少钱？")
+    assert other.index is whole  # conversations of one process share the indexes they built
