@@ -22,7 +22,7 @@ from assistant.compose import note_unsupported_claims
 from assistant.config import Config
 from assistant.coverage import FIGURE_OPERATIONS, covers, passage_states_no_figure
 from assistant.dialogue import DialogueState, advance, resolve
-from assistant.document_choice import display_name, named_departments
+from assistant.document_choice import MAX_LISTED_CHOICES, display_name, named_departments
 from assistant.document_clarifier import DocumentClarifier
 from assistant.llm import rephrase
 from assistant.loaded_corpus import LoadedCorpus, load_corpus, store_generation
@@ -93,8 +93,10 @@ class Conversation:
         named |= {doc for _, docs in named_departments(text, documents) for doc in docs}
         if named and len(named) < len(documents):
             return self.corpus.family(named)
+        if self.state.pending and len(self.state.choices) <= MAX_LISTED_CHOICES:
+            return self.corpus.family(self.state.choices)  # the reply to "which one?" picks among those
         if self.state.doc_ids:
-            return self.corpus.family(self.state.doc_ids + self.state.choices)
+            return self.corpus.family(self.state.doc_ids)
         return ()
 
     def move_to(self, library) -> None:  # noqa: ANN001 - an index.library.Library

@@ -20,6 +20,11 @@ _LAST = ("最后一个", "最后一份", "最后那")
 _ORG_TAIL = re.compile(r"(分局|管理局|委员会|办公室|局|委|中心|区)$")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 CHOICE_REPLY_CHARS = 14  # a reply longer than this is a new question, not a pick
+# A clarify lists at most this many documents (one circled number each); among more (a city's
+# library) it asks for the department and year instead.
+MAX_LISTED_CHOICES = len(_CIRCLED)
+# Documents named as examples of how to answer such a clarify.
+_NAMED_EXAMPLES = 2
 
 
 def ordered(documents: tuple[DocumentInfo, ...]) -> tuple[DocumentInfo, ...]:
@@ -29,31 +34,46 @@ def ordered(documents: tuple[DocumentInfo, ...]) -> tuple[DocumentInfo, ...]:
 
 def short_department(document: DocumentInfo, documents: tuple[DocumentInfo, ...]) -> str:
     """The department without what all ingested departments share: "罗湖分局" (or the full name)."""
-    departments = sorted({d.department for d in documents if d.department})
-    name = document.department or document.title
-    if len(departments) < 2 or not document.department:
-        return name
-    prefix = os.path.commonprefix(departments)
-    return name[len(prefix):] or name
+    return _short(document, shared_affixes(documents))
 
 
 def core_name(document: DocumentInfo, documents: tuple[DocumentInfo, ...]) -> str:
     """What sets the department apart from the others: "罗湖"; "" when only one department is ingested."""
+    return _core(document, shared_affixes(documents))
+
+
+def shared_affixes(documents: tuple[DocumentInfo, ...]) -> tuple[str, str] | None:
+    """The start and end all ingested departments' names share ("深圳市社会保险基金管理局", "分局");
+    None when fewer than two departments are ingested. Read once per list of documents: a name of
+    each of a thousand documents must not go over the thousand again."""
     departments = sorted({d.department for d in documents if d.department})
-    if len(departments) < 2 or not document.department:
+    if len(departments) < 2:
+        return None
+    return os.path.commonprefix(departments), os.path.commonprefix([d[::-1] for d in departments])[::-1]
+
+
+def _short(document: DocumentInfo, affixes: tuple[str, str] | None) -> str:
+    name = document.department or document.title
+    if affixes is None or not document.department:
+        return name
+    return name[len(affixes[0]):] or name
+
+
+def _core(document: DocumentInfo, affixes: tuple[str, str] | None) -> str:
+    if affixes is None or not document.department:
         return ""
-    reversed_suffix = os.path.commonprefix([d[::-1] for d in departments])
-    core = short_department(document, documents)
-    if reversed_suffix and core.endswith(reversed_suffix[::-1]) and len(core) > len(reversed_suffix):
-        core = core[: -len(reversed_suffix)]
+    core, suffix = _short(document, affixes), affixes[1]
+    if suffix and core.endswith(suffix) and len(core) > len(suffix):
+        core = core[: -len(suffix)]
     return _ORG_TAIL.sub("", core) or core
 
 
 def named_departments(question: str, documents: tuple[DocumentInfo, ...]) -> list[tuple[str, tuple[str, ...]]]:
     """Departments the question names by their distinct part, in question order: [("罗湖", doc_ids), …]."""
     found: dict[str, tuple[int, list[str]]] = {}
+    affixes = shared_affixes(documents)
     for document in documents:
-        core = core_name(document, documents)
+        core = _core(document, affixes)
         for name in {core, core[:2]} if len(core) > 2 else {core}:
             at = question.find(name) if len(name) >= 2 else -1
             if at >= 0:
@@ -65,13 +85,30 @@ def named_departments(question: str, documents: tuple[DocumentInfo, ...]) -> lis
 
 def display_name(document: DocumentInfo, documents: tuple[DocumentInfo, ...]) -> str:
     """"罗湖分局 2022年部门预算"."""
+    return _display(document, shared_affixes(documents))
+
+
+def display_names(documents: tuple[DocumentInfo, ...]) -> dict[str, str]:
+    """doc_id → `display_name` of every document (the shared part of their names read once)."""
+    affixes = shared_affixes(documents)
+    return {d.doc_id: _display(d, affixes) for d in documents}
+
+
+def _display(document: DocumentInfo, affixes: tuple[str, str] | None) -> str:
     kind = "部门决算" if document.kind == "final" else "部门预算"
     year = f"{document.year}年" if document.year else ""
-    return f"{short_department(document, documents)} {year}{kind}"
+    return f"{_short(document, affixes)} {year}{kind}"
 
 
 def clarify_text(choices: tuple[DocumentInfo, ...], documents: tuple[DocumentInfo, ...]) -> str:
-    """"您问的是哪一份？① 罗湖分局 2022年部门预算 ② …"."""
+    """"您问的是哪一份？① 罗湖分局 2022年部门预算 ② …"; among many, which department and year."""
+    if len(choices) > MAX_LISTED_CHOICES:
+        departments = len({d.department or d.doc_id for d in choices})
+        years = sorted({d.year for d in choices if d.year})
+        span = (f"，{years[0]}–{years[-1]}年" if len(years) > 1 else f"，{years[0]}年") if years else ""
+        examples = "或".join(f"“{display_name(d, documents)}”" for d in choices[:_NAMED_EXAMPLES])
+        return (f"已收录的{len(choices)}份公开文件（{departments}个部门{span}）都可能回答这个问题。"
+                f"请说明是哪个部门、哪一年的预算或决算，例如{examples}。")
     marks = [(_CIRCLED[i] if i < len(_CIRCLED) else f"{i + 1}.") for i in range(len(choices))]
     listed = " ".join(f"{mark} {display_name(d, documents)}" for mark, d in zip(marks, choices))
     return f"您问的是哪一份？{listed}。请回复区名、年份或序号（如“第一个”）。"

@@ -4,8 +4,9 @@ document's paragraphs and tables when a question first needs them (`DocumentPart
 the library's documents change.
 
 A question is about one document, or a department's years, or the few departments it names, so
-what a question costs does not grow with the number of documents in the library (issue 14); only a
-question that names nothing in a library without a settled document reads every record.
+what a question costs does not grow with the number of documents in the library (issue 14); a
+question that names nothing, in a conversation not yet on a document, reads every record of a small
+library and none of a large one (`WHOLE_LIBRARY_RECORDS`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ from ingest.model import Table
 # Scoped record indexes kept in memory: a web app's conversations each stay on a department or two
 # at a time; one department's years index in a few tens of milliseconds when asked about again.
 SCOPES_KEPT = 16
+# A question naming no document, in a conversation not yet on one, is read against every record
+# while the library holds at most this many (about a dozen full disclosures: indexed in a few
+# seconds, once per process). Beyond, it is read against the template labels alone: in such a
+# library it can only be asked back which department and year it is about.
+WHOLE_LIBRARY_RECORDS = 20_000
 
 
 @dataclass
@@ -63,15 +69,22 @@ class LoadedCorpus:
         self.parts.read_from(store)
 
     def index_for(self, doc_ids: Iterable[str] = ()) -> RecordIndex:
-        """The records of `doc_ids` (all documents when empty), indexed; the last `SCOPES_KEPT` kept."""
+        """The records of `doc_ids` indexed, the last `SCOPES_KEPT` kept. With no `doc_ids`: every
+        record, or in a library of more than `WHOLE_LIBRARY_RECORDS` none (the template labels only)."""
         known = set(self.doc_ids)
-        scope = frozenset(d for d in doc_ids if d in known) or frozenset(known)
+        scope = frozenset(d for d in doc_ids if d in known)
+        if not scope and sum(d.records for d in self.documents) <= WHOLE_LIBRARY_RECORDS:
+            scope = frozenset(known)
         with self._lock:
             if scope in self._indexes:
                 self._indexes.move_to_end(scope)
                 return self._indexes[scope]
-        whole = scope == known
-        records = self._store.records(None if whole else Scope(doc_ids=tuple(sorted(scope))))
+        if not scope:
+            records = []
+        elif scope == known:
+            records = self._store.records()
+        else:
+            records = self._store.records(Scope(doc_ids=tuple(sorted(scope))))
         index = RecordIndex.build(records, list(self.documents))
         with self._lock:
             self._indexes[scope] = index

@@ -62,7 +62,7 @@ def open_library(config, ensure_sample: bool = False, wait_for_vectors: bool = T
     disk leaves passages to BM25 alone).
     """
     store = RecordStore(config.db_path, read_only_when_full=True)
-    if ensure_sample and not store.documents():
+    if ensure_sample and not store.has_documents():
         if wait_for_vectors:
             from index.ingest import ingest_files
 
@@ -100,7 +100,7 @@ def require_documents(config) -> None:
     """Raise NoDocuments when the home holds no ingested disclosure (reads only the SQLite store)."""
     store = RecordStore(config.db_path, read_only_when_full=True)
     try:
-        if not store.documents():
+        if not store.has_documents():
             raise NoDocuments(
                 f"数据目录 {config.home} 中还没有导入任何公开文件。请先用 budgetqa ingest 文件 导入预算或决算公开文件"
                 "（budgetqa serve 会在空目录中载入内置示例）。")

@@ -128,15 +128,21 @@ class RecordStore:
 
     # -- reading ------------------------------------------------------------
 
+    def has_documents(self) -> bool:
+        """Whether any document is live (without listing them)."""
+        return bool(self._query("SELECT 1 FROM documents WHERE state='live' LIMIT 1"))
+
     def documents(self, doc_id: str | None = None) -> list[DocumentInfo]:
         """Every live document (or only `doc_id`), ordered by department, year and doc_id."""
         only, params = (" AND d.doc_id=?", (doc_id,)) if doc_id is not None else ("", ())
         rows = self._query(
-            "SELECT d.*, (SELECT COUNT(*) FROM sections s WHERE s.doc_id=d.doc_id AND s.version=d.version)"
-            " AS n_sections, (SELECT COUNT(*) FROM tables t WHERE t.doc_id=d.doc_id AND t.version=d.version)"
-            " AS n_tables, (SELECT COUNT(*) FROM records r WHERE r.doc_id=d.doc_id AND r.version=d.version)"
-            " AS n_records, (SELECT COUNT(*) FROM checks c WHERE c.doc_id=d.doc_id AND c.version=d.version"
-            f" AND c.ok=0) AS n_failed FROM documents d WHERE d.state='live'{only}"
+            f"SELECT {_LISTED_COLUMNS},"
+            " COALESCE(d.n_sections, (SELECT COUNT(*) FROM sections s WHERE s.doc_id=d.doc_id AND s.version=d.version))"
+            " AS n_sections, COALESCE(d.n_tables, (SELECT COUNT(*) FROM tables t WHERE t.doc_id=d.doc_id"
+            " AND t.version=d.version)) AS n_tables, COALESCE(d.n_records, (SELECT COUNT(*) FROM records r"
+            " WHERE r.doc_id=d.doc_id AND r.version=d.version)) AS n_records, COALESCE(d.n_failed,"
+            " (SELECT COUNT(*) FROM checks c WHERE c.doc_id=d.doc_id AND c.version=d.version AND c.ok=0))"
+            f" AS n_failed FROM documents d WHERE d.state='live'{only}"
             " ORDER BY d.department, d.year, d.doc_id", params)
         return [_document_info(row) for row in rows]
 
@@ -340,15 +346,24 @@ def _bump_generation(db: sqlite3.Connection) -> None:
                " ON CONFLICT(name) DO UPDATE SET value = value + 1")
 
 
+# The columns of a document the list of documents shows (not its text: a list of a thousand
+# documents would read every one of them).
+_LISTED_COLUMNS = ", ".join(f"d.{c}" for c in (
+    "doc_id", "title", "department", "year", "kind", "unit", "source_name", "sha256", "ingested_at",
+    "chunks", "level", "region"))
+
+
 def _insert_document(db, document: Document, version: int, chunks: int, embedder: str) -> None:
     db.execute(
         "INSERT INTO documents (doc_id, version, state, title, department, year, kind, unit,"
-        " source_name, sha256, ingested_at, chunks, embedder, warnings, text, parser, level, region)"
-        " VALUES (?,?,'staging',?,?,?,?,?,?,?,'',?,?,?,?,?,?,?)",
+        " source_name, sha256, ingested_at, chunks, embedder, warnings, text, parser, level, region,"
+        " n_sections, n_tables, n_records, n_failed)"
+        " VALUES (?,?,'staging',?,?,?,?,?,?,?,'',?,?,?,?,?,?,?,?,?,?,?)",
         (document.doc_id, version, document.title, document.department, document.year,
          document.kind, document.unit, document.source_name, document.sha256, chunks, embedder,
          _dumps(list(document.warnings)), document.text, parser_version(), document.level,
-         document.region))
+         document.region, len(document.sections), len(document.tables), len(document.records),
+         sum(1 for check in document.checks if not check.ok)))
 
 
 def _insert_parts(db, document: Document, version: int) -> None:

@@ -45,5 +45,9 @@ CREATE TABLE IF NOT EXISTS passages (
 # Columns added after the first release, with their type: a home written by an older
 # release gets them on open (ALTER TABLE ADD COLUMN keeps its data).
 ADDED_COLUMNS = {
-    "documents": (("parser", "TEXT"), ("level", "TEXT"), ("region", "TEXT")),
+    "documents": (("parser", "TEXT"), ("level", "TEXT"), ("region", "TEXT"),
+                  # what the list of documents shows, counted at ingest (a list of a thousand
+                  # documents is not four counts over their parts each); NULL in older homes
+                  ("n_sections", "INTEGER"), ("n_tables", "INTEGER"), ("n_records", "INTEGER"),
+                  ("n_failed", "INTEGER")),
 }

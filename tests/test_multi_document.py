@@ -184,3 +184,32 @@ def test_a_question_naming_no_document_reads_every_record_once(multi_home) -> No
     other = conversation.fresh()
     other.ask("预算一共多少钱？")
     assert other.index is whole  # conversations of one process share the indexes they built
+
+
+def test_in_a_large_library_a_question_naming_nothing_reads_no_record_and_is_asked_back(
+        multi_home, monkeypatch) -> None:
+    # as in a library of more records than the limit: the four documents here hold about 3,200
+    monkeypatch.setattr("assistant.loaded_corpus.WHOLE_LIBRARY_RECORDS", 1000)
+    conversation, config = multi_home
+    chat = Conversation(open_library(config, ensure_sample=False), config)
+    answer = chat.ask("公车有几辆？")
+    assert answer.status is Status.CLARIFY, answer.text
+    assert chat.index.records == ()  # linked against the template labels alone
+    answer = chat.ask("福田")
+    assert answer.status is Status.ANSWERED and "福田" in answer.text, answer.text
+    assert {r.doc_id for r in chat.index.records} == {"futian-2022"}
+    other = chat.fresh()
+    assert other.ask("今天天气怎么样？").status is Status.OUT_OF_SCOPE
+    assert other.ask("项目支出是多少？").status is Status.CLARIFY and other.index.records == ()
+
+
+def test_a_clarify_among_many_documents_asks_for_department_and_year() -> None:
+    from assistant.document_choice import clarify_text
+    from index.types import DocumentInfo
+
+    documents = tuple(DocumentInfo(f"d{n}", "", f"某市{name}局", 2020 + n % 4, "budget")
+                      for n, name in enumerate(["财政", "民政", "教育", "卫生健康"] * 3))
+    text = clarify_text(documents, documents)
+    assert text.startswith("已收录的12份公开文件（4个部门，2020–2023年）"), text
+    assert "①" not in text and "请说明是哪个部门、哪一年" in text
+    assert "①" in clarify_text(documents[:3], documents)

@@ -6,15 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from assistant.compose import render_answer_text
-from assistant.document_choice import display_name
+from assistant.document_choice import display_names
 from index.types import DocumentInfo
 from ui.render import Turn
 
 
 def document_names(infos: Iterable[DocumentInfo]) -> dict[str, str]:
     """doc_id → the short name a source line gives its document ("罗湖分局 2022年部门预算")."""
-    documents = tuple(infos)
-    return {d.doc_id: display_name(d, documents) for d in documents}
+    return display_names(tuple(infos))
 
 
 def conversation_text(turns: Sequence[Turn], infos: Iterable[DocumentInfo]) -> str:
