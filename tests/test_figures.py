@@ -241,7 +241,7 @@ def test_a_change_is_of_the_sentences_subject_not_of_the_word_that_compares():
     # "商品和服务支出预算445372.24元,占基本支出预算17.99%,同比减少36235.88元,下降7.52%。"
     path = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "g10-guangxi-unit-2024-budget.txt"
     changes = {r.value: r.label for r in parse_document(path).records if r.measure == "change"}
-    assert changes[-36235.88] == "商品和服务支出预算"
+    assert changes[-36235.88] == "商品和服务支出"
 
 
 def test_a_rate_against_last_year_is_of_this_years_figure():
@@ -312,3 +312,20 @@ def test_a_change_after_two_years_figures_is_the_later_against_the_earlier():
     assert got == [("公务接待费", 8, "amount", "2016", ""), ("公务接待费", 12.5, "amount", "2015", ""),
                    ("公务接待费", -4.35, "change", "2016", "2015"),
                    ("公务接待费", -35.22, "change_rate", "2016", "2015")]
+
+
+def test_a_budgets_expenditure_or_revenue_is_named_without_the_word_budget():
+    # Budget texts of several regions: "1.基本支出预算881300.39元,占一般公共预算支出的96.74%,同比减少
+    # 166271.4元,下降15.87%。"; "本部门收入预算7018.51万元"; a bare 支出预算 keeps its word.
+    paragraph = ("基本支出预算881300.39元,占一般公共预算支出的96.74%,同比减少166271.4元,下降15.87%。"
+                 "本部门收入预算7018.51万元。支出预算7018.51万元。")
+    found = text_records(_one_paragraph(paragraph), _meta(2023))
+    assert [r.label for r in found] == ["基本支出"] * 4 + ["收入", "支出预算"]
+    final = text_records(_one_paragraph("基本支出预算881300.39元。"), _meta(2023, "final"))
+    assert [r.label for r in final] == ["基本支出预算"]
+
+
+def test_what_is_planned_is_named_without_the_planning_word():
+    # "…组织安排的团组,拟安排出访2批次,计划出国(境)2人,预算费用3.5万元/人"
+    found = text_records(_one_paragraph("根据年度培训计划,拟安排出访2批次。"), _meta(2022))
+    assert [(r.label, r.value, r.unit) for r in found] == [("出访", 2, "批次")]
