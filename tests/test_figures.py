@@ -329,3 +329,37 @@ def test_what_is_planned_is_named_without_the_planning_word():
     # "…组织安排的团组,拟安排出访2批次,计划出国(境)2人,预算费用3.5万元/人"
     found = text_records(_one_paragraph("根据年度培训计划,拟安排出访2批次。"), _meta(2022))
     assert [(r.label, r.value, r.unit) for r in found] == [("出访", 2, "批次")]
+
+
+def test_schools_are_counted_in_suo_and_named_by_the_noun_after():
+    # "辖区内有初级中学1所,完全小学4所"; "…、75所直属高校(其中1所为两地办学,…)"
+    paragraph = "辖区内有初级中学1所,完全小学4所。决算反映75所直属高校(其中1所为两地办学)经费收支情况。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, "final"))
+    assert [(r.label, r.value, r.unit) for r in found] == [
+        ("辖区内有初级中学", 1, "所"), ("完全小学", 4, "所"), ("直属高校", 75, "所"), ("直属高校", 1, "所")]
+
+
+def test_an_items_year_budget_is_its_period_not_its_name():
+    # "2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元;减少率44.69%"
+    paragraph = "2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元;减少率44.69%。"
+    found = text_records(_one_paragraph(paragraph), _meta(2016))
+    assert [(r.label, r.period) for r in found] == [("公务车辆运行", "2016"), ("公务车辆运行", "2015"),
+                                                   ("公务车辆运行", "2016"), ("公务车辆运行", "2016")]
+
+
+def test_a_figure_in_an_open_bracket_is_named_inside_it_and_a_total_ends_no_label():
+    # "国内公务接待共139批次(其中外事接待0批次)"
+    paragraph = "2019年国内公务接待共139批次(其中外事接待0批次)。"
+    found = text_records(_one_paragraph(paragraph), _meta(2019, "final"))
+    assert [(r.label, r.value) for r in found] == [("国内公务接待", 139), ("外事接待", 0)]
+
+
+def test_a_short_name_in_brackets_stands_for_what_it_shortens():
+    # "因公出国（境）费、公务用车购置及运行费、公务接待费(简称“三公”经费)支出合计24.75万元";
+    # "某某中心(以下简称“某中心”)实施项目共15个": the department's short name is no part of a label
+    paragraph = "因公出国(境)费、公务用车购置及运行费、公务接待费(简称“三公”经费)支出合计24.75万元。"
+    found = text_records(_one_paragraph(paragraph), _meta(2018))
+    assert [r.label for r in found] == ["“三公”经费支出合计"]
+    paragraph = "2024年,某州数据发展中心(以下简称“州数据发展中心”)实施项目共15个。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, "final", department="某州数据发展中心"))
+    assert [r.label for r in found] == ["实施项目"]
