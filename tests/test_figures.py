@@ -363,3 +363,40 @@ def test_a_short_name_in_brackets_stands_for_what_it_shortens():
     paragraph = "2024年,某州数据发展中心(以下简称“州数据发展中心”)实施项目共15个。"
     found = text_records(_one_paragraph(paragraph), _meta(2024, "final", department="某州数据发展中心"))
     assert [r.label for r in found] == ["实施项目"]
+
+
+def test_a_change_after_a_bracket_is_of_the_figure_before_it():
+    # "公务用车购置及运行费87.15万元(其中,公务用车购置费0万元,公务用车运行费87.15万元),较上年预算增长329.31%"
+    paragraph = ("公务用车购置及运行费87.15万元(其中,公务用车购置费0万元,公务用车运行费87.15万元),"
+                 "较上年预算增长329.31%。国内公务接待共139批次(其中外事接待0批次),1205人次(其中外事接待0人次)。")
+    found = text_records(_one_paragraph(paragraph), _meta(2022))
+    got = {(r.value, r.unit, r.measure): r.label for r in found}
+    assert got[(329.31, "%", "change_rate")] == "公务用车购置及运行费"
+    assert got[(1205, "人次", "count")] == "国内公务接待"
+    assert got[(0, "人次", "count")] == "外事接待"
+
+
+def test_the_budget_a_final_figure_completes_and_the_rate_of_completion():
+    # "“三公”经费财政拨款支出决算17.06万元,完成预算27万元的63.2%。其中,因公出国(境)费支出决算7.8万元,
+    #  完成预算10万元的78.0%"
+    paragraph = "其中,因公出国(境)费支出决算7.8万元,完成预算10万元的78.0%;公务接待费支出决算1.76万元,完成预算5万元的35.2%。"
+    found = text_records(_one_paragraph(paragraph), _meta(2019, "final"))
+    assert [(r.label, r.value) for r in found] == [
+        ("因公出国(境)费支出决算", 7.8), ("因公出国(境)费预算", 10), ("因公出国(境)费支出决算完成预算", 78.0),
+        ("公务接待费支出决算", 1.76), ("公务接待费预算", 5), ("公务接待费支出决算完成预算", 35.2)]
+
+
+def test_each_item_of_a_list_has_its_own_change_in_its_own_unit():
+    # "公务用车保有量2辆,购置及运行维护费5万元,占%,比上年减少0.28万元,公务接待费30万元,占%,比上年减少2万元"
+    paragraph = "公务用车保有量2辆,购置及运行维护费5万元,比上年减少0.28万元,公务接待费30万元,比上年减少2万元。"
+    found = text_records(_one_paragraph(paragraph), _meta(2017))
+    changes = [(r.label, r.value) for r in found if r.measure == "change"]
+    assert changes == [("购置及运行维护费", -0.28), ("公务接待费", -2)]
+
+
+def test_a_part_is_not_the_whole_before_it():
+    # "(二)本单位2021年度总支出581.45万元,其中本年支出480.71万元,较2020年度决算数减少90.49万元,下降15.8%。"
+    paragraph = "本单位2021年度总支出581.45万元,其中本年支出480.71万元,较2020年度决算数减少90.49万元,下降15.8%。"
+    found = text_records(_one_paragraph(paragraph), _meta(2021, "final"))
+    assert [(r.label, r.value) for r in found] == [("总支出", 581.45), ("本年支出", 480.71), ("本年支出", -90.49),
+                                                   ("本年支出", -15.8)]
