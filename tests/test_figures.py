@@ -400,3 +400,32 @@ def test_a_part_is_not_the_whole_before_it():
     found = text_records(_one_paragraph(paragraph), _meta(2021, "final"))
     assert [(r.label, r.value) for r in found] == [("总支出", 581.45), ("本年支出", 480.71), ("本年支出", -90.49),
                                                    ("本年支出", -15.8)]
+
+
+def test_a_figure_after_a_comparison_and_de_is_the_compared_years():
+    # "2024年度本年收入合计42,828,112.97万元,比2023年的40,616,051.67万元,增加2,212,061.3万元,增长5.4%。"
+    paragraph = "本年收入合计42,828,112.97万元,比2023年的40,616,051.67万元,增加2,212,061.3万元,增长5.4%。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, "final"))
+    assert [(r.label, r.value, r.period) for r in found][:2] == [("收入合计", 42828112.97, "2024"),
+                                                                ("收入合计", 40616051.67, "2023")]
+
+
+def test_a_classification_named_by_its_levels_is_never_cut_short():
+    # A 决算's "（三）…具体情况" template: the heading names 类/款/项, the paragraph states the figures.
+    title = "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）"
+    paragraph = "全年预算为52.00万元，支出决算为51.32万元，完成全年预算数的98.69%。"
+    found = text_records(_one_paragraph(paragraph, title), _meta(2024, "final"))
+    assert all(r.label.startswith("一般公共服务支出（类）社会工作事务（款）行政运行（项）") for r in found)
+    assert len(found) == 3
+
+
+def test_a_sentence_opening_with_a_relative_word_speaks_of_the_paragraphs_item():
+    # The item paragraphs of a budget's 编制说明: the item and its amount, then last year's execution
+    # and this year's arrangement in the next sentence.
+    paragraph = ("“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。"
+                 "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。")
+    found = text_records(_one_paragraph(paragraph), _meta(2024))
+    got = [(r.label.split("”")[-1], r.value, r.period, r.measure) for r in found]
+    assert got == [("", 25.77, "2024", "amount"), ("预算执行数", 60.13, "2023", "amount"),
+                   ("预算安排", 25.77, "2024", "amount"), ("预算安排", -57.14, "2024", "change_rate")]
+    assert all("专项普查活动（项）" in r.label for r in found)

@@ -31,6 +31,7 @@ class LabelRules:
     noun_state: re.Pattern[str]
     noun_counts: frozenset[str]
     max_length: int
+    classification: re.Pattern[str]
 
 
 @cache
@@ -56,6 +57,7 @@ def label_rules() -> LabelRules:
         noun_state=re.compile(data["noun_state"]),
         noun_counts=frozenset(data["noun_counts"]),
         max_length=data["max_length"],
+        classification=re.compile(data["classification"]),
     )
 
 
@@ -83,7 +85,7 @@ def clean_label(text: str, aliases: tuple[str, ...] = (), kind: str = "budget") 
         changed = label != before
     if kind == "budget" and label:
         label = rules.budget_tail.sub("", label) or label
-    return _shorten(label, rules.max_length)
+    return label if rules.classification.search(label) else _shorten(label, rules.max_length)
 
 
 def _short_name(label: str, pattern: re.Pattern[str]) -> str:

@@ -68,7 +68,8 @@ def _patterns() -> _Patterns:
         change=re.compile(rf"({'|'.join(verbs)}){change['filler']}$"),
         decrease=frozenset(change["decrease"]),
         comparison=re.compile(comparison),
-        comparison_end=re.compile(rf"{comparison}$"),
+        # "比上年 2665.56 万元增加…", "比2023年的40,616,051.67万元,增加…"
+        comparison_end=re.compile(rf"{comparison}的?$"),
         share=re.compile(rf"({'|'.join(data['share']['words'])})"),
         relation=re.compile(rf"^({'|'.join(data['relation']['words'])})"),
         relative=frozenset(data["relation"]["relative"]),
@@ -386,8 +387,8 @@ def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, u
     if patterns.kinds[unit] == "percent" and sentence.completion and pre.strip() == "的":
         return sentence.completion
     label = clean_label(pre, context.aliases, context.document.kind)
-    if label in patterns.relative and sentence.subject:  # "年初预算为 2 万元"
-        return _relative_label(sentence.subject, label)
+    if label in patterns.relative and (sentence.subject or context.stated):  # "年初预算为 2 万元"
+        return _relative_label(sentence.subject or context.stated[0], label)
     if pre.strip() in patterns.item_total and sentence.labels and context.item:
         return context.item  # "年人均 2400 元计 643200 元"
     purpose = patterns.purpose.match(after)
