@@ -241,7 +241,7 @@ def test_a_change_is_of_the_sentences_subject_not_of_the_word_that_compares():
     # "商品和服务支出预算445372.24元,占基本支出预算17.99%,同比减少36235.88元,下降7.52%。"
     path = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "g10-guangxi-unit-2024-budget.txt"
     changes = {r.value: r.label for r in parse_document(path).records if r.measure == "change"}
-    assert changes[-36235.88] == "商品和服务支出预算"
+    assert changes[-36235.88] == "商品和服务支出"
 
 
 def test_a_rate_against_last_year_is_of_this_years_figure():
@@ -312,3 +312,120 @@ def test_a_change_after_two_years_figures_is_the_later_against_the_earlier():
     assert got == [("公务接待费", 8, "amount", "2016", ""), ("公务接待费", 12.5, "amount", "2015", ""),
                    ("公务接待费", -4.35, "change", "2016", "2015"),
                    ("公务接待费", -35.22, "change_rate", "2016", "2015")]
+
+
+def test_a_budgets_expenditure_or_revenue_is_named_without_the_word_budget():
+    # Budget texts of several regions: "1.基本支出预算881300.39元,占一般公共预算支出的96.74%,同比减少
+    # 166271.4元,下降15.87%。"; "本部门收入预算7018.51万元"; a bare 支出预算 keeps its word.
+    paragraph = ("基本支出预算881300.39元,占一般公共预算支出的96.74%,同比减少166271.4元,下降15.87%。"
+                 "本部门收入预算7018.51万元。支出预算7018.51万元。")
+    found = text_records(_one_paragraph(paragraph), _meta(2023))
+    assert [r.label for r in found] == ["基本支出"] * 4 + ["收入", "支出预算"]
+    final = text_records(_one_paragraph("基本支出预算881300.39元。"), _meta(2023, "final"))
+    assert [r.label for r in final] == ["基本支出预算"]
+
+
+def test_what_is_planned_is_named_without_the_planning_word():
+    # "…组织安排的团组,拟安排出访2批次,计划出国(境)2人,预算费用3.5万元/人"
+    found = text_records(_one_paragraph("根据年度培训计划,拟安排出访2批次。"), _meta(2022))
+    assert [(r.label, r.value, r.unit) for r in found] == [("出访", 2, "批次")]
+
+
+def test_schools_are_counted_in_suo_and_named_by_the_noun_after():
+    # "辖区内有初级中学1所,完全小学4所"; "…、75所直属高校(其中1所为两地办学,…)"
+    paragraph = "辖区内有初级中学1所,完全小学4所。决算反映75所直属高校(其中1所为两地办学)经费收支情况。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, "final"))
+    assert [(r.label, r.value, r.unit) for r in found] == [
+        ("辖区内有初级中学", 1, "所"), ("完全小学", 4, "所"), ("直属高校", 75, "所"), ("直属高校", 1, "所")]
+
+
+def test_an_items_year_budget_is_its_period_not_its_name():
+    # "2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元;减少率44.69%"
+    paragraph = "2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元;减少率44.69%。"
+    found = text_records(_one_paragraph(paragraph), _meta(2016))
+    assert [(r.label, r.period) for r in found] == [("公务车辆运行", "2016"), ("公务车辆运行", "2015"),
+                                                   ("公务车辆运行", "2016"), ("公务车辆运行", "2016")]
+
+
+def test_a_figure_in_an_open_bracket_is_named_inside_it_and_a_total_ends_no_label():
+    # "国内公务接待共139批次(其中外事接待0批次)"
+    paragraph = "2019年国内公务接待共139批次(其中外事接待0批次)。"
+    found = text_records(_one_paragraph(paragraph), _meta(2019, "final"))
+    assert [(r.label, r.value) for r in found] == [("国内公务接待", 139), ("外事接待", 0)]
+
+
+def test_a_short_name_in_brackets_stands_for_what_it_shortens():
+    # "因公出国（境）费、公务用车购置及运行费、公务接待费(简称“三公”经费)支出合计24.75万元";
+    # "某某中心(以下简称“某中心”)实施项目共15个": the department's short name is no part of a label
+    paragraph = "因公出国(境)费、公务用车购置及运行费、公务接待费(简称“三公”经费)支出合计24.75万元。"
+    found = text_records(_one_paragraph(paragraph), _meta(2018))
+    assert [r.label for r in found] == ["“三公”经费支出合计"]
+    paragraph = "2024年,某州数据发展中心(以下简称“州数据发展中心”)实施项目共15个。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, "final", department="某州数据发展中心"))
+    assert [r.label for r in found] == ["实施项目"]
+
+
+def test_a_change_after_a_bracket_is_of_the_figure_before_it():
+    # "公务用车购置及运行费87.15万元(其中,公务用车购置费0万元,公务用车运行费87.15万元),较上年预算增长329.31%"
+    paragraph = ("公务用车购置及运行费87.15万元(其中,公务用车购置费0万元,公务用车运行费87.15万元),"
+                 "较上年预算增长329.31%。国内公务接待共139批次(其中外事接待0批次),1205人次(其中外事接待0人次)。")
+    found = text_records(_one_paragraph(paragraph), _meta(2022))
+    got = {(r.value, r.unit, r.measure): r.label for r in found}
+    assert got[(329.31, "%", "change_rate")] == "公务用车购置及运行费"
+    assert got[(1205, "人次", "count")] == "国内公务接待"
+    assert got[(0, "人次", "count")] == "外事接待"
+
+
+def test_the_budget_a_final_figure_completes_and_the_rate_of_completion():
+    # "“三公”经费财政拨款支出决算17.06万元,完成预算27万元的63.2%。其中,因公出国(境)费支出决算7.8万元,
+    #  完成预算10万元的78.0%"
+    paragraph = "其中,因公出国(境)费支出决算7.8万元,完成预算10万元的78.0%;公务接待费支出决算1.76万元,完成预算5万元的35.2%。"
+    found = text_records(_one_paragraph(paragraph), _meta(2019, "final"))
+    assert [(r.label, r.value) for r in found] == [
+        ("因公出国(境)费支出决算", 7.8), ("因公出国(境)费预算", 10), ("因公出国(境)费支出决算完成预算", 78.0),
+        ("公务接待费支出决算", 1.76), ("公务接待费预算", 5), ("公务接待费支出决算完成预算", 35.2)]
+
+
+def test_each_item_of_a_list_has_its_own_change_in_its_own_unit():
+    # "公务用车保有量2辆,购置及运行维护费5万元,占%,比上年减少0.28万元,公务接待费30万元,占%,比上年减少2万元"
+    paragraph = "公务用车保有量2辆,购置及运行维护费5万元,比上年减少0.28万元,公务接待费30万元,比上年减少2万元。"
+    found = text_records(_one_paragraph(paragraph), _meta(2017))
+    changes = [(r.label, r.value) for r in found if r.measure == "change"]
+    assert changes == [("购置及运行维护费", -0.28), ("公务接待费", -2)]
+
+
+def test_a_part_is_not_the_whole_before_it():
+    # "(二)本单位2021年度总支出581.45万元,其中本年支出480.71万元,较2020年度决算数减少90.49万元,下降15.8%。"
+    paragraph = "本单位2021年度总支出581.45万元,其中本年支出480.71万元,较2020年度决算数减少90.49万元,下降15.8%。"
+    found = text_records(_one_paragraph(paragraph), _meta(2021, "final"))
+    assert [(r.label, r.value) for r in found] == [("总支出", 581.45), ("本年支出", 480.71), ("本年支出", -90.49),
+                                                   ("本年支出", -15.8)]
+
+
+def test_a_figure_after_a_comparison_and_de_is_the_compared_years():
+    # "2024年度本年收入合计42,828,112.97万元,比2023年的40,616,051.67万元,增加2,212,061.3万元,增长5.4%。"
+    paragraph = "本年收入合计42,828,112.97万元,比2023年的40,616,051.67万元,增加2,212,061.3万元,增长5.4%。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, "final"))
+    assert [(r.label, r.value, r.period) for r in found][:2] == [("收入合计", 42828112.97, "2024"),
+                                                                ("收入合计", 40616051.67, "2023")]
+
+
+def test_a_classification_named_by_its_levels_is_never_cut_short():
+    # A 决算's "（三）…具体情况" template: the heading names 类/款/项, the paragraph states the figures.
+    title = "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）"
+    paragraph = "全年预算为52.00万元，支出决算为51.32万元，完成全年预算数的98.69%。"
+    found = text_records(_one_paragraph(paragraph, title), _meta(2024, "final"))
+    assert all(r.label.startswith("一般公共服务支出（类）社会工作事务（款）行政运行（项）") for r in found)
+    assert len(found) == 3
+
+
+def test_a_sentence_opening_with_a_relative_word_speaks_of_the_paragraphs_item():
+    # The item paragraphs of a budget's 编制说明: the item and its amount, then last year's execution
+    # and this year's arrangement in the next sentence.
+    paragraph = ("“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。"
+                 "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。")
+    found = text_records(_one_paragraph(paragraph), _meta(2024))
+    got = [(r.label.split("”")[-1], r.value, r.period, r.measure) for r in found]
+    assert got == [("", 25.77, "2024", "amount"), ("预算执行数", 60.13, "2023", "amount"),
+                   ("预算安排", 25.77, "2024", "amount"), ("预算安排", -57.14, "2024", "change_rate")]
+    assert all("专项普查活动（项）" in r.label for r in found)

@@ -28,3 +28,10 @@ def test_the_document_states_both_totals_once():
     assert ("收入总计", 4125.49) in totals and ("支出总计", 4143.91) in totals
     assert not any(r.value == 4143.91 and r.label != "支出总计" and "收、支" in r.quote
                    for r in document.records if r.source == "text")
+
+
+def test_a_second_each_after_a_pair_speaks_of_the_same_two_items():
+    # "与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。"
+    found = [(f.label, f.value, f.unit, f.measure)
+             for f in paired_figures("收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。")]
+    assert found[2:] == [("收入总计", -23.51, "%", "change_rate"), ("支出总计", -38.28, "%", "change_rate")]

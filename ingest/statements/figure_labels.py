@@ -22,6 +22,7 @@ class LabelRules:
     head: tuple[str, ...]
     tail: tuple[str, ...]
     remove: tuple[re.Pattern[str], ...]
+    short_name: re.Pattern[str]
     budget_tail: re.Pattern[str]
     adverb_tail: re.Pattern[str]
     weak: frozenset[str]
@@ -30,6 +31,7 @@ class LabelRules:
     noun_state: re.Pattern[str]
     noun_counts: frozenset[str]
     max_length: int
+    classification: re.Pattern[str]
 
 
 @cache
@@ -46,6 +48,7 @@ def label_rules() -> LabelRules:
         head=tuple(sorted(data["head"], key=len, reverse=True)),
         tail=tuple(sorted(data["tail"], key=len, reverse=True)),
         remove=tuple(re.compile(p) for p in data["remove"]),
+        short_name=re.compile(data["short_name"]),
         budget_tail=re.compile(data["budget_tail"]),
         adverb_tail=re.compile(data["adverb_tail"]),
         weak=frozenset(data["weak"]),
@@ -54,6 +57,7 @@ def label_rules() -> LabelRules:
         noun_state=re.compile(data["noun_state"]),
         noun_counts=frozenset(data["noun_counts"]),
         max_length=data["max_length"],
+        classification=re.compile(data["classification"]),
     )
 
 
@@ -68,7 +72,7 @@ def department_aliases(department: str) -> tuple[str, ...]:
 def clean_label(text: str, aliases: tuple[str, ...] = (), kind: str = "budget") -> str:
     """The noun phrase a figure is about, from the words before its number."""
     rules = label_rules()
-    label = text.replace("|", " ").strip()
+    label = _short_name(text.replace("|", " "), rules.short_name).strip()
     for pattern in rules.remove:
         label = pattern.sub("", label).strip()
     changed = True
@@ -81,7 +85,19 @@ def clean_label(text: str, aliases: tuple[str, ...] = (), kind: str = "budget") 
         changed = label != before
     if kind == "budget" and label:
         label = rules.budget_tail.sub("", label) or label
-    return _shorten(label, rules.max_length)
+    return label if rules.classification.search(label) else _shorten(label, rules.max_length)
+
+
+def _short_name(label: str, pattern: re.Pattern[str]) -> str:
+    """The short name a bracket gives instead of all named before it; a name wholly in quotes
+    ("以下简称“州数据发展中心”") without them, so that a department's short name is stripped too."""
+    match = pattern.search(label)
+    if not match:
+        return label
+    name = match.group("name")
+    if re.fullmatch(r"“[^“”]+”", name):
+        name = name[1:-1]
+    return name + label[match.end():]
 
 
 def _shorten(label: str, limit: int) -> str:

@@ -26,6 +26,8 @@ _PHONE = re.compile(r"1[3-9]\d{9}")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=年|-)")
+_OPENING = re.compile(r"[（(]")
+_CLOSING = re.compile(r"[）)]")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ def _patterns() -> _Patterns:
         change=re.compile(rf"({'|'.join(verbs)}){change['filler']}$"),
         decrease=frozenset(change["decrease"]),
         comparison=re.compile(comparison),
-        comparison_end=re.compile(rf"{comparison}$"),
+        # "比上年 2665.56 万元增加…", "比2023年的40,616,051.67万元,增加…"
+        comparison_end=re.compile(rf"{comparison}的?$"),
         share=re.compile(rf"({'|'.join(data['share']['words'])})"),
         relation=re.compile(rf"^({'|'.join(data['relation']['words'])})"),
         relative=frozenset(data["relation"]["relative"]),
@@ -102,12 +105,25 @@ class _Sentence:
 
     text: str
     labels: list[str] = field(default_factory=list)  # labels of amounts/counts, in order
+    kinds: list[str] = field(default_factory=list)  # "money" or "count", one per label
+    changed: list[str] = field(default_factory=list)  # labels already given a change
     last_label: str = ""
     last_base: str = ""
     subject: str = ""  # last label that is not relative to another ("公务接待费支出")
     last_is_part: bool = False  # the last figure was a part ("其中年初结转和结余0万元")
     lead: str = ""  # the text between the previous figure (or the sentence's start) and this one
+    completion: str = ""  # "…支出决算完成预算": what "完成预算 27 万元的 63.2%" completes
     periods: list[str] = field(default_factory=list)  # the years of its amounts and counts, in order
+
+    def copy(self) -> _Sentence:
+        return replace(self, labels=list(self.labels), kinds=list(self.kinds), changed=list(self.changed),
+                       periods=list(self.periods))
+
+    def restore(self, before: _Sentence) -> None:
+        """Forget the figures read since `before` was copied (they were inside brackets)."""
+        self.labels, self.kinds, self.changed, self.periods = before.labels, before.kinds, before.changed, before.periods
+        self.last_label, self.last_base, self.subject = before.last_label, before.last_base, before.subject
+        self.last_is_part = before.last_is_part
 
 
 def text_records(sections, document: Document) -> list[Record]:  # noqa: ANN001 - iterable of Section
@@ -164,9 +180,11 @@ def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
     paired = paired_figures(sentence.text)
     records: list[Record] = [_paired_record(sentence, context, figure) for figure in paired]
     previous_end = 0
+    outside: _Sentence | None = None  # the sentence as it was before an open bracket
     for match in patterns.figure.finditer(sentence.text):
         if any(f.start <= match.start() < f.end for f in paired):
             continue  # read with its pair: "各是4125.49,4143.91万元"
+        outside = _enter_or_leave_brackets(sentence, match.start(), outside)
         unit = patterns.canonical.get(match.group(2), match.group(2))
         after = sentence.text[match.end():match.end() + 30]
         if _is_label_threshold(unit, after):
@@ -181,13 +199,27 @@ def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
             # "…其中年初结转和结余0万元,较2019年增加0万元;本年收入合计4170.87万元,较2019年增加
             # 2159.45万元": a clause after a semicolon that names a figure has its own subject (seen in
             # a 决算 of the development corpus); "…;比2012年预算增加755.18万元" still speaks of the first
-            sentence.labels, sentence.subject, sentence.last_label = [], "", ""
+            sentence.labels, sentence.kinds, sentence.subject, sentence.last_label = [], [], "", ""
         if clause_start == previous_end > 0:  # "货物采购 0 万元、工程采购 0 万元"
             pre = pre.rsplit("、", 1)[-1]
         sentence.lead = between
         previous_end = match.end()
         records.extend(_read_figure(sentence, context, match, unit, pre, after))
     return records
+
+
+def _enter_or_leave_brackets(sentence: _Sentence, position: int, outside: _Sentence | None) -> _Sentence | None:
+    """Figures in brackets are parts or asides: "公务用车购置及运行费87.15万元(其中,公务用车购置费0万元,
+    公务用车运行费87.15万元),较上年预算增长329.31%" — the change after the bracket is of the figure
+    before it (seen in budget and 决算 texts of the development corpus)."""
+    before = sentence.text[:position]
+    inside = len(_OPENING.findall(before)) > len(_CLOSING.findall(before))
+    if inside and outside is None:
+        return sentence.copy()
+    if not inside and outside is not None:
+        sentence.restore(outside)
+        return None
+    return outside
 
 
 def _paired_record(sentence: _Sentence, context: _Context, figure: PairedFigure) -> Record:
@@ -242,6 +274,7 @@ def _read_figure(sentence: _Sentence, context: _Context, match: re.Match[str], u
         measure = "target"
     if kind == "money" or kind == "count":
         sentence.labels.append(label)
+        sentence.kinds.append(kind)
         sentence.periods.append(period)
         sentence.last_is_part = pre.lstrip("，,、 ").startswith("其中")
         if not (sentence.subject and label.startswith(sentence.subject)):
@@ -286,12 +319,15 @@ def _change_record(sentence: _Sentence, context: _Context, common: dict, before_
         common, base = common | {"period": years[1]}, years[0]
     sentence.last_base = context.base = base
     # "…其中年初结转和结余0万元,较2019年增加0万元": a change right after a part is the part's
-    label = _subject_label(sentence, context, subject_text, prefer_last=kind == "percent" or sentence.last_is_part)
+    label = _subject_label(sentence, context, subject_text, prefer_last=kind == "percent" or sentence.last_is_part,
+                           kind=kind)
     if not sentence.labels:  # a sentence that opens with the change speaks of an earlier one's figure
         label = _named_in_full(label, context.stated)
     sign = -1.0 if verb in patterns.decrease else 1.0
     measure = "change_rate" if kind == "percent" else "change"
     sentence.last_label = label
+    if measure == "change":
+        sentence.changed.append(label)
     return _record(context, **common | {"value": sign * common["value"]}, label=label,
                    measure=measure, base_period=base)
 
@@ -308,17 +344,30 @@ def _named_in_full(label: str, stated: list[str]) -> str:
 _BASE_YEAR_LABEL = re.compile(r"^(?:上年|去年|上一年)")
 
 
-def _subject_label(sentence: _Sentence, context: _Context, text: str, prefer_last: bool = False) -> str:
+def _subject_label(sentence: _Sentence, context: _Context, text: str, prefer_last: bool = False,
+                   kind: str = "") -> str:
     """The label for a figure that relates to something named before: the text before the
-    comparison or share word, else the sentence's subject, else the section's subject."""
+    comparison or share word, else the sentence's subject (for a change of `kind`, its first figure
+    of that kind not changed yet), else the section's subject."""
     label = clean_label(text, context.aliases, context.document.kind)
     if not is_weak(label):
         return label
     if prefer_last and sentence.last_label and not _BASE_YEAR_LABEL.match(sentence.last_label):
         return sentence.last_label
     if sentence.labels:
-        return sentence.labels[0]
+        return _first_unchanged(sentence, kind)
     return context.project or context.subject or rename_weak(label)
+
+
+def _first_unchanged(sentence: _Sentence, kind: str) -> str:
+    """"公务用车保有量2辆,购置及运行维护费5万元,占%,比上年减少0.28万元,公务接待费30万元,占%,比上年减少
+    2万元": a change in 万元 is not of the 辆 before it, and each item changes once (seen in a budget
+    text of the development corpus); other figures relate to the sentence's first."""
+    if kind not in ("money", "count"):
+        return sentence.labels[0]
+    same = [label for label, its in zip(sentence.labels, sentence.kinds) if its == kind]
+    unchanged = [label for label in same if label not in sentence.changed]
+    return (unchanged or same or sentence.labels)[0]
 
 
 def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, unit: str) -> str:
@@ -328,10 +377,18 @@ def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, u
         return noun
     relation = patterns.relation.match(pre)
     if relation and sentence.last_label:  # "完成年初预算的 27.8%"
-        return sentence.last_label + clean_label(pre, (), context.document.kind)
+        completed = sentence.last_label + clean_label(pre, (), context.document.kind)
+        if patterns.kinds[unit] != "money":
+            return completed
+        # "支出决算7.8万元,完成预算10万元的78.0%": 10 万元 is the budget (seen in 决算 texts of the
+        # development corpus), 78.0% how much of it was spent
+        sentence.completion = completed
+        return _relative_label(sentence.subject or sentence.last_label, pre[relation.end():])
+    if patterns.kinds[unit] == "percent" and sentence.completion and pre.strip() == "的":
+        return sentence.completion
     label = clean_label(pre, context.aliases, context.document.kind)
-    if label in patterns.relative and sentence.subject:  # "年初预算为 2 万元"
-        return _relative_label(sentence.subject, label)
+    if label in patterns.relative and (sentence.subject or context.stated):  # "年初预算为 2 万元"
+        return _relative_label(sentence.subject or context.stated[0], label)
     if pre.strip() in patterns.item_total and sentence.labels and context.item:
         return context.item  # "年人均 2400 元计 643200 元"
     purpose = patterns.purpose.match(after)
@@ -340,8 +397,15 @@ def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, u
     if not is_weak(label):
         return label
     if sentence.labels:
-        return _other_side(sentence.labels[-1], label) or sentence.labels[-1]
+        return _other_side(sentence.labels[-1], label) or _part_name(pre) or sentence.labels[-1]
     return context.project or context.subject or rename_weak(label)
+
+
+def _part_name(pre: str) -> str:
+    """"总支出581.45万元,其中本年支出480.71万元": a part is not the whole before it, and is named
+    with its opening word when the rest alone names nothing (seen in a 决算 of the development corpus)."""
+    part = re.match(r"^[，,、\s]*其中[：:，,\s]*([\u4e00-\u9fff]{2,8})$", pre)
+    return part.group(1) if part and not is_weak(part.group(1)) else ""
 
 
 _SIDES = {"支出": "收入", "收入": "支出"}

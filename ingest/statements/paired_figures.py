@@ -15,10 +15,12 @@ from functools import cache
 from pathlib import Path
 
 _NUMBER = r"\d+(?:\.\d+)?"
-PAIRED = re.compile(
-    rf"(?P<a>[\u4e00-\u9fff]{{1,8}})、(?P<rest>[\u4e00-\u9fff]{{1,8}})"
-    rf"各(?P<verb>是|为|减少|增加|下降|增长|上升|降低)?"
-    rf"(?P<x>{_NUMBER})(?P<x_unit>%|％)?(?P<comma>[,，、])(?P<y>{_NUMBER})(?P<unit>万元|亿元|元|%|％)")
+_EACH = (rf"各(?P<verb>是|为|减少|增加|下降|增长|上升|降低)?"
+         rf"(?P<x>{_NUMBER})(?P<x_unit>%|％)?(?P<comma>[,，、])(?P<y>{_NUMBER})(?P<unit>万元|亿元|元|%|％)")
+PAIRED = re.compile(rf"(?P<a>[\u4e00-\u9fff]{{1,8}})、(?P<rest>[\u4e00-\u9fff]{{1,8}}){_EACH}")
+# "…收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%": a second 各 in the clause after a pair
+# speaks of the same two items.
+AGAIN = re.compile(rf"[,，]{_EACH}")
 DECREASE = ("减少", "下降", "降低")
 RATE_VERBS = ("下降", "增长", "上升", "降低")
 
@@ -58,19 +60,27 @@ def _items(before: str, after: str) -> tuple[str, str, str]:
 
 
 def paired_figures(text: str) -> list[PairedFigure]:
-    """The two figures of every "A、B…各 x, y unit" in a sentence (decreases negative)."""
+    """The two figures of every "A、B…各 x, y unit" in a sentence (decreases negative), and of a
+    second "各 x, y unit" right after one."""
     found: list[PairedFigure] = []
     for match in PAIRED.finditer(text):
         if _thousands(match):
             continue
-        unit = "%" if match.group("unit") in ("%", "％") else match.group("unit")
-        verb = match.group("verb") or ""
-        measure = "amount" if verb in ("", "是", "为") else (
-            "change_rate" if unit == "%" and verb in RATE_VERBS else "change")
-        sign = -1.0 if verb in DECREASE else 1.0
         first, second, noun = _items(match.group("a"), match.group("rest"))
-        for stem, value in ((first, match.group("x")), (second, match.group("y"))):
-            label = _stems().get(stem, stem) + noun
-            found.append(PairedFigure(label, sign * float(value) if measure != "amount" else float(value),
-                                      unit, match.start(), match.end(), measure))
+        labels = (_stems().get(first, first) + noun, _stems().get(second, second) + noun)
+        found += _pair(match, labels, match.start())
+        again = AGAIN.match(text, match.end())
+        if again and not _thousands(again):
+            found += _pair(again, labels, again.start())
     return found
+
+
+def _pair(match: re.Match[str], labels: tuple[str, str], start: int) -> list[PairedFigure]:
+    unit = "%" if match.group("unit") in ("%", "％") else match.group("unit")
+    verb = match.group("verb") or ""
+    measure = "amount" if verb in ("", "是", "为") else (
+        "change_rate" if unit == "%" and verb in RATE_VERBS else "change")
+    sign = -1.0 if verb in DECREASE else 1.0
+    return [PairedFigure(label, sign * float(value) if measure != "amount" else float(value),
+                         unit, start, match.end(), measure)
+            for label, value in zip(labels, (match.group("x"), match.group("y")))]
