@@ -85,14 +85,27 @@ class _OnDemand:
 
 def ingest_files(config, paths: Sequence[Path], progress: bool = False,
                  stores: tuple[RecordStore, PassageVectors] | None = None,
-                 parse: Callable[[Path], Document] | None = None) -> list[IngestResult]:
+                 parse: Callable[[Path], Document] | None = None, jobs: int = 1) -> list[IngestResult]:
     """Parse and index each file; one result per file, in order.
 
     A file that cannot be parsed gives a "failed" result and changes nothing. `parse` turns a
     path into a Document (the web app parses uploads in a memory-limited child process); by
-    default `parse_document`, imported only when a file is new.
+    default `parse_document`, imported only when a file is new; with `jobs` > 1 the new files
+    are parsed ahead in that many processes while earlier ones are stored and embedded.
     Raises StoreUnavailable or CorruptStore when the stores cannot be opened.
     """
+    if jobs > 1 and parse is None:
+        from index.parse_pool import ParsePool
+
+        store = stores[0] if stores else RecordStore(config.db_path)
+        try:
+            new = [Path(p) for p in paths if not _unchanged(store, Path(p))]
+        finally:
+            if stores is None:
+                store.close()
+        with ParsePool(new, jobs) as pool:
+            return ingest_files(config, paths, progress, stores, parse=pool)
+
     from tqdm import tqdm
 
     store = stores[0] if stores else RecordStore(config.db_path)
@@ -114,6 +127,14 @@ def ingest_files(config, paths: Sequence[Path], progress: bool = False,
         if stores is None:
             store.close()
     return results
+
+
+def _unchanged(store: RecordStore, path: Path) -> bool:
+    """Whether a live document was read from a file with these bytes (by this parser)."""
+    try:
+        return store.find_by_sha256(hashlib.sha256(path.read_bytes()).hexdigest()) is not None
+    except OSError:
+        return False
 
 
 def _ingest_one(store: RecordStore, vectors: _OnDemand, path: Path, progress: bool,

@@ -58,12 +58,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes parsing the next files while one is embedded.")
 @home_option
-def ingest(files: tuple[str, ...], home: str | None) -> None:
+def ingest(files: tuple[str, ...], jobs: int, home: str | None) -> None:
     """Parse and index disclosure files (text, PDF, XLSX)."""
     from index.ingest import ingest_files, render_results
 
-    results = ingest_files(_config(home), [Path(f) for f in files], progress=True)
+    results = ingest_files(_config(home), [Path(f) for f in files], progress=True, jobs=jobs)
     click.echo(render_results(results))
     if any(r.error for r in results):
         sys.exit(1)
