@@ -4,8 +4,10 @@ One home grows to each size in `--sizes` (default 1, 100, 1000 disclosures made 
 `generate_mixed_corpus`: the sample's layout and the dev corpus's, 元 and 万元). At each size it
 prints, with the ratio to the first size:
 - answer p95: latency of record questions about one document (`--doc`), in a fresh process;
-- cold ask: wall time of a new `budgetqa ask --doc` process answering a record question, and the
-  peak memory (max RSS) of that process; and the same for a narrative question;
+- cold ask: wall time of a new `budgetqa ask --doc` process answering a record question (median),
+  and the peak memory (max RSS) of that process; and the same for a narrative question;
+each measured in `COLD_RUNS` rounds that take every size in turn (a copy of the home is kept at
+each size), so a change of the machine's load weighs on all sizes alike;
 and, for the documents ingested in full, ingest seconds per document against the seconds inside
 the embedding model alone.
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -41,7 +44,7 @@ TARGETS = {"answer p95": 2.0, "cold ask (record)": 1.3, "peak memory (record)": 
 RECORD_QUESTIONS = ("公车有几辆？", "物业管理费是多少？", "三公经费是多少？", "基本支出是多少？",
                     "项目支出占总预算的比例是多少？", "商品和服务支出中哪项最多？", "今年一共有多少钱？")
 NARRATIVE_QUESTION = "部门职责是什么？"  # says no year: other years of the department stay out of it
-COLD_RUNS = 3
+COLD_RUNS = 5  # rounds; each runs every size in turn
 ROUNDS = 5
 ROOT = Path(__file__).resolve().parent.parent
 TIME = "/usr/bin/time"  # GNU time (Debian package "time") measures a child's peak memory
@@ -63,12 +66,11 @@ def _run_measured(command: list[str]) -> tuple[float, int, str]:
 
 
 def cold_ask(home: Path, doc: str, question: str) -> tuple[float, int]:
-    """Median wall seconds and max peak MB of `budgetqa ask --doc` in new processes (the first run
-    also warms the file cache: the median leaves it out)."""
+    """Wall seconds and peak MB of one new `budgetqa ask --doc` process."""
     command = [sys.executable, "-c", "from ui.cli import main; main()", "ask", "--home", str(home),
                "--doc", doc, "--json", question]
-    runs = [_run_measured(command) for _ in range(COLD_RUNS)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+    seconds, megabytes, _ = _run_measured(command)
+    return seconds, megabytes
 
 
 def answer_latencies(home: Path, doc: str) -> list[float]:
@@ -128,13 +130,25 @@ def store_without_vectors(config: Config, paths: list[Path]) -> float:
     return time.perf_counter() - started
 
 
-def measure(home: Path, doc: str) -> dict[str, float]:
-    latencies = answer_latencies(home, doc)
-    record_s, record_mb = cold_ask(home, doc, RECORD_QUESTIONS[0])
-    narrative_s, narrative_mb = cold_ask(home, doc, NARRATIVE_QUESTION)
-    return {"answer p95": percentile(latencies, 0.95), "cold ask (record)": record_s,
-            "peak memory (record)": record_mb, "cold ask (narrative)": narrative_s,
-            "peak memory (narrative)": narrative_mb}
+def measure(homes: dict[int, Path], doc: str) -> dict[int, dict[str, float]]:
+    """Every figure at every size, the sizes taken in turn within each round: a machine whose load
+    changes over the minutes of a run then weighs on every size alike, not on the last one."""
+    latencies: dict[int, list[float]] = {size: [] for size in homes}
+    cold: dict[int, dict[str, list[float]]] = {size: {} for size in homes}
+    for _ in range(COLD_RUNS):
+        for size, home in homes.items():
+            latencies[size] += answer_latencies(home, doc)
+            for kind, question in (("record", RECORD_QUESTIONS[0]), ("narrative", NARRATIVE_QUESTION)):
+                seconds, megabytes = cold_ask(home, doc, question)
+                cold[size].setdefault(f"cold ask ({kind})", []).append(seconds)
+                cold[size].setdefault(f"peak memory ({kind})", []).append(megabytes)
+    rows = {}
+    for size in homes:
+        row = {"answer p95": percentile(latencies[size], 0.95)}
+        for name, values in cold[size].items():
+            row[name] = max(values) if name.startswith("peak") else statistics.median(values)
+        rows[size] = row
+    return rows
 
 
 UNITS = {"answer p95": "ms", "cold ask (record)": "s", "peak memory (record)": "MB",
@@ -163,17 +177,32 @@ def main(argv: list[str] | None = None) -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="budgetqa-scale-"))
     paths = generate_mixed_corpus(work / "corpus", sizes[-1])
     config = Config(home=work / "home")
-    done, rows, full = 0, {}, [0.0, 0.0, 0]
+    done, homes, full = 0, {}, [0.0, 0.0, 0]
     for size in sizes:
         done = _grow(config, paths, done, size, args.embedded, full)
-        rows[size] = measure(config.home, _first_doc(config, paths[0]))
-        print(f"measured at {size} documents: {json.dumps(rows[size])}", flush=True)
+        homes[size] = config.home
+        if size != sizes[-1]:  # a copy of the home at this size, measured with the others at the end
+            homes[size] = work / f"home-{size}"
+            shutil.rmtree(homes[size], ignore_errors=True)
+            shutil.copytree(config.home, homes[size])
+    doc = _first_doc(config, paths[0])
+    _warm(homes, doc)
+    rows = measure(homes, doc)
+    for size, row in rows.items():
+        print(f"measured at {size} documents: {json.dumps(row)}", flush=True)
     embedded = min(args.embedded, sizes[-1])
     print(f"\ningest in full, {embedded} documents ({full[2]} passages): {full[0] / embedded:.2f} s per "
           f"document, of which the embedding model {full[1] / embedded:.2f} s (ratio {full[0] / full[1]:.2f})")
     print(f"questions about {_first_doc(config, paths[0])} (the first generated document, `--doc`); "
           f"home {config.home}")
     report(rows)
+
+
+def _warm(homes: dict[int, Path], doc: str) -> None:
+    """One unmeasured ask per home: the first reads its files from disk (and builds jieba's stored
+    dictionary on a new machine), which no later process of a desk pays again."""
+    for home in homes.values():
+        cold_ask(home, doc, RECORD_QUESTIONS[0])
 
 
 def _grow(config: Config, paths: list[Path], done: int, size: int, embedded: int, full: list) -> int:

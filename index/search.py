@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
 
@@ -29,6 +30,9 @@ MODES = ("fused", "vector", "lexical")
 # Weights of the vector and BM25 rankings in the fusion. BM25 leads: disclosures use exact
 # budget terms, which the synonym file maps questions onto; chosen with eval/retrieval_bench.py.
 FUSION_WEIGHTS = (0.7, 1.0)
+# BM25 corpora kept per scope (a department's documents, or all): as many as the record indexes
+# a web app keeps (assistant/loaded_corpus.py), each a few MB for one department.
+CORPORA_KEPT = 16
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,8 @@ class PassageSearch:
         BM25 ranking alone."""
         self._store = store
         self._vectors_or_opener = vectors
-        self._corpus: _Corpus | None = None
+        self._corpora: OrderedDict[frozenset[str], _Corpus] = OrderedDict()
+        self._generation: int | None = None
         self._lock = threading.Lock()
 
     @property
@@ -79,9 +84,11 @@ class PassageSearch:
         """
         if mode not in MODES:
             raise ValueError(f"unknown search mode {mode!r}")
-        corpus = self._current_corpus()
         keys = self._store.live_keys(scope)
-        if not query.strip() or not keys or not corpus.ids:
+        if not query.strip() or not keys:
+            return []
+        corpus = self._corpus_for(keys)
+        if not corpus.ids:
             return []
         extra = expand_terms(query)
         expanded = " ".join([query, *extra])
@@ -117,23 +124,37 @@ class PassageSearch:
                    section_path=passage.section_path, ref=passage.ref, kind=passage.kind,
                    table_no=passage.table_no, line=passage.line, score=score)
 
-    def _current_corpus(self) -> _Corpus:
-        """The live passages and their BM25 index, rebuilt when the live documents changed."""
+    def _corpus_for(self, keys: list[str]) -> _Corpus:
+        """The live passages of the documents `keys` and their BM25 index, built at the first search
+        over them since the live documents last changed (the last `CORPORA_KEPT` kept): a search in
+        one department's documents does not tokenise a whole city's passages."""
         generation = self._store.generation()
+        scope = frozenset(keys)
         with self._lock:
-            if self._corpus is None or self._corpus.generation != generation:
-                rows = self._store.live_passages()
-                self._corpus = _Corpus(
-                    generation=generation,
-                    ids=tuple(r[0] for r in rows),
-                    doc_ids=tuple(r[1] for r in rows),
-                    keys=tuple(r[0].rsplit("#", 1)[0] for r in rows),
-                    passages=tuple(r[4] for r in rows),
-                    parents=_paragraph_parents(rows),
-                    lexical=LexicalIndex([r[4].search_text for r in rows]),
-                    positions={r[0]: i for i, r in enumerate(rows)},
-                )
-            return self._corpus
+            if self._generation != generation:
+                self._corpora.clear()
+                self._generation = generation
+            if scope in self._corpora:
+                self._corpora.move_to_end(scope)
+                return self._corpora[scope]
+        every = len(scope) == len(self._store.live_keys())
+        rows = self._store.live_passages(None if every else sorted({k.rsplit("#", 1)[0] for k in scope}))
+        corpus = _Corpus(
+            generation=generation,
+            ids=tuple(r[0] for r in rows),
+            doc_ids=tuple(r[1] for r in rows),
+            keys=tuple(r[0].rsplit("#", 1)[0] for r in rows),
+            passages=tuple(r[4] for r in rows),
+            parents=_paragraph_parents(rows),
+            lexical=LexicalIndex([r[4].search_text for r in rows]),
+            positions={r[0]: i for i, r in enumerate(rows)},
+        )
+        with self._lock:
+            if self._generation == generation:
+                self._corpora[scope] = corpus
+                while len(self._corpora) > CORPORA_KEPT:
+                    self._corpora.popitem(last=False)
+        return corpus
 
 
 def _drop_overlaps(corpus: _Corpus, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:

@@ -15,7 +15,7 @@ import sqlite3
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from ingest import parser_version
 from index.errors import CorruptStore, StoreFull, disk_full_message
@@ -209,12 +209,13 @@ class RecordStore:
         rows = self._query(f"SELECT data FROM {table} WHERE doc_id=? AND version=? ORDER BY ord", key)
         return [json.loads(row["data"]) for row in rows]
 
-    def live_passages(self) -> list[tuple[str, str, str, int, Passage]]:
-        """(chroma id, doc_id, department, year, passage) of every live passage."""
+    def live_passages(self, doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, str, int, Passage]]:
+        """(chroma id, doc_id, department, year, passage) of every live passage (of `doc_ids` only)."""
+        only = f" AND d.doc_id IN ({','.join('?' * len(doc_ids))})" if doc_ids is not None else ""
         rows = self._query(
             "SELECT p.*, d.department, d.year FROM passages p JOIN documents d"
-            " ON d.doc_id=p.doc_id AND d.version=p.version WHERE d.state='live'"
-            " ORDER BY d.doc_id, p.ord")
+            f" ON d.doc_id=p.doc_id AND d.version=p.version WHERE d.state='live'{only}"
+            " ORDER BY d.doc_id, p.ord", tuple(doc_ids or ()))
         return [(r["chroma_id"], r["doc_id"], r["department"], r["year"], _passage(r)) for r in rows]
 
     def live_keys(self, scope: Scope | None = None) -> list[str]:
