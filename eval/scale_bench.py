@@ -17,7 +17,7 @@ their passage vectors: embedding 127 passages per document takes seconds each, t
 about answering, and record questions never read vectors. Passage searches over the other
 documents use BM25 only. The output says so.
 
-    python -m eval.scale_bench [--sizes 1,100,1000] [--embedded 5] [--work DIR]
+    python -m eval.scale_bench [--sizes 1,100,1000] [--embedded 5] [--work DIR] [--chroma-url URL]
 
 Targets (issue 14): at the largest size answer p95 ≤ 2×, cold ask ≤ 1.3×, peak memory ≤ 1.3×.
 """
@@ -86,7 +86,7 @@ def probe(home: str, doc: str) -> list[float]:
     from assistant.conversation import Conversation
     from index.library import open_library
 
-    config = Config(home=Path(home))
+    config = Config(home=Path(home), chroma_url=os.environ.get("BUDGETQA_CHROMA_URL", ""))
     base = Conversation(open_library(config), config, doc=doc)
     latencies = []
     for _ in range(ROUNDS):
@@ -172,11 +172,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="1,100,1000")
     parser.add_argument("--embedded", type=int, default=5, help="documents ingested in full (embedded)")
     parser.add_argument("--work", type=Path, default=None, help="folder for the corpus and the home")
+    parser.add_argument("--chroma-url", default="", help="a `chroma run` server for the passage vectors "
+                        "(every process of the run, the measured ones too, uses it)")
     args = parser.parse_args(argv)
+    if args.chroma_url:
+        os.environ["BUDGETQA_CHROMA_URL"] = args.chroma_url  # read by the measured child processes
     sizes = sorted(int(s) for s in args.sizes.split(","))
     work = args.work or Path(tempfile.mkdtemp(prefix="budgetqa-scale-"))
     paths = generate_mixed_corpus(work / "corpus", sizes[-1])
-    config = Config(home=work / "home")
+    config = Config(home=work / "home", chroma_url=args.chroma_url)
     done, homes, full = 0, {}, [0.0, 0.0, 0]
     for size in sizes:
         done = _grow(config, paths, done, size, args.embedded, full)
