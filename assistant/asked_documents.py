@@ -58,9 +58,13 @@ def department_mentions(question: str) -> list[str]:
 
 def _mention_in_run(run: list[str], suffixes: list[str]) -> list[str]:
     """The longest prefix of `run` ending with an organisation word, if it has a name before it."""
+    short = question_words()["refusal"]["org_short_patterns"]
     for end in range(len(run), 0, -1):
         text = "".join(run[:end])
         suffix = next((s for s in suffixes if text.endswith(s)), "")
+        if not suffix:  # "孝义六中": a numbered school said short
+            found = next((m for p in short if (m := re.search(f"(?:{p})$", text))), None)
+            suffix = found.group(0) if found else ""
         if suffix and len(text) > len(suffix) + 1:
             return [text]
     return []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from assistant.question_words import normalise, question_words
 from assistant.record_index import RecordIndex, item_names
@@ -193,6 +194,7 @@ def _synonym_labels(word: str, index: RecordIndex) -> list[str]:
     return [a for term in terms for a in index.labels_containing(term)]
 
 
+@lru_cache(maxsize=1)
 def _synonym_table() -> list[tuple[str, list[str], bool]]:
     """(key, terms, exact): question_words [links] (exact labels), the synonym file (contained terms)."""
     table = [(normalise(k), v, True) for k, v in question_words()["links"].items()]
@@ -223,11 +225,12 @@ def _synonym_mentions(question: str, index: RecordIndex, covered: list[bool],
             aliases.extend(a for a in group if a not in aliases)
             if group:
                 groups.append(tuple(group))
-        own = [] if curated else _own_labels_holding(key, index)
-        if own:  # "出国团组" where a table prints 单位出国团组: its own label first, then the synonyms'
-            found.append(Mention(key, start, (key, *own, *(a for a in aliases if a not in own)), "label"))
-            _cover(covered, start, len(key))
-        elif aliases:
+        # "出国团组" where a table prints 单位出国团组: the synonyms' labels, then those printing the
+        # word; a side's own totals ("收入" in 本年收入合计) before either
+        own = [] if curated else [a for a in _own_labels_holding(key, index) if a not in aliases]
+        totals = [a for a in own if a in _side_totals(key)]
+        aliases = totals + aliases + [a for a in own if a not in totals]
+        if aliases:
             found.append(Mention(key, start, tuple(aliases), "link" if curated else "synonym", tuple(groups)))
             _cover(covered, start, len(key))
     return found
@@ -235,10 +238,16 @@ def _synonym_mentions(question: str, index: RecordIndex, covered: list[bool],
 
 def _own_labels_holding(word: str, index: RecordIndex) -> list[str]:
     """The labels of the documents in scope that print a colloquial word itself ("出国" in 单位出国团组,
-    "公车" in 单位共有公车), shortest first: the word names those before what the synonym file gives it
-    (as when the word is some other document's label and `in_own_words` finds them)."""
+    "公车" in 单位共有公车): a side's totals first, then shortest first."""
     held = [a for a in index.labels_containing(word) if a != word and index.by_alias.get(a)]
+    preferred = _side_totals(word)
+    held.sort(key=lambda a: (preferred.index(a) if a in preferred else len(preferred), len(a), a))
     return held[:_MAX_OWN_WORDS]
+
+
+def _side_totals(word: str) -> list[str]:
+    """The totals of a side (`[totals] sides`: "收入" → 收入总计, 本年收入合计, …), in order of preference."""
+    return question_words()["totals"]["sides"].get(word, [])
 
 
 def _in_longer_label_piece(question: str, start: int, length: int, index: RecordIndex) -> bool:

@@ -116,3 +116,13 @@ def test_year_of_comparison_is_not_refused(index: RecordIndex) -> None:
 
 def test_asserted_figures_are_remembered(index: RecordIndex) -> None:
     assert understand("听说公车有10辆？", index).asserted == (10.0,)
+
+
+@pytest.mark.parametrize(("question", "mention", "department", "other"), [
+    # the department names of two school 决算 of the development corpus, as people shorten them
+    ("孝义六中2019年收入多少？", "孝义六中", "孝义市第六中学校", "孝义市第五中学校"),
+    ("九江三中2021年收入总计是多少？", "九江三中", "九江市第三中学", "九江市第一中学"),
+])
+def test_a_numbered_school_said_short_names_its_department(question, mention, department, other) -> None:
+    assert department_mentions(question) == [mention]
+    assert mention_matches(mention, department) and not mention_matches(mention, other)
