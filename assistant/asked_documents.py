@@ -62,7 +62,7 @@ def _mention_in_run(run: list[str], suffixes: list[str]) -> list[str]:
     for end in range(len(run), 0, -1):
         text = "".join(run[:end])
         suffix = next((s for s in suffixes if text.endswith(s)), "")
-        if not suffix:  # "孝义六中": a numbered school said short
+        if not suffix:  # "某县六中": a numbered school said short
             found = next((m for p in short if (m := re.search(f"(?:{p})$", text))), None)
             suffix = found.group(0) if found else ""
         if suffix and len(text) > len(suffix) + 1:

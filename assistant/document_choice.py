@@ -43,7 +43,7 @@ def core_name(document: DocumentInfo, documents: tuple[DocumentInfo, ...]) -> st
 
 
 def shared_affixes(documents: tuple[DocumentInfo, ...]) -> tuple[str, str] | None:
-    """The start and end all ingested departments' names share ("深圳市社会保险基金管理局", "分局");
+    """The start and end all ingested departments' names share ("某市社会保险基金管理局", "分局");
     None when fewer than two departments are ingested. Read once per list of documents: a name of
     each of a thousand documents must not go over the thousand again."""
     departments = sorted({d.department for d in documents if d.department})
