@@ -18,7 +18,7 @@ from assistant.question_words import normalise, question_words
 from assistant.record_choice import Measure, Scored, is_total_record, rank_records
 from assistant.record_index import RecordIndex, record_name
 from assistant.record_parts import (concept_parts, group_parts, other_totals, parent_of, parts_of,
-                                    same_figure, total_of)
+                                    same_figure, sides_said, total_of, year_totals)
 from assistant.understand import Intent
 from ingest.model import Record
 from ingest.units import MONEY_UNITS
@@ -393,6 +393,8 @@ def _difference(intent: Intent, index: RecordIndex) -> Computation | None:
     if len(intent.mentions) == 1 and len(intent.tables) >= 2:  # the same row in two tables
         pair = [_in_table(intent, index, number) for number in intent.tables[:2]]
         used = [r for r in pair if r is not None]
+    elif all(m.text in sides_said(intent.question) for m in intent.mentions):
+        used = []  # "支出比收入多了多少": the sides named alone are their totals, not a row called 支出
     else:
         used = _distinct(intent, index)
     if len(used) < 2:
@@ -407,11 +409,9 @@ def _difference(intent: Intent, index: RecordIndex) -> Computation | None:
 
 
 def _side_totals(intent: Intent, index: RecordIndex) -> list[Record]:
-    """"收入比支出多出多少？": both sides named alone are their totals, in the order said."""
-    said = sorted((intent.question.find(side), side) for side in question_words()["totals"]["sides"]
-                  if side in intent.question)
-    totals = [total_of(intent.doc_ids, index, side) for _, side in said]
-    return [t for t in totals if t is not None] if len(said) == 2 else []
+    """"收入比支出多出多少？": both sides named alone are their year's totals, in the order said."""
+    sides = sides_said(intent.question)
+    return year_totals(intent.doc_ids, index, sides) if len(sides) == 2 else []
 
 
 def _sum(intent: Intent, index: RecordIndex) -> Computation | None:

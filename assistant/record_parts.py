@@ -151,6 +151,33 @@ def total_of(doc_ids: tuple[str, ...], index: RecordIndex, side: str = "") -> Re
     return (own or found or [None])[0]
 
 
+def sides_said(question: str) -> list[str]:
+    """The budget's sides a question names, in the order said, by their everyday words
+    (`[totals] side_words`: "花的钱比收入多出多少" names 支出, then 收入)."""
+    said = []
+    for side, words in question_words()["totals"]["side_words"].items():
+        found = [question.find(w) for w in words if w in question]
+        if found:
+            said.append((min(found), side))
+    return [side for _, side in sorted(said)]
+
+
+def year_totals(doc_ids: tuple[str, ...], index: RecordIndex, sides: list[str]) -> list[Record]:
+    """This year's total of each side without carry-overs (`[side_totals]`, 本年收入合计 before 收入总计),
+    from one table or section when both print there: a 收支总表's 总计 balance by construction (结转
+    and 结余 close the gap), so "支出比收入多多少" is asked of the year's own income and spending."""
+    found = {side: [r for label in question_words()["side_totals"][side]
+                    for r in index.in_docs(index.by_alias.get(normalise(label), []), doc_ids)
+                    if r.measure == "amount" and _own_year(r, index)] for side in sides}
+    if not all(found.values()):
+        return [t for t in (total_of(doc_ids, index, side) for side in sides) if t is not None]
+    first = found[sides[0]][0]
+    place = (first.doc_id, first.source, first.table_no, first.section_path)
+    pairs = [r for r in found[sides[1]] if (r.doc_id, r.source, r.table_no, r.section_path) == place] \
+        if len(sides) == 2 else []
+    return [first] + (pairs[:1] or [found[side][0] for side in sides[1:]])
+
+
 def _own_year(record: Record, index: RecordIndex) -> bool:
     document = index.document(record.doc_id)
     return not record.period or document is None or record.period == str(document.year)

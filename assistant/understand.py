@@ -13,6 +13,7 @@ from assistant.linking import Mention, in_own_words, link_mentions
 from assistant.number_text import numbers_in
 from assistant.question_words import first_word, left_out, normalise, question_words
 from assistant.record_index import RecordIndex
+from assistant.record_parts import sides_said
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _OPERATION_ORDER = ("growth_rate", "per_unit", "share", "change", "max", "min", "difference", "list", "count_items",
@@ -157,13 +158,16 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
             if shape == "duty" and mentions:
                 return "narrative", "purpose"  # "区财政安排项目是干什么的": what a budget item is for
             return "narrative", shape
+    compared = _compares_figures(text, mentions)
     for name in _OPERATION_ORDER:
         if _says(text, words["operations"][name]):
+            if name == "change" and compared:
+                name = "difference"  # "支出比收入多了多少": two figures, not one figure's change
             several_terms = len(mentions) == 1 and len(mentions[0].terms) >= 2  # "水电费一共" → 水费 + 电费
             if several_terms and mentions[0].text in words["subjects"]["wholes"]:
                 several_terms = False  # "预算一共多少钱": the whole budget, not 收入总计 + 支出总计
             # "收入比支出多出多少": the two sides' totals are the two figures
-            both_sides = all(side in text for side in words["totals"]["sides"])
+            both_sides = len(sides_said(text)) == 2
             if name in ("difference", "sum") and len(mentions) < 2 and not (name == "difference" and tables) \
                     and not (name == "sum" and several_terms) and not (name == "difference" and both_sides):
                 continue
@@ -173,6 +177,29 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
     if not asks_number and not mentions:
         return "narrative", "scope"
     return "lookup", ""
+
+
+def _compares_figures(text: str, mentions: tuple[Mention, ...]) -> bool:
+    """Whether 比 compares with another figure, not another year: it is followed by a named figure
+    ("财政拨款收入比上年结转多多少") or a side of the budget ("花的比收的多了多少"), not by a year
+    alone ("比上年多了多少", "比上年预算增加").
+    """
+    periods = question_words()["periods"]
+    period_words = [w for key in ("last_year", "year_before_last", "this_year") for w in periods[key]]
+    stages = [w for words in question_words()["stages"].values() for w in words] + ["数", "同期", "度"]
+    side_words = [w for words in question_words()["totals"]["side_words"].values() for w in words]
+    for at in (m.end() for m in re.finditer("比", text)):
+        for mention in mentions:
+            if mention.start != at:
+                continue
+            rest = mention.text
+            for word in period_words:
+                rest = rest.removeprefix(word)
+            if rest and rest not in stages:
+                return True
+        if any(text.startswith(word, at) for word in side_words):
+            return True
+    return False
 
 
 def _says(text: str, words: list[str]) -> bool:

@@ -415,3 +415,30 @@ def test_a_linked_phrase_means_the_documents_own_label_when_it_prints_one():
                                      "退休人员占年末实有人数的比例是多少？")
     assert computation is not None and computation.operation == "share"
     assert computation.result == pytest.approx(33.77, abs=0.01)
+
+
+@pytest.mark.parametrize(("name", "question", "value"), [
+    # 部门预算公开表: 本年支出合计 690.36, 本年收入合计 675.82 (收支总计 balance at 690.36).
+    ("g01-pingshan-xiakou-caizhengsuo-2025-budget.txt", "今年打算花的钱比今年的收入多出多少？", 14.54),
+    # "2022年本年支出合计4143.91万元…", "2022年本年收入合计4125.49万元…" (a 决算 text).
+    ("s12-sichuan-unit-2022-final.txt", "今年花的比收的多了多少？", 18.42),
+    # "本年支出合计43,665,710.31万元", "本年收入合计42,828,112.97万元"; 收入总计 = 支出总计.
+    ("g12-zhongyang-jiaoyubu-2024-final.txt", "2024年本年支出比本年收入多出多少？", 837597.34),
+    # "财政拨款收入9538991.44元", "上年结转1837600元": 比 compares two figures, not two years.
+    ("g07-dazhu-yongsheng-2024-budget.txt", "财政拨款收入比上年结转多多少？", 7701391.44),
+])
+def test_one_figure_compared_with_another_is_their_difference(name: str, question: str, value: float):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    intent = understand(question, index, (doc,))
+    assert intent.refusal == "" and intent.operation == "difference", question
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.result == pytest.approx(value), question
+
+
+def test_a_difference_of_two_sentences_quotes_both():
+    # Both figures come from one 前言, each from its own sentence: the citation shows both.
+    index, (doc, _) = _dev_index(DEV_TEXTS / "g12-zhongyang-jiaoyubu-2024-final.txt", sample_path())
+    intent = understand("2024年本年支出比本年收入多出多少？", index, (doc,))
+    answer = compose_computation(answer_from_records(intent, index), index, ())
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "本年支出合计" in quotes and "本年收入合计" in quotes
