@@ -142,7 +142,11 @@ def _growth(computation: Computation, index: RecordIndex) -> list[str]:
 def _difference(computation: Computation, index: RecordIndex) -> list[str]:
     a, b = computation.records
     verb = "多" if computation.result >= 0 else "少"
-    return [f"{record_name(a)}（{figure(a.value, a.unit)}）比{record_name(b)}（{figure(b.value, b.unit)}）"
+    first, second = record_name(a), record_name(b)
+    stages = [stage(r.label) or stage(" ".join(r.column_path)) for r in (a, b)]
+    if first == second and all(stages) and stages[0] != stages[1]:
+        first, second = f"{first}{stages[0]}", stages[1]  # one figure's 决算 against its 预算
+    return [f"{first}（{figure(a.value, a.unit)}）比{second}（{figure(b.value, b.unit)}）"
             f"{verb}{figure(abs(computation.result), computation.result_unit)}。", f"计算：{computation.expression}。"]
 
 

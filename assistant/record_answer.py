@@ -16,10 +16,10 @@ from assistant.linking import Mention
 from assistant.number_text import format_number, format_percent
 from assistant.question_words import normalise, question_words
 from assistant.record_choice import Measure, Scored, is_total_record, rank_records
-from assistant.record_index import RecordIndex, record_name
+from assistant.record_index import RecordIndex, record_name, stage
 from assistant.record_parts import (concept_parts, group_parts, other_totals, parent_of, parts_of,
                                     same_figure, sides_said, total_of, year_totals)
-from assistant.understand import Intent
+from assistant.understand import Intent, compares_stages
 from ingest.model import Record
 from ingest.units import MONEY_UNITS
 
@@ -393,6 +393,8 @@ def _difference(intent: Intent, index: RecordIndex) -> Computation | None:
     if len(intent.mentions) == 1 and len(intent.tables) >= 2:  # the same row in two tables
         pair = [_in_table(intent, index, number) for number in intent.tables[:2]]
         used = [r for r in pair if r is not None]
+    elif len(intent.mentions) <= 1 and compares_stages(intent.question):
+        used = _stage_pair(intent, index)  # "三公经费比预算少花了多少": its 决算 and its 预算
     elif all(m.text in sides_said(intent.question) for m in intent.mentions):
         used = []  # "支出比收入多了多少": the sides named alone are their totals, not a row called 支出
     else:
@@ -406,6 +408,26 @@ def _difference(intent: Intent, index: RecordIndex) -> Computation | None:
     expression = f"{format_number(a.value)} − {format_number(b.value)} = {format_number(value)}"
     return Computation("difference", record_name(a), (a, b), result=value, result_unit=a.unit,
                    expression=expression)
+
+
+def _stage_pair(intent: Intent, index: RecordIndex) -> list[Record]:
+    """The 决算 and the 预算 of the one figure the question names (of the spending total when it names
+    none), both in money and of the document's year, from one table or sentence when both print there."""
+    ranked = best(intent, index) or _total_candidates(intent, index)
+    money = [s.record for s in ranked if s.record.measure == "amount" and s.record.unit in MONEY_UNITS
+             and not (intent.period and s.record.period != intent.period)]
+    by_stage = {name: [r for r in money if (stage(r.label) or stage(" ".join(r.column_path))) == name]
+                for name in ("决算", "预算")}
+    if by_stage["决算"] and not by_stage["预算"]:  # "高等教育(项)年初预算为…,支出决算为…": one sentence
+        final = by_stage["决算"][0]
+        by_stage["预算"] = [r for r in index.by_doc.get(final.doc_id, []) if r.quote == final.quote
+                           and r.measure == "amount" and r.unit == final.unit and stage(r.label) == "预算"]
+    if not all(by_stage.values()):
+        return []
+    final = by_stage["决算"][0]
+    place = (final.source, final.table_no, final.quote if final.source == "text" else "")
+    together = [r for r in by_stage["预算"] if (r.source, r.table_no, r.quote if r.source == "text" else "") == place]
+    return [final, (together or by_stage["预算"])[0]]
 
 
 def _side_totals(intent: Intent, index: RecordIndex) -> list[Record]:

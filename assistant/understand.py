@@ -75,9 +75,11 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     departments = tuple(department_mentions(text))
     tables, titles = tables_named(text, index)
     # what the question leaves out ("不含项目支出") is not what it asks for
-    mentions = _heads(tuple(m for m in link_mentions(text, index, skip=departments + titles)
-                            if not left_out(text, m.start)))
+    mentions = _heads(text, tuple(m for m in link_mentions(text, index, skip=departments + titles)
+                                  if not left_out(text, m.start)))
     mentions = tuple(in_own_words(m, index, asked.doc_ids) for m in mentions)
+    if compares_stages(text):  # "三公经费比年初预算省了多少": 年初预算 is the stage compared, not a figure
+        mentions = tuple(m for m in mentions if m.text not in question_words()["stage_comparison"]["stages"])
     operation, narrative = _operation(text, mentions, tables if len(tables) >= 2 else ())
     counter = _counter(text)
     # "上年" inside a label ("上年结余、结转") is not the year asked about.
@@ -98,9 +100,11 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
 
 # "公车的运维费用": at most this many characters ("的") between a modifier and the thing it narrows.
 _MODIFIER_GAP = 2
+# ...and only these characters between them ("三公经费里的接待费").
+_MODIFIER_LINKS = "的之里中"
 
 
-def _heads(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+def _heads(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """Mentions with those that only narrow the next one folded into it: in "公车的运维费用" 公车 says
     whose 运维费 is meant (公车运行维护费), not a figure of its own (the number of cars); the next
     mention keeps only its aliases that contain the narrowing words."""
@@ -111,7 +115,10 @@ def _heads(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
             skip = False
             continue
         head = mentions[k + 1] if k + 1 < len(mentions) else None
-        narrowed = () if head is None or not 0 <= head.start - mention.end <= _MODIFIER_GAP else tuple(
+        # "公车的运维费用" narrows; "三公经费比年初预算" compares (比, 和, 与 … are no modifier's link)
+        narrows = head is not None and 0 <= head.start - mention.end <= _MODIFIER_GAP and all(
+            ch in _MODIFIER_LINKS for ch in text[mention.end:head.start])
+        narrowed = () if not narrows else tuple(
             alias for alias in head.aliases if mention.text in alias and mention.text != alias)
         if narrowed:
             kept.append(replace(head, aliases=narrowed))
@@ -158,18 +165,12 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
             if shape == "duty" and mentions:
                 return "narrative", "purpose"  # "区财政安排项目是干什么的": what a budget item is for
             return "narrative", shape
-    compared = _compares_figures(text, mentions)
+    compared = _compares_figures(text, mentions) or compares_stages(text)
     for name in _OPERATION_ORDER:
         if _says(text, words["operations"][name]):
             if name == "change" and compared:
                 name = "difference"  # "支出比收入多了多少": two figures, not one figure's change
-            several_terms = len(mentions) == 1 and len(mentions[0].terms) >= 2  # "水电费一共" → 水费 + 电费
-            if several_terms and mentions[0].text in words["subjects"]["wholes"]:
-                several_terms = False  # "预算一共多少钱": the whole budget, not 收入总计 + 支出总计
-            # "收入比支出多出多少": the two sides' totals are the two figures
-            both_sides = len(sides_said(text)) == 2
-            if name in ("difference", "sum") and len(mentions) < 2 and not (name == "difference" and tables) \
-                    and not (name == "sum" and several_terms) and not (name == "difference" and both_sides):
+            if _lacks_figures(name, text, mentions, tables):
                 continue
             return name, ""
     if len(mentions) >= 2 and re.search(r"比.{1,24}?(多|少|高|低)", text):
@@ -177,6 +178,24 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
     if not asks_number and not mentions:
         return "narrative", "scope"
     return "lookup", ""
+
+
+def _lacks_figures(name: str, text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]) -> bool:
+    """A difference or a sum needs two figures: two mentions, two tables of one row, a colloquial word
+    standing for several terms ("水电费一共" → 水费 + 电费), the two sides ("收入比支出多出多少": their
+    totals), or one figure's two stages ("比预算少花了多少")."""
+    if name not in ("difference", "sum") or len(mentions) >= 2:
+        return False
+    if name == "sum":
+        several_terms = len(mentions) == 1 and len(mentions[0].terms) >= 2
+        # "预算一共多少钱": the whole budget, not 收入总计 + 支出总计
+        return not several_terms or mentions[0].text in question_words()["subjects"]["wholes"]
+    return not (tables or len(sides_said(text)) == 2 or compares_stages(text))
+
+
+def compares_stages(text: str) -> bool:
+    """Whether the question sets one figure's 决算 against its 预算 ("比年初预算省了多少")."""
+    return bool(first_word(text, question_words()["stage_comparison"]["words"]))
 
 
 def _compares_figures(text: str, mentions: tuple[Mention, ...]) -> bool:

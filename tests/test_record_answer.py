@@ -442,3 +442,22 @@ def test_a_difference_of_two_sentences_quotes_both():
     answer = compose_computation(answer_from_records(intent, index), index, ())
     quotes = " ".join(c.quote for c in answer.citations)
     assert "本年支出合计" in quotes and "本年收入合计" in quotes
+
+
+@pytest.mark.parametrize(("name", "question", "value"), [
+    # "…“三公”经费支出预算为18万元,支出决算为6.28万元…" (traditional characters in the source).
+    ("n02-chizhou-jiuhuashan-zongjiaoju-2019-final.txt", "“三公”经费比预算少花了多少？", -11.72),
+    # The 三公 table's 合 计 row: 预算数 77.00, 决算数 68.30; the text gives only "完成年初预算的88.7%".
+    ("n03-xuancheng-ningguo-chengguanju-2016-final.txt", "“三公”经费比年初预算省了多少？", -8.7),
+    # "“三公”经费财政拨款支出决算为17.06万元,完成预算27万元的63.2%".
+    ("s04-qingyuan-shengtaihuanjing-2019-final.txt", "三公经费比预算少花了多少？", -9.94),
+    # "高等教育(项)年初预算为10,623,328.45万元,支出决算为11,708,985.36万元".
+    ("g12-zhongyang-jiaoyubu-2024-final.txt", "高等教育实际花的比年初预算多了多少？", 1085656.91),
+])
+def test_a_final_figure_compared_with_its_budget(name: str, question: str, value: float):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    intent = understand(question, index, (doc,))
+    assert intent.operation == "difference" and len(intent.mentions) == 1, question
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.result == pytest.approx(value), question
+    assert "决算" in compose_computation(computation, index, ()).text
