@@ -96,6 +96,11 @@ def label_aliases(label: str) -> set[str]:
         for suffix in _DROPPABLE_SUFFIXES:
             if name.endswith(suffix) and len(name) - len(suffix) >= _MIN_ALIAS_CHARS:
                 names.add(name[: -len(suffix)])
+    concepts = [c for c in question_words()["funds_prefixed"]["concepts"] if not c.endswith("经费")]
+    for name in list(names):
+        # "公务接待经费支出26.4万元" is the 公务接待费 (the 三公 items are printed as both …费 and …经费)
+        if name.endswith("经费") and any(name.startswith(c) for c in concepts):
+            names.add(name[:-2] + "费")
     return {n for n in names if len(n) >= _MIN_ALIAS_CHARS}
 
 

@@ -461,3 +461,11 @@ def test_a_final_figure_compared_with_its_budget(name: str, question: str, value
     computation = answer_from_records(intent, index)
     assert computation is not None and computation.result == pytest.approx(value), question
     assert "决算" in compose_computation(computation, index, ()).text
+
+
+def test_a_three_public_item_printed_as_jingfei_is_the_same_item():
+    # "(二)公务接待经费支出26.4万元,与2015年度决算相比,减少9.6万元": 2015's 公务接待费 is 26.4 + 9.6.
+    index, (doc, _) = _dev_index(DEV_TEXTS / "n03-xuancheng-ningguo-chengguanju-2016-final.txt", sample_path())
+    computation = answer_from_records(understand("2015年的公务接待费决算是多少？", index, (doc,)), index)
+    assert computation is not None and computation.operation == "derived"
+    assert computation.result == pytest.approx(36)
