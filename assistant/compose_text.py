@@ -168,6 +168,8 @@ def _extreme(computation: Computation, index: RecordIndex) -> list[str]:
 def _list(computation: Computation, index: RecordIndex) -> list[str]:
     parts = computation.parts
     listing = "、".join(f"{record_name(r)}{figure(r.value, r.unit)}" for r in parts[:_LIST_LIMIT])
+    if not computation.subject and not computation.records:
+        return [f"{listing}。"]  # each of the things the question named ("在职和退休的各有多少人")
     whole = computation.records[0] if computation.records else None
     head = (f"{computation.subject}（{figure(whole.value, whole.unit)}）" if whole is not None
             else computation.subject or "各项")

@@ -107,7 +107,21 @@ def _combined(intent: Intent, index: RecordIndex, measure: Measure = "amount") -
     return sorted(scored, key=lambda s: -s.score)
 
 
+def _each(intent: Intent, index: RecordIndex) -> Computation | None:
+    """"在职和退休的各有多少人": the figure of each thing named, in one unit, when the question asks each."""
+    if len(intent.mentions) < 2 or not any(w in intent.question for w in question_words()["operations"]["each"]):
+        return None
+    if any(m.how == "partial" for m in intent.mentions):
+        return None  # a piece of a longer label may name only part of what was asked ("年初预算、全年预算")
+    used = _distinct(intent, index)
+    if len(used) < len(intent.mentions) or len({r.unit for r in used}) > 1:
+        return None
+    return Computation("list", "", (), parts=tuple(used))
+
+
 def _lookup(intent: Intent, index: RecordIndex) -> Computation | None:
+    if each := _each(intent, index):
+        return each
     ranked = _combined(intent, index)
     if not ranked:
         return _total_lookup(intent, index)
@@ -498,6 +512,8 @@ def _extreme(intent: Intent, index: RecordIndex) -> Computation | None:
 
 
 def _list(intent: Intent, index: RecordIndex) -> Computation | None:
+    if each := _each(intent, index):
+        return each
     whole, parts, subject = _parts_for(intent, index)
     if not parts:
         return None  # the parts are only named in the text: the passage answers

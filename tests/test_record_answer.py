@@ -469,3 +469,20 @@ def test_a_three_public_item_printed_as_jingfei_is_the_same_item():
     computation = answer_from_records(understand("2015年的公务接待费决算是多少？", index, (doc,)), index)
     assert computation is not None and computation.operation == "derived"
     assert computation.result == pytest.approx(36)
+
+
+@pytest.mark.parametrize(("name", "question", "values"), [
+    # "本部门2020年年末实有人数151人,其中在职人员100人,离休人员0人,退休人员51人".
+    ("n06-nanchang-anyi-changjunxuexiao-2020-final.txt", "在职和退休的各有多少人？", [100, 51]),
+    # "全局现有在职人员246人,离退休人员85人。"
+    ("s03-nanxian-zhujian-2018-final.txt", "在职的和离退休的加起来一共多少人？", [246, 85, 331]),
+    # "在职人员81人" (a 决算's 单位概况).
+    ("s17-quxian-nongji-2024-final.txt", "农技中心有多少在职的人？", [81]),
+])
+def test_people_named_by_their_status(name: str, question: str, values: list[float]):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    intent = understand(question, index, (doc,))
+    computation = answer_from_records(intent, index)
+    assert computation is not None, question
+    text = compose_computation(computation, index, ()).text
+    assert all(text_states_number(text, value) for value in values), text
