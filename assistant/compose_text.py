@@ -75,7 +75,7 @@ def computation_text(computation: Computation, index: RecordIndex) -> list[str]:
     """The answer's lines for `computation` (citations are added by the caller)."""
     writer = {
         "lookup": _lookup, "derived": _derived, "share": _share, "per_unit": _per_unit, "change": _change,
-        "growth_rate": _growth, "difference": _difference, "sum": _sum, "max": _extreme,
+        "growth_rate": _growth, "difference": _difference, "rest": _rest, "sum": _sum, "max": _extreme,
         "min": _extreme, "list": _list, "count_items": _count_items,
     }[computation.operation]
     return writer(computation, index)
@@ -148,6 +148,13 @@ def _difference(computation: Computation, index: RecordIndex) -> list[str]:
         first, second = f"{first}{stages[0]}", stages[1]  # one figure's 决算 against its 预算
     return [f"{first}（{figure(a.value, a.unit)}）比{second}（{figure(b.value, b.unit)}）"
             f"{verb}{figure(abs(computation.result), computation.result_unit)}。", f"计算：{computation.expression}。"]
+
+
+def _rest(computation: Computation, index: RecordIndex) -> list[str]:
+    whole, *left = computation.records
+    parts = "、".join(f"{record_name(r)}{figure(r.value, r.unit)}" for r in left)
+    return [f"{record_name(whole)}{figure(whole.value, whole.unit)}，除{parts}外，其余合计"
+            f"{figure(computation.result, computation.result_unit)}。", f"计算：{computation.expression}。"]
 
 
 def _sum(computation: Computation, index: RecordIndex) -> list[str]:

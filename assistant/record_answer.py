@@ -31,7 +31,7 @@ _HEAD_BONUS = 2.0
 
 
 # What was done with the records: looked up, derived for another year, or computed.
-Operation = Literal["lookup", "derived", "share", "per_unit", "change", "growth_rate", "difference", "sum", "max", "min",
+Operation = Literal["lookup", "derived", "share", "per_unit", "change", "growth_rate", "difference", "rest", "sum", "max", "min",
                     "list", "count_items"]
 
 
@@ -450,7 +450,33 @@ def _side_totals(intent: Intent, index: RecordIndex) -> list[Record]:
     return year_totals(intent.doc_ids, index, sides) if len(sides) == 2 else []
 
 
+def _rest(intent: Intent, index: RecordIndex) -> Computation | None:
+    """"除了一般公共服务支出，其余支出加起来多少": the whole (the figure named, else the year's total of
+    the side said, else of spending) less what is left out, when each left-out figure is part of it."""
+    if intent.mentions:
+        whole = _combined(intent, index)[0].record if _combined(intent, index) else None
+    else:
+        sides = sides_said(intent.question) or ["支出"]
+        whole = (year_totals(intent.doc_ids, index, sides[:1]) or [None])[0]
+    if whole is None:
+        return None
+    left: list[Record] = []
+    for mention in intent.excluded:
+        ranked = [s.record for s in rank_records(mention, intent, index) if s.record.unit == whole.unit
+                  and s.record.measure == "amount" and s.record.period == whole.period and s.record.value < whole.value]
+        if not ranked:
+            return None
+        left.append(ranked[0])
+    value = whole.value - sum(r.value for r in left)
+    expression = f"{format_number(whole.value)} − " + " − ".join(format_number(r.value) for r in left) + \
+        f" = {format_number(value)}"
+    return Computation("rest", record_name(whole), (whole, *left), result=value, result_unit=whole.unit,
+                       expression=expression)
+
+
 def _sum(intent: Intent, index: RecordIndex) -> Computation | None:
+    if intent.excluded and any(w in intent.question for w in question_words()["operations"]["rest"]):
+        return _rest(intent, index)
     used = _distinct(intent, index)
     if len({r.unit for r in used}) > 1:
         # Figures of different units never add up: "员工工资一共多少" asks about 工资, the head

@@ -44,6 +44,7 @@ class Intent:
         ("有没有…"), which units or offices there are.
     :ivar names_subject: the question names what it is about itself (a figure, a table, a whole such
         as "支出结构" or "总预算"), so it is a new question, not a follow-up of the previous turn's figure.
+    :ivar excluded: record labels the question leaves out ("除了一般公共服务支出，其余加起来多少").
     """
 
     question: str
@@ -61,6 +62,7 @@ class Intent:
     tables: tuple[int, ...] = ()
     existence: bool = False
     names_subject: bool = False
+    excluded: tuple[Mention, ...] = ()
 
     @property
     def wants_number(self) -> bool:
@@ -75,12 +77,16 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     departments = tuple(department_mentions(text))
     tables, titles = tables_named(text, index)
     # what the question leaves out ("不含项目支出") is not what it asks for
-    mentions = _heads(text, tuple(m for m in link_mentions(text, index, skip=departments + titles)
-                                  if not left_out(text, m.start)))
+    linked = link_mentions(text, index, skip=departments + titles)
+    excluded = tuple(in_own_words(m, index, asked.doc_ids) for m in linked if left_out(text, m.start))
+    mentions = _heads(text, tuple(m for m in linked if not left_out(text, m.start)))
     mentions = tuple(in_own_words(m, index, asked.doc_ids) for m in mentions)
+    if excluded and (rest := first_word(text, question_words()["operations"]["rest"])):
+        # "除了X，其他支出一共多少": 其他支出 is the rest of the whole, not the row called 其他支出
+        mentions = tuple(m for m in mentions if not m.text.startswith(rest))
     if compares_stages(text):  # "三公经费比年初预算省了多少": 年初预算 is the stage compared, not a figure
         mentions = tuple(m for m in mentions if m.text not in question_words()["stage_comparison"]["stages"])
-    operation, narrative = _operation(text, mentions, tables if len(tables) >= 2 else ())
+    operation, narrative = _operation(text, mentions, tables if len(tables) >= 2 else (), bool(excluded))
     counter = _counter(text)
     # "上年" inside a label ("上年结余、结转") is not the year asked about.
     unlabelled = "".join("\0" if any(m.start <= i < m.end for m in mentions) else ch
@@ -92,7 +98,7 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
         question=text, operation=operation, narrative=narrative, mentions=mentions,
         doc_ids=asked.doc_ids, period=period, base_year=asked.base_year, counter=counter,
         wants_money=bool(first_word(text, words["units"]["money"])),
-        refusal=refusal, refusal_detail=detail, asserted=asserted, tables=tables,
+        refusal=refusal, refusal_detail=detail, asserted=asserted, tables=tables, excluded=excluded,
         existence=bool(first_word(text, words["narrative"]["passage_first"])),
         names_subject=bool(mentions or tables or _names_whole(text)),
     )
@@ -150,7 +156,8 @@ def tables_named(text: str, index: RecordIndex) -> tuple[tuple[int, ...], tuple[
     return tuple(dict.fromkeys(ordered)), tuple(titles)
 
 
-def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...] = ()) -> tuple[str, str]:
+def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...] = (),
+               excludes: bool = False) -> tuple[str, str]:
     words = question_words()
     narrative = words["narrative"]
     asks_number = bool(first_word(text, words["operations"]["number_words"]))
@@ -170,8 +177,8 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
         if _says(text, words["operations"][name]):
             if name == "change" and compared:
                 name = "difference"  # "支出比收入多了多少": two figures, not one figure's change
-            if _lacks_figures(name, text, mentions, tables):
-                continue
+            if _lacks_figures(name, text, mentions, tables) and not (name == "sum" and excludes):
+                continue  # "除了X，其余加起来多少": a whole less what is left out
             return name, ""
     if len(mentions) >= 2 and re.search(r"比.{1,24}?(多|少|高|低)", text):
         return "difference", ""

@@ -486,3 +486,17 @@ def test_people_named_by_their_status(name: str, question: str, values: list[flo
     assert computation is not None, question
     text = compose_computation(computation, index, ()).text
     assert all(text_states_number(text, value) for value in values), text
+
+
+@pytest.mark.parametrize(("name", "question", "value"), [
+    # "2024年支出预算11376591.44元。其中:一般公共服务支出3619421元,占31.81%;…"
+    ("g07-dazhu-yongsheng-2024-budget.txt", "除了一般公共服务支出，其余支出加起来多少？", 7757170.44),
+    # "…其中本年支出480.71万元…", "1.社会保障和就业支出467.99万元" (其他支出 is the rest, not a row).
+    ("s08-guangxi-junxiu-2021-final.txt", "本年支出里除了社会保障和就业支出，其他支出一共多少？", 12.72),
+])
+def test_the_rest_of_a_whole_is_the_whole_less_what_is_left_out(name: str, question: str, value: float):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None and computation.operation == "rest", question
+    assert computation.result == pytest.approx(value)
+    assert "计算：" in compose_computation(computation, index, ()).text
