@@ -514,17 +514,37 @@ def _parts_for(intent: Intent, index: RecordIndex) -> tuple[Record | None, list[
         return stated_whole, parts, record_name(stated_whole)
     if parts:
         whole = ranked[0].record if ranked else None
+        if whole is not None and not _adds_up(whole, parts) and (named := _named_parts(intent, index, ranked)):
+            return named  # "住房方面的钱分别花在了哪几项上": the named figure's own parts, not all spending's
         related = whole is not None and (normalise(word) in normalise(record_name(whole))
-                                         or normalise(record_name(whole)) in normalise(word))
+                                         or normalise(record_name(whole)) in normalise(word)
+                                         or _adds_up(whole, parts))
         return (whole if related else None), parts, word
+    if named := _named_parts(intent, index, ranked):
+        return named
+    group, parts = group_parts(intent.question, intent.doc_ids, index)
+    return None, parts, group
+
+
+def _named_parts(intent: Intent, index: RecordIndex, ranked: list[Scored]
+                 ) -> tuple[Record, list[Record], str] | None:
+    """The first of the named figure's best candidates that has parts, with them."""
     for scored in ranked[:_PART_CANDIDATES]:
         if scored.score < ranked[0].score - _ALTERNATIVE_MARGIN:
             break
         parts = parts_of(intent.question, scored.record, intent.doc_ids, index, concepts=False)
         if parts:
             return scored.record, parts, record_name(scored.record)
-    group, parts = group_parts(intent.question, intent.doc_ids, index)
-    return None, parts, group
+    return None
+
+
+# Rounding a document's own sums may leave (in 元 or 万元 to two decimals).
+_SUM_TOLERANCE = 0.5
+
+
+def _adds_up(whole: Record, parts: list[Record]) -> bool:
+    """The parts add up to the whole (the document's own arithmetic says it is their whole)."""
+    return all(p.unit == whole.unit for p in parts) and abs(sum(p.value for p in parts) - whole.value) < _SUM_TOLERANCE
 
 
 def _extreme(intent: Intent, index: RecordIndex) -> Computation | None:

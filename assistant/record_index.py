@@ -111,6 +111,14 @@ def label_aliases(label: str) -> set[str]:
 TEMPLATE_LABELS_FILE = Path(__file__).with_name("template_labels.toml")
 
 
+@lru_cache(maxsize=None)
+def template_labels(group: str) -> frozenset[str]:
+    """The normalised template labels of one group of `template_labels.toml` ("functions": the 类 of
+    the 支出功能分类)."""
+    with TEMPLATE_LABELS_FILE.open("rb") as handle:
+        return frozenset(normalise(label) for label in tomllib.load(handle)["labels"].get(group, ()))
+
+
 @lru_cache(maxsize=1)
 def template_aliases() -> frozenset[str]:
     """The aliases of the template labels (`template_labels.toml`): names linking knows in any library."""

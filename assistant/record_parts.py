@@ -5,8 +5,12 @@
 from __future__ import annotations
 
 from assistant.question_words import normalise, question_words
-from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name
+from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name, template_labels
 from ingest.model import Record
+from ingest.units import MONEY_UNITS
+
+# Spending "by class" needs at least this many classes printed together to be a breakdown.
+_MIN_CLASSES = 2
 
 
 def _same_column(a: Record, b: Record) -> bool:
@@ -74,9 +78,28 @@ def concept_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex
         if normalise(word) in question:
             whole = sentence_breakdown(spec["sentence"], doc_ids, index) if "sentence" in spec else None
             parts = text_parts(whole, index) if whole is not None else _concept_parts(spec, doc_ids, index)
+            if not parts and (spec.get("side") == "支出" or spec["table"] == "功能分类"):
+                parts = function_classes(doc_ids, index)  # no 收支总表 by its standard title
             if parts:
                 return spec.get("name", word), whole, parts
     return "", None, []
+
+
+def function_classes(doc_ids: tuple[str, ...], index: RecordIndex) -> list[Record]:
+    """Spending by the 类 of the 支出功能分类 (template labels "functions"), from the one table or section
+    printing most of them, one figure per class (its first column): where spending goes when no table
+    carries a standard title ("部门预算公开表") or the text lists the classes ("(一)…支出类科目850088.3元")."""
+    classes = template_labels("functions")
+    places: dict[tuple, dict[str, Record]] = {}
+    for doc_id in doc_ids or tuple(d.doc_id for d in index.documents):
+        for record in index.by_doc.get(doc_id, []):
+            name = normalise(record_name(record))
+            if (name in classes and record.measure == "amount" and record.unit in MONEY_UNITS
+                    and _own_year(record, index)):
+                place = (doc_id, record.source, record.table_no, record.section_path[:1])
+                places.setdefault(place, {}).setdefault(name, record)
+    best = max(places.values(), key=len, default={})
+    return list(best.values()) if len(best) >= _MIN_CLASSES else []
 
 
 def group_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex) -> tuple[str, list[Record]]:

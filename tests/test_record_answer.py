@@ -500,3 +500,30 @@ def test_the_rest_of_a_whole_is_the_whole_less_what_is_left_out(name: str, quest
     assert computation is not None and computation.operation == "rest", question
     assert computation.result == pytest.approx(value)
     assert "计算：" in compose_computation(computation, index, ()).text
+
+
+@pytest.mark.parametrize(("name", "question", "values"), [
+    # 部门预算公开表 (no standard title): 一般公共服务支出 516.39 … 住房保障支出 39.65 (万元).
+    ("g01-pingshan-xiakou-caizhengsuo-2025-budget.txt", "这些钱都花在哪几类上，各多少？",
+     [516.39, 98.25, 21.53, 14.54, 39.65]),
+    # "(一)文化旅游体育与传媒支出类科目850088.3元,…(四)住房保障支出类科目74784.48元" (they add up to
+    # 一般公共预算支出 1085203.63元, which the answer names).
+    ("g09-guangxi-wenlv-unit-2025-budget.txt", "一般公共预算支出按功能分成哪几类，各多少？",
+     [1085203.63, 850088.3, 116433.12, 43897.73, 74784.48]),
+    # "一般公共预算的钱花在了哪些方面？": 社会保障和就业支出 67.64, 卫生健康支出 1196.48, 农林水支出 0.8.
+    ("s14-sichuan-baojianyuan-2020-final.txt", "一般公共预算的钱花在了哪些方面？", [67.64, 1196.48, 0.8]),
+])
+def test_spending_by_function_class(name: str, question: str, values: list[float]):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None and computation.operation == "list", question
+    text = compose_computation(computation, index, ()).text
+    assert all(text_states_number(text, value) for value in values), text
+
+
+def test_a_named_figures_own_parts_beat_all_spending():
+    # 支出决算表: 住房保障支出 29.42 = 住房公积金 17.70 + 购房补贴 11.72.
+    index, (doc,) = _dev_index(REAL_PDF / "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf")
+    computation = answer_from_records(understand("住房方面的钱分别花在了哪几项上？", index, (doc,)), index)
+    assert computation is not None
+    assert sorted(p.value for p in computation.parts) == [11.72, 17.7]
