@@ -527,3 +527,12 @@ def test_a_named_figures_own_parts_beat_all_spending():
     computation = answer_from_records(understand("住房方面的钱分别花在了哪几项上？", index, (doc,)), index)
     assert computation is not None
     assert sorted(p.value for p in computation.parts) == [11.72, 17.7]
+
+
+def test_a_share_of_the_spending_budget_is_of_the_spending_total():
+    # 2025年部门支出预算总表: 合计 189,767,551, 项目支出 88,425,805 (元); no label says 支出预算.
+    index, (doc,) = _dev_index(REAL_PDF / "上海市普陀区人民政府万里街道办事处25年预算.pdf")
+    intent = understand("项目支出占支出预算的比例是多少？", index, (doc,))
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.operation == "share"
+    assert computation.result == pytest.approx(46.6, abs=0.05)
