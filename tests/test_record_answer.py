@@ -536,3 +536,23 @@ def test_a_share_of_the_spending_budget_is_of_the_spending_total():
     computation = answer_from_records(intent, index)
     assert computation is not None and computation.operation == "share"
     assert computation.result == pytest.approx(46.6, abs=0.05)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    # "（二）公务用车购置及运行费36.56万元" of a 三公 total of 37.91万元: 36.56 ÷ 37.91.
+    ("三公经费里用车的钱占了多大比例？", 96.4),
+])
+def test_the_car_share_of_three_public_is_purchase_and_running_together(question: str, value: float):
+    index, (doc,) = _dev_index(REAL_PDF / "上海市普陀区人民政府万里街道办事处25年预算.pdf")
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None and computation.result == pytest.approx(value, abs=0.05)
+    # buying a car is the purchase alone: "其中：公务用车购置费15万元"
+    bought = answer_from_records(understand("买车的钱是多少？", index, (doc,)), index)
+    assert bought is not None and bought.records[0].value == 15
+
+
+def test_a_short_name_of_the_car_item_is_purchase_and_running():
+    # "公务用车购置及运行费87.15万元(其中,公务用车购置费0万元,公务用车运行费87.15万元)"; 三公 98.65万元.
+    index, (doc, _) = _dev_index(DEV_TEXTS / "s10-hainan-jiaotong-2022-budget.txt", sample_path())
+    computation = answer_from_records(understand("公务用车费占三公经费预算的比例是多少？", index, (doc,)), index)
+    assert computation is not None and computation.result == pytest.approx(88.3, abs=0.05)
