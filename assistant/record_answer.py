@@ -325,6 +325,9 @@ def _share(intent: Intent, index: RecordIndex) -> Computation | None:
         part, whole = _part_and_whole(intent, index) or (part, None)
     if whole is None:
         whole = parent_of(part, index) or total_of((part.doc_id,), index)
+    if whole is None and (stated := _stated_share(part, index)):
+        # "其中:财政拨款收入832.82万元,占100.00%" — the sentence states the share of its own whole
+        return Computation("lookup", record_name(stated), (stated, part))
     if whole is None or not whole.value or whole is part:
         return None
     if part.unit != whole.unit:  # 2 辆 ÷ 8 万元 is no share: take the part's figure in the whole's unit
@@ -336,6 +339,14 @@ def _share(intent: Intent, index: RecordIndex) -> Computation | None:
     expression = f"{format_number(part.value)} ÷ {format_number(whole.value)} = {format_percent(rate)}"
     return Computation("share", record_name(part), (part, whole), result=rate, result_unit="%",
                    expression=expression)
+
+
+def _stated_share(part: Record, index: RecordIndex) -> Record | None:
+    """The share the part's own sentence states for it ("财政拨款收入832.82万元,占100.00%")."""
+    if part.source != "text":
+        return None
+    return next((r for r in index.by_doc.get(part.doc_id, []) if r.measure == "share" and r.quote == part.quote
+                 and normalise(r.label) == normalise(part.label)), None)
 
 
 # The words after which a question names the unit a figure is divided by ("平均每个教职工").

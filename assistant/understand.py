@@ -91,7 +91,7 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     # "上年" inside a label ("上年结余、结转") is not the year asked about.
     unlabelled = "".join("\0" if any(m.start <= i < m.end for m in mentions) else ch
                          for i, ch in enumerate(text))
-    period = _period(unlabelled, asked.years, index, asked.doc_ids)
+    period = _period(unlabelled, asked.years, index, asked.doc_ids, _carried_over(text))
     refusal, detail = _refusal(text, mentions, asked, index, period)
     asserted = tuple(n for n in numbers_in(_YEAR_NUMBER.sub("", text)) if n not in asked.years)
     return Intent(
@@ -247,7 +247,8 @@ def _counter(text: str) -> str:
     return ""
 
 
-def _period(text: str, years: tuple[int, ...], index: RecordIndex, doc_ids: tuple[str, ...]) -> str:
+def _period(text: str, years: tuple[int, ...], index: RecordIndex, doc_ids: tuple[str, ...],
+            carried: bool = False) -> str:
     """The year asked for when it is not the document's own year."""
     doc_years = {d.year for d in index.documents if d.doc_id in doc_ids} or {d.year for d in index.documents}
     for year in years:
@@ -257,9 +258,25 @@ def _period(text: str, years: tuple[int, ...], index: RecordIndex, doc_ids: tupl
     latest = max(doc_years) if doc_years else 0
     if first_word(text, periods.get("year_before_last", [])) and latest:
         return str(latest - 2)
-    if first_word(text, periods["last_year"]) and not re.search(r"比(去年|上年|上一年)", text):
+    if (first_word(text, periods["last_year"]) and not re.search(r"比(去年|上年|上一年)", text)
+            and not carried):
         return str(latest - 1) if latest else ""
     return ""
+
+
+# How far after 去年/上年 a carry-over word still says what was carried ("上年没花完结转过来的钱").
+_CARRY_REACH = 6
+
+
+def _carried_over(text: str) -> bool:
+    """Last year's money carried into this year ("去年没花完结转过来的钱有多少") is a figure of the
+    document's own year (上年结转), not one of last year."""
+    periods = question_words()["periods"]
+    for word in periods["last_year"]:
+        at = text.find(word)
+        if at >= 0 and first_word(text[at + len(word): at + len(word) + _CARRY_REACH], periods["carried_over"]):
+            return True
+    return False
 
 
 def _refusal(text: str, mentions: tuple[Mention, ...], asked: AskedDocuments, index: RecordIndex,

@@ -556,3 +556,31 @@ def test_a_short_name_of_the_car_item_is_purchase_and_running():
     index, (doc, _) = _dev_index(DEV_TEXTS / "s10-hainan-jiaotong-2022-budget.txt", sample_path())
     computation = answer_from_records(understand("公务用车费占三公经费预算的比例是多少？", index, (doc,)), index)
     assert computation is not None and computation.result == pytest.approx(88.3, abs=0.05)
+
+
+@pytest.mark.parametrize(("name", "question", "value"), [
+    # "…其中:财政拨款收入9538991.44元…" (永胜镇 is the department itself, not another one).
+    ("g07-dazhu-yongsheng-2024-budget.txt", "今年财政新拨给永胜镇的钱有多少？", 9538991.44),
+    # "2017年度,本单位收入为1687.45万元,其中:财政拨款收入1516.64万元".
+    ("s19-tianshui-youeryuan-2017-final.txt", "财政给幼儿园拨了多少钱？", 1516.64),
+    # 收入支出决算总表: 一般公共预算财政拨款收入 440.55.
+    ("s01-nanzhang-zhaoshang-2019-final.txt", "2019年财政一般预算拨了多少钱？", 440.55),
+    # "上年结转1837600元": money carried from last year is this year's figure, not last year's.
+    ("g07-dazhu-yongsheng-2024-budget.txt", "上年没花完结转过来多少？", 1837600),
+    # 部门预算公开表: 上年结转结余 14.54.
+    ("g01-pingshan-xiakou-caizhengsuo-2025-budget.txt", "去年没花完结转过来的钱有多少？", 14.54),
+])
+def test_what_the_treasury_gives_and_what_was_carried_over(name: str, question: str, value: float):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    intent = understand(question, index, (doc,))
+    assert intent.refusal == "" and intent.period == "", question
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.records[0].value == pytest.approx(value), question
+
+
+def test_a_share_the_sentence_states():
+    # "其中:财政拨款收入832.82万元,占100.00%;事业收入0.00万元,…" (no 收入总计 label printed).
+    index, (doc, _) = _dev_index(DEV_TEXTS / "g06-yongchuan-nongji-2024-final.txt", sample_path())
+    computation = answer_from_records(understand("收入里财政给的钱占多大比例？", index, (doc,)), index)
+    assert computation is not None and computation.records[0].value == 100
+    assert computation.records[0].unit == "%"
