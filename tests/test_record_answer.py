@@ -584,3 +584,11 @@ def test_a_share_the_sentence_states():
     computation = answer_from_records(understand("收入里财政给的钱占多大比例？", index, (doc,)), index)
     assert computation is not None and computation.records[0].value == 100
     assert computation.records[0].unit == "%"
+
+
+def test_a_falling_rate_is_the_stated_rate():
+    # "公务接待费…减少4.35万元,下降35.22%" (a 2016 budget's 三公 comparison).
+    index, (doc, _) = _dev_index(DEV_TEXTS / "s06-yingde-jingxin-2016-budget.txt", sample_path())
+    computation = answer_from_records(understand("公务接待费减少率是多少？", index, (doc,)), index)
+    assert computation is not None and computation.operation == "growth_rate"
+    assert any(r.value == pytest.approx(-35.22) or r.value == pytest.approx(35.22) for r in computation.records)
