@@ -43,15 +43,16 @@ def citation_of(record: Record) -> Citation:
 
 
 def citations_of(records: list[Record]) -> tuple[Citation, ...]:
-    """One citation per (document, table or part), in order."""
-    seen: set[tuple[str, str]] = set()
-    citations = []
+    """One citation per (document, table or part), in order; a part's citation quotes each sentence
+    a figure came from ("本年支出合计…" and "本年收入合计…" are two sentences of one 前言)."""
+    cited: dict[tuple[str, str], Citation] = {}
     for record in records:
         key = (record.doc_id, record.ref)
-        if key not in seen:
-            seen.add(key)
-            citations.append(citation_of(record))
-    return tuple(citations)
+        if key not in cited:
+            cited[key] = citation_of(record)
+        elif record.source == "text" and record.quote and record.quote not in cited[key].quote:
+            cited[key] = replace(cited[key], quote=f"{cited[key].quote}…{record.quote}")
+    return tuple(cited.values())
 
 
 def compose_computation(computation: Computation, index: RecordIndex, asserted: tuple[float, ...] = ()) -> Answer:

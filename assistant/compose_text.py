@@ -75,7 +75,7 @@ def computation_text(computation: Computation, index: RecordIndex) -> list[str]:
     """The answer's lines for `computation` (citations are added by the caller)."""
     writer = {
         "lookup": _lookup, "derived": _derived, "share": _share, "per_unit": _per_unit, "change": _change,
-        "growth_rate": _growth, "difference": _difference, "sum": _sum, "max": _extreme,
+        "growth_rate": _growth, "difference": _difference, "rest": _rest, "sum": _sum, "max": _extreme,
         "min": _extreme, "list": _list, "count_items": _count_items,
     }[computation.operation]
     return writer(computation, index)
@@ -142,8 +142,19 @@ def _growth(computation: Computation, index: RecordIndex) -> list[str]:
 def _difference(computation: Computation, index: RecordIndex) -> list[str]:
     a, b = computation.records
     verb = "多" if computation.result >= 0 else "少"
-    return [f"{record_name(a)}（{figure(a.value, a.unit)}）比{record_name(b)}（{figure(b.value, b.unit)}）"
+    first, second = record_name(a), record_name(b)
+    stages = [stage(r.label) or stage(" ".join(r.column_path)) for r in (a, b)]
+    if first == second and all(stages) and stages[0] != stages[1]:
+        first, second = f"{first}{stages[0]}", stages[1]  # one figure's 决算 against its 预算
+    return [f"{first}（{figure(a.value, a.unit)}）比{second}（{figure(b.value, b.unit)}）"
             f"{verb}{figure(abs(computation.result), computation.result_unit)}。", f"计算：{computation.expression}。"]
+
+
+def _rest(computation: Computation, index: RecordIndex) -> list[str]:
+    whole, *left = computation.records
+    parts = "、".join(f"{record_name(r)}{figure(r.value, r.unit)}" for r in left)
+    return [f"{record_name(whole)}{figure(whole.value, whole.unit)}，除{parts}外，其余合计"
+            f"{figure(computation.result, computation.result_unit)}。", f"计算：{computation.expression}。"]
 
 
 def _sum(computation: Computation, index: RecordIndex) -> list[str]:
@@ -164,6 +175,8 @@ def _extreme(computation: Computation, index: RecordIndex) -> list[str]:
 def _list(computation: Computation, index: RecordIndex) -> list[str]:
     parts = computation.parts
     listing = "、".join(f"{record_name(r)}{figure(r.value, r.unit)}" for r in parts[:_LIST_LIMIT])
+    if not computation.subject and not computation.records:
+        return [f"{listing}。"]  # each of the things the question named ("在职和退休的各有多少人")
     whole = computation.records[0] if computation.records else None
     head = (f"{computation.subject}（{figure(whole.value, whole.unit)}）" if whole is not None
             else computation.subject or "各项")

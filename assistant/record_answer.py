@@ -9,66 +9,34 @@ when the records do not answer (the caller then tries passages or refuses).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import replace
 
+from assistant.computation import (ALTERNATIVE_MARGIN, Computation, Operation, best, chosen_by_mention,
+                                   combined, distinct, named_candidates)
 from assistant.linking import Mention
 from assistant.number_text import format_number, format_percent
 from assistant.question_words import normalise, question_words
-from assistant.record_choice import Measure, Scored, is_total_record, rank_records
-from assistant.record_index import RecordIndex, record_name
-from assistant.record_parts import (concept_parts, group_parts, other_totals, parent_of, parts_of,
-                                    same_figure, total_of)
-from assistant.understand import Intent
+from assistant.record_choice import Measure, Scored, rank_records
+from assistant.record_index import RecordIndex, record_name, stage
+from assistant.record_lists import count_items, each_figure, extreme, list_parts
+from assistant.record_parts import (other_totals, parent_of, same_figure, sides_said, total_of,
+                                    year_totals)
+from assistant.understand import Intent, compares_stages
 from ingest.model import Record
 from ingest.units import MONEY_UNITS
 
-# Two candidates this close in score are both plausible: answer one, name the other.
-_ALTERNATIVE_MARGIN = 2.5
+# Two candidates' scores this far apart still leave a colloquial word's other term worth naming.
 _SYNONYM_MARGIN = 6.0
-_PART_CANDIDATES = 8
-_HEAD_BONUS = 2.0
 
-
-# What was done with the records: looked up, derived for another year, or computed.
-Operation = Literal["lookup", "derived", "share", "per_unit", "change", "growth_rate", "difference", "sum", "max", "min",
-                    "list", "count_items"]
-
-
-@dataclass(frozen=True)
-class Computation:
-    """What the records say in answer to a numeric question.
-
-    :ivar operation: the operation performed.
-    :ivar subject: what the answer is about, e.g. "物业管理费".
-    :ivar records: the records used, in order (numerator first for a share).
-    :ivar result: the computed figure (None for a plain lookup or a list).
-    :ivar result_unit: its unit ("%", "万元").
-    :ivar expression: how it was computed, e.g. "231 ÷ 492 = 47.0%"; "".
-    :ivar parts: for lists, largest/smallest and counts: the parts considered.
-    :ivar alternatives: other records the question may have meant, named in the answer.
-    :ivar corroborating: the same figure printed elsewhere (cited too).
-    :ivar period: the year the figure is of ("2021"), "" for the document's year.
-    """
-
-    operation: Operation
-    subject: str
-    records: tuple[Record, ...]
-    result: float | None = None
-    result_unit: str = ""
-    expression: str = ""
-    parts: tuple[Record, ...] = ()
-    alternatives: tuple[Record, ...] = ()
-    corroborating: tuple[Record, ...] = ()
-    period: str = ""
+__all__ = ["Computation", "Operation", "answer_from_records", "best"]
 
 
 def answer_from_records(intent: Intent, index: RecordIndex) -> Computation | None:
     """The Computation for a numeric `intent`, or None when no record answers it."""
     operations = {
         "lookup": _lookup, "share": _share, "per_unit": _per_unit, "growth_rate": _growth, "change": _change,
-        "difference": _difference, "sum": _sum, "max": _extreme, "min": _extreme,
-        "list": _list, "count_items": _count_items,
+        "difference": _difference, "sum": _sum, "max": extreme, "min": extreme,
+        "list": list_parts, "count_items": count_items,
     }
     operation = operations.get(intent.operation)
     if operation is None:
@@ -76,39 +44,10 @@ def answer_from_records(intent: Intent, index: RecordIndex) -> Computation | Non
     return operation(intent, index)
 
 
-def best(intent: Intent, index: RecordIndex, position: int = 0, measure: Measure = "amount") -> list[Scored]:
-    """Ranked candidates of the `position`-th mention (others' names add context)."""
-    if position >= len(intent.mentions):
-        return []
-    return rank_records(intent.mentions[position], intent, index, measure)
-
-
-def _named(intent: Intent, index: RecordIndex, measure: Measure) -> list[Scored]:
-    """The candidates of what the question names: of its one mention, or of all its mentions with the
-    head (the last: "基本支出里商品和服务支出") first, as a lookup of them would choose."""
-    if len(intent.mentions) >= 2:
-        return _combined(intent, index, measure)
-    return best(intent, index, measure=measure)
-
-
-def _combined(intent: Intent, index: RecordIndex, measure: Measure = "amount") -> list[Scored]:
-    """All mentions' candidates; a record whose column or parent row is another mention ranks first
-    ("社会保险经办机构的项目支出" → 表7 row 社会保险经办机构, column 项目支出)."""
-    scored = []
-    last = len(intent.mentions) - 1
-    for position, mention in enumerate(intent.mentions):
-        others = [m.text for i, m in enumerate(intent.mentions) if i != position]
-        for candidate in best(intent, index, position, measure):
-            context = normalise("".join(candidate.record.column_path + candidate.record.row_path[:-1]))
-            bonus = 6.0 if any(text in context for text in others) else 0.0
-            if position == last and last > 0:
-                bonus += _HEAD_BONUS  # Chinese puts the head last: "三公经费中(的)公务用车…费"
-            scored.append(Scored(candidate.record, candidate.score + bonus, candidate.alias_rank))
-    return sorted(scored, key=lambda s: -s.score)
-
-
 def _lookup(intent: Intent, index: RecordIndex) -> Computation | None:
-    ranked = _combined(intent, index)
+    if each := each_figure(intent, index):
+        return each
+    ranked = combined(intent, index)
     if not ranked:
         return _total_lookup(intent, index)
     top = ranked[0].record
@@ -155,7 +94,7 @@ def _alternatives(ranked: list[Scored], mention) -> tuple[Record, ...]:
         if name in seen or other.alias_rank == top.alias_rank or other.record.unit != top.record.unit:
             continue
         seen.add(name)
-        if top.score - other.score <= _ALTERNATIVE_MARGIN and other.record.value != top.record.value:
+        if top.score - other.score <= ALTERNATIVE_MARGIN and other.record.value != top.record.value:
             return (other.record,)
     return ()
 
@@ -235,7 +174,7 @@ def _base_period(intent: Intent, record: Record, index: RecordIndex) -> str:
 
 
 def _change(intent: Intent, index: RecordIndex) -> Computation | None:
-    ranked = _named(intent, index, "change") or _total_candidates(intent, index, "change")
+    ranked = named_candidates(intent, index, "change") or _total_candidates(intent, index, "change")
     stated = [s for s in ranked if s.record.measure == "change"]
     amounts = [s for s in ranked if s.record.measure in ("amount", "count")]
     if stated and (not amounts or stated[0].score >= amounts[0].score - 8):
@@ -280,7 +219,7 @@ def _total_candidates(intent: Intent, index: RecordIndex, measure: Measure = "am
 
 
 def _growth(intent: Intent, index: RecordIndex) -> Computation | None:
-    ranked = _named(intent, index, "change_rate") or _total_candidates(intent, index, "change_rate")
+    ranked = named_candidates(intent, index, "change_rate") or _total_candidates(intent, index, "change_rate")
     stated = [s for s in ranked if s.record.measure == "change_rate"]
     if stated:
         return _stated(stated[0].record, "growth_rate", "change", index)
@@ -311,6 +250,9 @@ def _share(intent: Intent, index: RecordIndex) -> Computation | None:
         part, whole = _part_and_whole(intent, index) or (part, None)
     if whole is None:
         whole = parent_of(part, index) or total_of((part.doc_id,), index)
+    if whole is None and (stated := _stated_share(part, index)):
+        # "其中:财政拨款收入832.82万元,占100.00%" — the sentence states the share of its own whole
+        return Computation("lookup", record_name(stated), (stated, part))
     if whole is None or not whole.value or whole is part:
         return None
     if part.unit != whole.unit:  # 2 辆 ÷ 8 万元 is no share: take the part's figure in the whole's unit
@@ -324,6 +266,14 @@ def _share(intent: Intent, index: RecordIndex) -> Computation | None:
                    expression=expression)
 
 
+def _stated_share(part: Record, index: RecordIndex) -> Record | None:
+    """The share the part's own sentence states for it ("财政拨款收入832.82万元,占100.00%")."""
+    if part.source != "text":
+        return None
+    return next((r for r in index.by_doc.get(part.doc_id, []) if r.measure == "share" and r.quote == part.quote
+                 and normalise(r.label) == normalise(part.label)), None)
+
+
 # The words after which a question names the unit a figure is divided by ("平均每个教职工").
 _PER_UNIT = re.compile(r"每个|一个|每名|每位|每人")
 
@@ -331,7 +281,7 @@ _PER_UNIT = re.compile(r"每个|一个|每名|每位|每人")
 def _per_unit(intent: Intent, index: RecordIndex) -> Computation | None:
     """One figure per unit of another, both counts or the first money ("平均一个在职教职工对应多少义务教育
     学生": 10,674 ÷ 501): the figure named right after 每个/一个 is the divisor."""
-    chosen = _distinct(intent, index)
+    chosen = distinct(intent, index)
     if len(chosen) != 2 or len(intent.mentions) != 2:
         return None
     per = _PER_UNIT.search(intent.question)
@@ -347,16 +297,10 @@ def _per_unit(intent: Intent, index: RecordIndex) -> Computation | None:
                        result_unit=figure.unit, expression=expression)
 
 
-def _distinct(intent: Intent, index: RecordIndex) -> list[Record]:
-    """The best record of each mention, each a different figure (两个提法 must not resolve to one row)."""
-    chosen = _chosen(intent, index)
-    return [chosen[i] for i in sorted(chosen)]
-
-
 def _part_and_whole(intent: Intent, index: RecordIndex) -> tuple[Record, Record] | None:
     """A share's part and whole among two named figures: the part is said right before 占, the whole
     after it ("出国费占三公经费"), or first when nothing follows 占 ("政府采购里工程占多大比例")."""
-    chosen = _chosen(intent, index)
+    chosen = chosen_by_mention(intent, index)
     if len(chosen) < 2:
         return None
     at = intent.question.find("占")
@@ -370,20 +314,6 @@ def _part_and_whole(intent: Intent, index: RecordIndex) -> tuple[Record, Record]
     return chosen[part], chosen[whole]
 
 
-def _chosen(intent: Intent, index: RecordIndex) -> dict[int, Record]:
-    chosen: dict[int, Record] = {}
-    # Mentions printing a label exactly choose first:
-    # "编制比实有在编人数多几个" keeps 实有在编人数 for the second mention.
-    order = sorted(range(len(intent.mentions)), key=lambda i: intent.mentions[i].how != "label")
-    for position in order:
-        for scored in best(intent, index, position):
-            name = normalise(record_name(scored.record))
-            if not any(name == normalise(record_name(u)) for u in chosen.values()):
-                chosen[position] = scored.record
-                break
-    return chosen
-
-
 def _in_table(intent: Intent, index: RecordIndex, table_no: int) -> Record | None:
     ranked = [s for s in best(intent, index) if s.record.table_no == table_no and s.record.source == "table"]
     return ranked[0].record if ranked else None
@@ -393,8 +323,12 @@ def _difference(intent: Intent, index: RecordIndex) -> Computation | None:
     if len(intent.mentions) == 1 and len(intent.tables) >= 2:  # the same row in two tables
         pair = [_in_table(intent, index, number) for number in intent.tables[:2]]
         used = [r for r in pair if r is not None]
+    elif len(intent.mentions) <= 1 and compares_stages(intent.question):
+        used = _stage_pair(intent, index)  # "三公经费比预算少花了多少": its 决算 and its 预算
+    elif all(m.text in sides_said(intent.question) for m in intent.mentions):
+        used = []  # "支出比收入多了多少": the sides named alone are their totals, not a row called 支出
     else:
-        used = _distinct(intent, index)
+        used = distinct(intent, index)
     if len(used) < 2:
         used = _side_totals(intent, index)
     if len(used) < 2 or used[0].unit != used[1].unit:
@@ -406,16 +340,60 @@ def _difference(intent: Intent, index: RecordIndex) -> Computation | None:
                    expression=expression)
 
 
+def _stage_pair(intent: Intent, index: RecordIndex) -> list[Record]:
+    """The 决算 and the 预算 of the one figure the question names (of the spending total when it names
+    none), both in money and of the document's year, from one table or sentence when both print there."""
+    ranked = best(intent, index) or _total_candidates(intent, index)
+    money = [s.record for s in ranked if s.record.measure == "amount" and s.record.unit in MONEY_UNITS
+             and not (intent.period and s.record.period != intent.period)]
+    by_stage = {name: [r for r in money if (stage(r.label) or stage(" ".join(r.column_path))) == name]
+                for name in ("决算", "预算")}
+    if by_stage["决算"] and not by_stage["预算"]:  # "高等教育(项)年初预算为…,支出决算为…": one sentence
+        final = by_stage["决算"][0]
+        by_stage["预算"] = [r for r in index.by_doc.get(final.doc_id, []) if r.quote == final.quote
+                           and r.measure == "amount" and r.unit == final.unit and stage(r.label) == "预算"]
+    if not all(by_stage.values()):
+        return []
+    final = by_stage["决算"][0]
+    place = (final.source, final.table_no, final.quote if final.source == "text" else "")
+    together = [r for r in by_stage["预算"] if (r.source, r.table_no, r.quote if r.source == "text" else "") == place]
+    return [final, (together or by_stage["预算"])[0]]
+
+
 def _side_totals(intent: Intent, index: RecordIndex) -> list[Record]:
-    """"收入比支出多出多少？": both sides named alone are their totals, in the order said."""
-    said = sorted((intent.question.find(side), side) for side in question_words()["totals"]["sides"]
-                  if side in intent.question)
-    totals = [total_of(intent.doc_ids, index, side) for _, side in said]
-    return [t for t in totals if t is not None] if len(said) == 2 else []
+    """"收入比支出多出多少？": both sides named alone are their year's totals, in the order said."""
+    sides = sides_said(intent.question)
+    return year_totals(intent.doc_ids, index, sides) if len(sides) == 2 else []
+
+
+def _rest(intent: Intent, index: RecordIndex) -> Computation | None:
+    """"除了一般公共服务支出，其余支出加起来多少": the whole (the figure named, else the year's total of
+    the side said, else of spending) less what is left out, when each left-out figure is part of it."""
+    if intent.mentions:
+        whole = combined(intent, index)[0].record if combined(intent, index) else None
+    else:
+        sides = sides_said(intent.question) or ["支出"]
+        whole = (year_totals(intent.doc_ids, index, sides[:1]) or [None])[0]
+    if whole is None:
+        return None
+    left: list[Record] = []
+    for mention in intent.excluded:
+        ranked = [s.record for s in rank_records(mention, intent, index) if s.record.unit == whole.unit
+                  and s.record.measure == "amount" and s.record.period == whole.period and s.record.value < whole.value]
+        if not ranked:
+            return None
+        left.append(ranked[0])
+    value = whole.value - sum(r.value for r in left)
+    expression = f"{format_number(whole.value)} − " + " − ".join(format_number(r.value) for r in left) + \
+        f" = {format_number(value)}"
+    return Computation("rest", record_name(whole), (whole, *left), result=value, result_unit=whole.unit,
+                       expression=expression)
 
 
 def _sum(intent: Intent, index: RecordIndex) -> Computation | None:
-    used = _distinct(intent, index)
+    if intent.excluded and any(w in intent.question for w in question_words()["operations"]["rest"]):
+        return _rest(intent, index)
+    used = distinct(intent, index)
     if len({r.unit for r in used}) > 1:
         # Figures of different units never add up: "员工工资一共多少" asks about 工资, the head
         # (last) word, not 员工 + 工资.
@@ -440,57 +418,3 @@ def _term_records(intent: Intent, index: RecordIndex) -> list[Record]:
         if exact and exact[0].unit in MONEY_UNITS:
             used.append(exact[0])
     return used if len(used) >= 2 else []
-
-
-def _parts_for(intent: Intent, index: RecordIndex) -> tuple[Record | None, list[Record], str]:
-    """The whole the question names and its parts: a `[parts]` concept's rows; else the first of the
-    named figure's best candidates (any table or section printing it) that has parts; else a group
-    of rows the question names (表11's "数量指标")."""
-    ranked = best(intent, index)
-    word, stated_whole, parts = concept_parts(intent.question, intent.doc_ids, index)
-    if stated_whole is not None:
-        return stated_whole, parts, record_name(stated_whole)
-    if parts:
-        whole = ranked[0].record if ranked else None
-        related = whole is not None and (normalise(word) in normalise(record_name(whole))
-                                         or normalise(record_name(whole)) in normalise(word))
-        return (whole if related else None), parts, word
-    for scored in ranked[:_PART_CANDIDATES]:
-        if scored.score < ranked[0].score - _ALTERNATIVE_MARGIN:
-            break
-        parts = parts_of(intent.question, scored.record, intent.doc_ids, index, concepts=False)
-        if parts:
-            return scored.record, parts, record_name(scored.record)
-    group, parts = group_parts(intent.question, intent.doc_ids, index)
-    return None, parts, group
-
-
-def _extreme(intent: Intent, index: RecordIndex) -> Computation | None:
-    whole, parts, subject = _parts_for(intent, index)
-    parts = [p for p in parts if p.unit in MONEY_UNITS or not intent.wants_money]
-    if not parts:
-        return None
-    pick = max if intent.operation == "max" else min
-    chosen = pick(parts, key=lambda r: r.value)
-    return Computation(intent.operation, subject, (chosen,), parts=tuple(parts))
-
-
-def _list(intent: Intent, index: RecordIndex) -> Computation | None:
-    whole, parts, subject = _parts_for(intent, index)
-    if not parts:
-        return None  # the parts are only named in the text: the passage answers
-    used = (whole,) if whole is not None and not is_total_record(whole) else ()
-    return Computation("list", record_name(whole) if whole is not None else subject, used, parts=tuple(parts))
-
-
-def _count_items(intent: Intent, index: RecordIndex) -> Computation | None:
-    ranked = best(intent, index)
-    counted = [s for s in ranked
-               if s.record.unit not in MONEY_UNITS and s.record.measure in ("count", "amount")]
-    if counted and counted[0].score >= 12:
-        record = counted[0].record
-        return Computation("lookup", record_name(record), (record,), corroborating=same_figure(record, index))
-    whole, parts, subject = _parts_for(intent, index)
-    if not parts:
-        return None
-    return Computation("count_items", subject, (), result=float(len(parts)), result_unit="个", parts=tuple(parts))

@@ -96,10 +96,27 @@ def label_aliases(label: str) -> set[str]:
         for suffix in _DROPPABLE_SUFFIXES:
             if name.endswith(suffix) and len(name) - len(suffix) >= _MIN_ALIAS_CHARS:
                 names.add(name[: -len(suffix)])
+    for name in list(names):  # "在职人员100人" is what "在职的有多少人" asks (`[people] statuses`)
+        status = name.removesuffix("人员")
+        if status != name and status in question_words()["people"]["statuses"]:
+            names.add(status)
+    concepts = [c for c in question_words()["funds_prefixed"]["concepts"] if not c.endswith("经费")]
+    for name in list(names):
+        # "公务接待经费支出26.4万元" is the 公务接待费 (the 三公 items are printed as both …费 and …经费)
+        if name.endswith("经费") and any(name.startswith(c) for c in concepts):
+            names.add(name[:-2] + "费")
     return {n for n in names if len(n) >= _MIN_ALIAS_CHARS}
 
 
 TEMPLATE_LABELS_FILE = Path(__file__).with_name("template_labels.toml")
+
+
+@lru_cache(maxsize=None)
+def template_labels(group: str) -> frozenset[str]:
+    """The normalised template labels of one group of `template_labels.toml` ("functions": the 类 of
+    the 支出功能分类)."""
+    with TEMPLATE_LABELS_FILE.open("rb") as handle:
+        return frozenset(normalise(label) for label in tomllib.load(handle)["labels"].get(group, ()))
 
 
 @lru_cache(maxsize=1)

@@ -5,8 +5,12 @@
 from __future__ import annotations
 
 from assistant.question_words import normalise, question_words
-from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name
+from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name, template_labels
 from ingest.model import Record
+from ingest.units import MONEY_UNITS
+
+# Spending "by class" needs at least this many classes printed together to be a breakdown.
+_MIN_CLASSES = 2
 
 
 def _same_column(a: Record, b: Record) -> bool:
@@ -74,9 +78,28 @@ def concept_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex
         if normalise(word) in question:
             whole = sentence_breakdown(spec["sentence"], doc_ids, index) if "sentence" in spec else None
             parts = text_parts(whole, index) if whole is not None else _concept_parts(spec, doc_ids, index)
+            if not parts and (spec.get("side") == "支出" or spec["table"] == "功能分类"):
+                parts = function_classes(doc_ids, index)  # no 收支总表 by its standard title
             if parts:
                 return spec.get("name", word), whole, parts
     return "", None, []
+
+
+def function_classes(doc_ids: tuple[str, ...], index: RecordIndex) -> list[Record]:
+    """Spending by the 类 of the 支出功能分类 (template labels "functions"), from the one table or section
+    printing most of them, one figure per class (its first column): where spending goes when no table
+    carries a standard title ("部门预算公开表") or the text lists the classes ("(一)…支出类科目850088.3元")."""
+    classes = template_labels("functions")
+    places: dict[tuple, dict[str, Record]] = {}
+    for doc_id in doc_ids or tuple(d.doc_id for d in index.documents):
+        for record in index.by_doc.get(doc_id, []):
+            name = normalise(record_name(record))
+            if (name in classes and record.measure == "amount" and record.unit in MONEY_UNITS
+                    and _own_year(record, index)):
+                place = (doc_id, record.source, record.table_no, record.section_path[:1])
+                places.setdefault(place, {}).setdefault(name, record)
+    best = max(places.values(), key=len, default={})
+    return list(best.values()) if len(best) >= _MIN_CLASSES else []
 
 
 def group_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex) -> tuple[str, list[Record]]:
@@ -149,6 +172,33 @@ def total_of(doc_ids: tuple[str, ...], index: RecordIndex, side: str = "") -> Re
     # this year's first, not the compared year's ("比2017年度总收入1058.51万元"); then in the list's order
     own = [r for r in found if _own_year(r, index)]
     return (own or found or [None])[0]
+
+
+def sides_said(question: str) -> list[str]:
+    """The budget's sides a question names, in the order said, by their everyday words
+    (`[totals] side_words`: "花的钱比收入多出多少" names 支出, then 收入)."""
+    said = []
+    for side, words in question_words()["totals"]["side_words"].items():
+        found = [question.find(w) for w in words if w in question]
+        if found:
+            said.append((min(found), side))
+    return [side for _, side in sorted(said)]
+
+
+def year_totals(doc_ids: tuple[str, ...], index: RecordIndex, sides: list[str]) -> list[Record]:
+    """This year's total of each side without carry-overs (`[side_totals]`, 本年收入合计 before 收入总计),
+    from one table or section when both print there: a 收支总表's 总计 balance by construction (结转
+    and 结余 close the gap), so "支出比收入多多少" is asked of the year's own income and spending."""
+    found = {side: [r for label in question_words()["side_totals"][side]
+                    for r in index.in_docs(index.by_alias.get(normalise(label), []), doc_ids)
+                    if r.measure == "amount" and _own_year(r, index)] for side in sides}
+    if not all(found.values()):
+        return [t for t in (total_of(doc_ids, index, side) for side in sides) if t is not None]
+    first = found[sides[0]][0]
+    place = (first.doc_id, first.source, first.table_no, first.section_path)
+    pairs = [r for r in found[sides[1]] if (r.doc_id, r.source, r.table_no, r.section_path) == place] \
+        if len(sides) == 2 else []
+    return [first] + (pairs[:1] or [found[side][0] for side in sides[1:]])
 
 
 def _own_year(record: Record, index: RecordIndex) -> bool:

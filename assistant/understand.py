@@ -13,6 +13,7 @@ from assistant.linking import Mention, in_own_words, link_mentions
 from assistant.number_text import numbers_in
 from assistant.question_words import first_word, left_out, normalise, question_words
 from assistant.record_index import RecordIndex
+from assistant.record_parts import sides_said
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _OPERATION_ORDER = ("growth_rate", "per_unit", "share", "change", "max", "min", "difference", "list", "count_items",
@@ -43,6 +44,7 @@ class Intent:
         ("有没有…"), which units or offices there are.
     :ivar names_subject: the question names what it is about itself (a figure, a table, a whole such
         as "支出结构" or "总预算"), so it is a new question, not a follow-up of the previous turn's figure.
+    :ivar excluded: record labels the question leaves out ("除了一般公共服务支出，其余加起来多少").
     """
 
     question: str
@@ -60,6 +62,7 @@ class Intent:
     tables: tuple[int, ...] = ()
     existence: bool = False
     names_subject: bool = False
+    excluded: tuple[Mention, ...] = ()
 
     @property
     def wants_number(self) -> bool:
@@ -74,22 +77,28 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     departments = tuple(department_mentions(text))
     tables, titles = tables_named(text, index)
     # what the question leaves out ("不含项目支出") is not what it asks for
-    mentions = _heads(tuple(m for m in link_mentions(text, index, skip=departments + titles)
-                            if not left_out(text, m.start)))
+    linked = link_mentions(text, index, skip=departments + titles)
+    excluded = tuple(in_own_words(m, index, asked.doc_ids) for m in linked if left_out(text, m.start))
+    mentions = _heads(text, tuple(m for m in linked if not left_out(text, m.start)))
     mentions = tuple(in_own_words(m, index, asked.doc_ids) for m in mentions)
-    operation, narrative = _operation(text, mentions, tables if len(tables) >= 2 else ())
+    if excluded and (rest := first_word(text, question_words()["operations"]["rest"])):
+        # "除了X，其他支出一共多少": 其他支出 is the rest of the whole, not the row called 其他支出
+        mentions = tuple(m for m in mentions if not m.text.startswith(rest))
+    if compares_stages(text):  # "三公经费比年初预算省了多少": 年初预算 is the stage compared, not a figure
+        mentions = tuple(m for m in mentions if m.text not in question_words()["stage_comparison"]["stages"])
+    operation, narrative = _operation(text, mentions, tables if len(tables) >= 2 else (), bool(excluded))
     counter = _counter(text)
     # "上年" inside a label ("上年结余、结转") is not the year asked about.
     unlabelled = "".join("\0" if any(m.start <= i < m.end for m in mentions) else ch
                          for i, ch in enumerate(text))
-    period = _period(unlabelled, asked.years, index, asked.doc_ids)
+    period = _period(unlabelled, asked.years, index, asked.doc_ids, _carried_over(text))
     refusal, detail = _refusal(text, mentions, asked, index, period)
     asserted = tuple(n for n in numbers_in(_YEAR_NUMBER.sub("", text)) if n not in asked.years)
     return Intent(
         question=text, operation=operation, narrative=narrative, mentions=mentions,
         doc_ids=asked.doc_ids, period=period, base_year=asked.base_year, counter=counter,
         wants_money=bool(first_word(text, words["units"]["money"])),
-        refusal=refusal, refusal_detail=detail, asserted=asserted, tables=tables,
+        refusal=refusal, refusal_detail=detail, asserted=asserted, tables=tables, excluded=excluded,
         existence=bool(first_word(text, words["narrative"]["passage_first"])),
         names_subject=bool(mentions or tables or _names_whole(text)),
     )
@@ -97,9 +106,11 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
 
 # "公车的运维费用": at most this many characters ("的") between a modifier and the thing it narrows.
 _MODIFIER_GAP = 2
+# ...and only these characters between them ("三公经费里的接待费").
+_MODIFIER_LINKS = "的之里中"
 
 
-def _heads(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+def _heads(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """Mentions with those that only narrow the next one folded into it: in "公车的运维费用" 公车 says
     whose 运维费 is meant (公车运行维护费), not a figure of its own (the number of cars); the next
     mention keeps only its aliases that contain the narrowing words."""
@@ -110,7 +121,10 @@ def _heads(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
             skip = False
             continue
         head = mentions[k + 1] if k + 1 < len(mentions) else None
-        narrowed = () if head is None or not 0 <= head.start - mention.end <= _MODIFIER_GAP else tuple(
+        # "公车的运维费用" narrows; "三公经费比年初预算" compares (比, 和, 与 … are no modifier's link)
+        narrows = head is not None and 0 <= head.start - mention.end <= _MODIFIER_GAP and all(
+            ch in _MODIFIER_LINKS for ch in text[mention.end:head.start])
+        narrowed = () if not narrows else tuple(
             alias for alias in head.aliases if mention.text in alias and mention.text != alias)
         if narrowed:
             kept.append(replace(head, aliases=narrowed))
@@ -142,7 +156,8 @@ def tables_named(text: str, index: RecordIndex) -> tuple[tuple[int, ...], tuple[
     return tuple(dict.fromkeys(ordered)), tuple(titles)
 
 
-def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...] = ()) -> tuple[str, str]:
+def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...] = (),
+               excludes: bool = False) -> tuple[str, str]:
     words = question_words()
     narrative = words["narrative"]
     asks_number = bool(first_word(text, words["operations"]["number_words"]))
@@ -157,22 +172,60 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
             if shape == "duty" and mentions:
                 return "narrative", "purpose"  # "区财政安排项目是干什么的": what a budget item is for
             return "narrative", shape
+    compared = _compares_figures(text, mentions) or compares_stages(text)
     for name in _OPERATION_ORDER:
         if _says(text, words["operations"][name]):
-            several_terms = len(mentions) == 1 and len(mentions[0].terms) >= 2  # "水电费一共" → 水费 + 电费
-            if several_terms and mentions[0].text in words["subjects"]["wholes"]:
-                several_terms = False  # "预算一共多少钱": the whole budget, not 收入总计 + 支出总计
-            # "收入比支出多出多少": the two sides' totals are the two figures
-            both_sides = all(side in text for side in words["totals"]["sides"])
-            if name in ("difference", "sum") and len(mentions) < 2 and not (name == "difference" and tables) \
-                    and not (name == "sum" and several_terms) and not (name == "difference" and both_sides):
-                continue
+            if name == "change" and compared:
+                name = "difference"  # "支出比收入多了多少": two figures, not one figure's change
+            if _lacks_figures(name, text, mentions, tables) and not (name == "sum" and excludes):
+                continue  # "除了X，其余加起来多少": a whole less what is left out
             return name, ""
     if len(mentions) >= 2 and re.search(r"比.{1,24}?(多|少|高|低)", text):
         return "difference", ""
     if not asks_number and not mentions:
         return "narrative", "scope"
     return "lookup", ""
+
+
+def _lacks_figures(name: str, text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]) -> bool:
+    """A difference or a sum needs two figures: two mentions, two tables of one row, a colloquial word
+    standing for several terms ("水电费一共" → 水费 + 电费), the two sides ("收入比支出多出多少": their
+    totals), or one figure's two stages ("比预算少花了多少")."""
+    if name not in ("difference", "sum") or len(mentions) >= 2:
+        return False
+    if name == "sum":
+        several_terms = len(mentions) == 1 and len(mentions[0].terms) >= 2
+        # "预算一共多少钱": the whole budget, not 收入总计 + 支出总计
+        return not several_terms or mentions[0].text in question_words()["subjects"]["wholes"]
+    return not (tables or len(sides_said(text)) == 2 or compares_stages(text))
+
+
+def compares_stages(text: str) -> bool:
+    """Whether the question sets one figure's 决算 against its 预算 ("比年初预算省了多少")."""
+    return bool(first_word(text, question_words()["stage_comparison"]["words"]))
+
+
+def _compares_figures(text: str, mentions: tuple[Mention, ...]) -> bool:
+    """Whether 比 compares with another figure, not another year: it is followed by a named figure
+    ("财政拨款收入比上年结转多多少") or a side of the budget ("花的比收的多了多少"), not by a year
+    alone ("比上年多了多少", "比上年预算增加").
+    """
+    periods = question_words()["periods"]
+    period_words = [w for key in ("last_year", "year_before_last", "this_year") for w in periods[key]]
+    stages = [w for words in question_words()["stages"].values() for w in words] + ["数", "同期", "度"]
+    side_words = [w for words in question_words()["totals"]["side_words"].values() for w in words]
+    for at in (m.end() for m in re.finditer("比", text)):
+        for mention in mentions:
+            if mention.start != at:
+                continue
+            rest = mention.text
+            for word in period_words:
+                rest = rest.removeprefix(word)
+            if rest and rest not in stages:
+                return True
+        if any(text.startswith(word, at) for word in side_words):
+            return True
+    return False
 
 
 def _says(text: str, words: list[str]) -> bool:
@@ -194,7 +247,8 @@ def _counter(text: str) -> str:
     return ""
 
 
-def _period(text: str, years: tuple[int, ...], index: RecordIndex, doc_ids: tuple[str, ...]) -> str:
+def _period(text: str, years: tuple[int, ...], index: RecordIndex, doc_ids: tuple[str, ...],
+            carried: bool = False) -> str:
     """The year asked for when it is not the document's own year."""
     doc_years = {d.year for d in index.documents if d.doc_id in doc_ids} or {d.year for d in index.documents}
     for year in years:
@@ -204,9 +258,25 @@ def _period(text: str, years: tuple[int, ...], index: RecordIndex, doc_ids: tupl
     latest = max(doc_years) if doc_years else 0
     if first_word(text, periods.get("year_before_last", [])) and latest:
         return str(latest - 2)
-    if first_word(text, periods["last_year"]) and not re.search(r"比(去年|上年|上一年)", text):
+    if (first_word(text, periods["last_year"]) and not re.search(r"比(去年|上年|上一年)", text)
+            and not carried):
         return str(latest - 1) if latest else ""
     return ""
+
+
+# How far after 去年/上年 a carry-over word still says what was carried ("上年没花完结转过来的钱").
+_CARRY_REACH = 6
+
+
+def _carried_over(text: str) -> bool:
+    """Last year's money carried into this year ("去年没花完结转过来的钱有多少") is a figure of the
+    document's own year (上年结转), not one of last year."""
+    periods = question_words()["periods"]
+    for word in periods["last_year"]:
+        at = text.find(word)
+        if at >= 0 and first_word(text[at + len(word): at + len(word) + _CARRY_REACH], periods["carried_over"]):
+            return True
+    return False
 
 
 def _refusal(text: str, mentions: tuple[Mention, ...], asked: AskedDocuments, index: RecordIndex,

@@ -415,3 +415,180 @@ def test_a_linked_phrase_means_the_documents_own_label_when_it_prints_one():
                                      "退休人员占年末实有人数的比例是多少？")
     assert computation is not None and computation.operation == "share"
     assert computation.result == pytest.approx(33.77, abs=0.01)
+
+
+@pytest.mark.parametrize(("name", "question", "value"), [
+    # 部门预算公开表: 本年支出合计 690.36, 本年收入合计 675.82 (收支总计 balance at 690.36).
+    ("g01-pingshan-xiakou-caizhengsuo-2025-budget.txt", "今年打算花的钱比今年的收入多出多少？", 14.54),
+    # "2022年本年支出合计4143.91万元…", "2022年本年收入合计4125.49万元…" (a 决算 text).
+    ("s12-sichuan-unit-2022-final.txt", "今年花的比收的多了多少？", 18.42),
+    # "本年支出合计43,665,710.31万元", "本年收入合计42,828,112.97万元"; 收入总计 = 支出总计.
+    ("g12-zhongyang-jiaoyubu-2024-final.txt", "2024年本年支出比本年收入多出多少？", 837597.34),
+    # "财政拨款收入9538991.44元", "上年结转1837600元": 比 compares two figures, not two years.
+    ("g07-dazhu-yongsheng-2024-budget.txt", "财政拨款收入比上年结转多多少？", 7701391.44),
+])
+def test_one_figure_compared_with_another_is_their_difference(name: str, question: str, value: float):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    intent = understand(question, index, (doc,))
+    assert intent.refusal == "" and intent.operation == "difference", question
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.result == pytest.approx(value), question
+
+
+def test_a_difference_of_two_sentences_quotes_both():
+    # Both figures come from one 前言, each from its own sentence: the citation shows both.
+    index, (doc, _) = _dev_index(DEV_TEXTS / "g12-zhongyang-jiaoyubu-2024-final.txt", sample_path())
+    intent = understand("2024年本年支出比本年收入多出多少？", index, (doc,))
+    answer = compose_computation(answer_from_records(intent, index), index, ())
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "本年支出合计" in quotes and "本年收入合计" in quotes
+
+
+@pytest.mark.parametrize(("name", "question", "value"), [
+    # "…“三公”经费支出预算为18万元,支出决算为6.28万元…" (traditional characters in the source).
+    ("n02-chizhou-jiuhuashan-zongjiaoju-2019-final.txt", "“三公”经费比预算少花了多少？", -11.72),
+    # The 三公 table's 合 计 row: 预算数 77.00, 决算数 68.30; the text gives only "完成年初预算的88.7%".
+    ("n03-xuancheng-ningguo-chengguanju-2016-final.txt", "“三公”经费比年初预算省了多少？", -8.7),
+    # "“三公”经费财政拨款支出决算为17.06万元,完成预算27万元的63.2%".
+    ("s04-qingyuan-shengtaihuanjing-2019-final.txt", "三公经费比预算少花了多少？", -9.94),
+    # "高等教育(项)年初预算为10,623,328.45万元,支出决算为11,708,985.36万元".
+    ("g12-zhongyang-jiaoyubu-2024-final.txt", "高等教育实际花的比年初预算多了多少？", 1085656.91),
+])
+def test_a_final_figure_compared_with_its_budget(name: str, question: str, value: float):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    intent = understand(question, index, (doc,))
+    assert intent.operation == "difference" and len(intent.mentions) == 1, question
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.result == pytest.approx(value), question
+    assert "决算" in compose_computation(computation, index, ()).text
+
+
+def test_a_three_public_item_printed_as_jingfei_is_the_same_item():
+    # "(二)公务接待经费支出26.4万元,与2015年度决算相比,减少9.6万元": 2015's 公务接待费 is 26.4 + 9.6.
+    index, (doc, _) = _dev_index(DEV_TEXTS / "n03-xuancheng-ningguo-chengguanju-2016-final.txt", sample_path())
+    computation = answer_from_records(understand("2015年的公务接待费决算是多少？", index, (doc,)), index)
+    assert computation is not None and computation.operation == "derived"
+    assert computation.result == pytest.approx(36)
+
+
+@pytest.mark.parametrize(("name", "question", "values"), [
+    # "本部门2020年年末实有人数151人,其中在职人员100人,离休人员0人,退休人员51人".
+    ("n06-nanchang-anyi-changjunxuexiao-2020-final.txt", "在职和退休的各有多少人？", [100, 51]),
+    # "全局现有在职人员246人,离退休人员85人。"
+    ("s03-nanxian-zhujian-2018-final.txt", "在职的和离退休的加起来一共多少人？", [246, 85, 331]),
+    # "在职人员81人" (a 决算's 单位概况).
+    ("s17-quxian-nongji-2024-final.txt", "农技中心有多少在职的人？", [81]),
+])
+def test_people_named_by_their_status(name: str, question: str, values: list[float]):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    intent = understand(question, index, (doc,))
+    computation = answer_from_records(intent, index)
+    assert computation is not None, question
+    text = compose_computation(computation, index, ()).text
+    assert all(text_states_number(text, value) for value in values), text
+
+
+@pytest.mark.parametrize(("name", "question", "value"), [
+    # "2024年支出预算11376591.44元。其中:一般公共服务支出3619421元,占31.81%;…"
+    ("g07-dazhu-yongsheng-2024-budget.txt", "除了一般公共服务支出，其余支出加起来多少？", 7757170.44),
+    # "…其中本年支出480.71万元…", "1.社会保障和就业支出467.99万元" (其他支出 is the rest, not a row).
+    ("s08-guangxi-junxiu-2021-final.txt", "本年支出里除了社会保障和就业支出，其他支出一共多少？", 12.72),
+])
+def test_the_rest_of_a_whole_is_the_whole_less_what_is_left_out(name: str, question: str, value: float):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None and computation.operation == "rest", question
+    assert computation.result == pytest.approx(value)
+    assert "计算：" in compose_computation(computation, index, ()).text
+
+
+@pytest.mark.parametrize(("name", "question", "values"), [
+    # 部门预算公开表 (no standard title): 一般公共服务支出 516.39 … 住房保障支出 39.65 (万元).
+    ("g01-pingshan-xiakou-caizhengsuo-2025-budget.txt", "这些钱都花在哪几类上，各多少？",
+     [516.39, 98.25, 21.53, 14.54, 39.65]),
+    # "(一)文化旅游体育与传媒支出类科目850088.3元,…(四)住房保障支出类科目74784.48元" (they add up to
+    # 一般公共预算支出 1085203.63元, which the answer names).
+    ("g09-guangxi-wenlv-unit-2025-budget.txt", "一般公共预算支出按功能分成哪几类，各多少？",
+     [1085203.63, 850088.3, 116433.12, 43897.73, 74784.48]),
+    # "一般公共预算的钱花在了哪些方面？": 社会保障和就业支出 67.64, 卫生健康支出 1196.48, 农林水支出 0.8.
+    ("s14-sichuan-baojianyuan-2020-final.txt", "一般公共预算的钱花在了哪些方面？", [67.64, 1196.48, 0.8]),
+])
+def test_spending_by_function_class(name: str, question: str, values: list[float]):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None and computation.operation == "list", question
+    text = compose_computation(computation, index, ()).text
+    assert all(text_states_number(text, value) for value in values), text
+
+
+def test_a_named_figures_own_parts_beat_all_spending():
+    # 支出决算表: 住房保障支出 29.42 = 住房公积金 17.70 + 购房补贴 11.72.
+    index, (doc,) = _dev_index(REAL_PDF / "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf")
+    computation = answer_from_records(understand("住房方面的钱分别花在了哪几项上？", index, (doc,)), index)
+    assert computation is not None
+    assert sorted(p.value for p in computation.parts) == [11.72, 17.7]
+
+
+def test_a_share_of_the_spending_budget_is_of_the_spending_total():
+    # 2025年部门支出预算总表: 合计 189,767,551, 项目支出 88,425,805 (元); no label says 支出预算.
+    index, (doc,) = _dev_index(REAL_PDF / "上海市普陀区人民政府万里街道办事处25年预算.pdf")
+    intent = understand("项目支出占支出预算的比例是多少？", index, (doc,))
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.operation == "share"
+    assert computation.result == pytest.approx(46.6, abs=0.05)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    # "（二）公务用车购置及运行费36.56万元" of a 三公 total of 37.91万元: 36.56 ÷ 37.91.
+    ("三公经费里用车的钱占了多大比例？", 96.4),
+])
+def test_the_car_share_of_three_public_is_purchase_and_running_together(question: str, value: float):
+    index, (doc,) = _dev_index(REAL_PDF / "上海市普陀区人民政府万里街道办事处25年预算.pdf")
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None and computation.result == pytest.approx(value, abs=0.05)
+    # buying a car is the purchase alone: "其中：公务用车购置费15万元"
+    bought = answer_from_records(understand("买车的钱是多少？", index, (doc,)), index)
+    assert bought is not None and bought.records[0].value == 15
+
+
+def test_a_short_name_of_the_car_item_is_purchase_and_running():
+    # "公务用车购置及运行费87.15万元(其中,公务用车购置费0万元,公务用车运行费87.15万元)"; 三公 98.65万元.
+    index, (doc, _) = _dev_index(DEV_TEXTS / "s10-hainan-jiaotong-2022-budget.txt", sample_path())
+    computation = answer_from_records(understand("公务用车费占三公经费预算的比例是多少？", index, (doc,)), index)
+    assert computation is not None and computation.result == pytest.approx(88.3, abs=0.05)
+
+
+@pytest.mark.parametrize(("name", "question", "value"), [
+    # "…其中:财政拨款收入9538991.44元…" (永胜镇 is the department itself, not another one).
+    ("g07-dazhu-yongsheng-2024-budget.txt", "今年财政新拨给永胜镇的钱有多少？", 9538991.44),
+    # "2017年度,本单位收入为1687.45万元,其中:财政拨款收入1516.64万元".
+    ("s19-tianshui-youeryuan-2017-final.txt", "财政给幼儿园拨了多少钱？", 1516.64),
+    # 收入支出决算总表: 一般公共预算财政拨款收入 440.55.
+    ("s01-nanzhang-zhaoshang-2019-final.txt", "2019年财政一般预算拨了多少钱？", 440.55),
+    # "上年结转1837600元": money carried from last year is this year's figure, not last year's.
+    ("g07-dazhu-yongsheng-2024-budget.txt", "上年没花完结转过来多少？", 1837600),
+    # 部门预算公开表: 上年结转结余 14.54.
+    ("g01-pingshan-xiakou-caizhengsuo-2025-budget.txt", "去年没花完结转过来的钱有多少？", 14.54),
+])
+def test_what_the_treasury_gives_and_what_was_carried_over(name: str, question: str, value: float):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    intent = understand(question, index, (doc,))
+    assert intent.refusal == "" and intent.period == "", question
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.records[0].value == pytest.approx(value), question
+
+
+def test_a_share_the_sentence_states():
+    # "其中:财政拨款收入832.82万元,占100.00%;事业收入0.00万元,…" (no 收入总计 label printed).
+    index, (doc, _) = _dev_index(DEV_TEXTS / "g06-yongchuan-nongji-2024-final.txt", sample_path())
+    computation = answer_from_records(understand("收入里财政给的钱占多大比例？", index, (doc,)), index)
+    assert computation is not None and computation.records[0].value == 100
+    assert computation.records[0].unit == "%"
+
+
+def test_a_falling_rate_is_the_stated_rate():
+    # "公务接待费…减少4.35万元,下降35.22%" (a 2016 budget's 三公 comparison).
+    index, (doc, _) = _dev_index(DEV_TEXTS / "s06-yingde-jingxin-2016-budget.txt", sample_path())
+    computation = answer_from_records(understand("公务接待费减少率是多少？", index, (doc,)), index)
+    assert computation is not None and computation.operation == "growth_rate"
+    assert any(r.value == pytest.approx(-35.22) or r.value == pytest.approx(35.22) for r in computation.records)

@@ -24,6 +24,9 @@ def index() -> RecordIndex:
     ("物业管理费占比多少？", "share"),
     ("项目支出占总预算的比例是多少？", "share"),
     ("部门预算收入增长了百分之几？", "growth_rate"),
+    ("公务接待费减少率是多少？", "growth_rate"),  # a falling rate is a rate too
+    ("物业管理费比电费多了多少？", "difference"),  # 比 another figure, not another year
+    ("三公经费比预算少花了多少？", "difference"),  # one figure's 决算 against its 预算
     ("三公经费比去年增加了多少？", "change"),
     ("商品和服务支出中哪项最多？", "max"),
     ("哪个项目最少？", "min"),
