@@ -24,6 +24,8 @@ FIGURE_OPERATIONS = ("lookup", "derived", "share", "per_unit", "change", "growth
                      "max", "min")
 # "无公务用车购置和运行费" answers "公务接待费花了多少" without a digit: a sentence saying there is none.
 _NONE_WORDS = re.compile(r"无|没有|未发生|未安排|为零|零元")
+# A clause ending in a colon, at the end of a quote: it introduces a list or an explanation.
+_INTRODUCTION = re.compile(r"[^。；;！!？?]*[：:]\s*$")
 # Digits that are no figure: a year ("2021年", "2021年度"), a list number ("1.", "（3）"), a 表 number.
 _NOT_FIGURES = re.compile(r"(?:19|20)\d\d\s*(?:年度?|—|-|至)|^\s*\d{1,2}[.、．]|[（(]\d{1,2}[)）]|表\s*\d+")
 # A number counting something: "2家单位", "在校学生1,200名", "教职工56人" (not "2023年", not "5.3万元").
@@ -42,7 +44,9 @@ def passage_states_no_figure(intent: Intent, passage: Answer) -> bool:
     if intent.operation not in FIGURE_OPERATIONS or not passage.citations:
         return False
     quotes = " ".join(c.quote for c in passage.citations)
-    return not re.search(r"\d", _NOT_FIGURES.sub("", quotes)) and not _NONE_WORDS.search(quotes)
+    # "无…支出的部门，作下述说明：" introduces what follows (a template's instruction): it says no "none"
+    stated = " ".join(_INTRODUCTION.sub("", c.quote) for c in passage.citations)
+    return not re.search(r"\d", _NOT_FIGURES.sub("", quotes)) and not _NONE_WORDS.search(stated)
 
 
 def uncovered_mentions(intent: Intent, answer: Answer, index: RecordIndex) -> list[Mention]:

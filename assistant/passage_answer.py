@@ -29,6 +29,11 @@ MIN_TEXT_CELL = 10
 MAX_LIST_ITEM_CHARS = 60
 LONG_SENTENCE_CHARS = 80
 LENGTH_PENALTY = 0.04
+# A glossary (名词解释) says what a word means, not what the department did with it: its sentences
+# lose this much for any question but "what is X" (it outweighs the bonus of starting with the term,
+# so "三公经费花了多少" finds "本年度无“三公”经费财政拨款支出", not the definition of 三公经费);
+# the lines of a table of contents lose it for every question.
+GLOSSARY_PENALTY = 0.3
 _YEARS = re.compile(r"(?:19|20)\d\d年?")
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 
@@ -93,6 +98,10 @@ def _sentence_score(sentence: str, section: str, grams: dict[str, float], shape:
         score += 0.15
     if any(cue in path for cue in words["narrative_sections"].get(shape, ())):
         score += 0.2
+    if shape != "definition" and any(cue in path for cue in words["narrative_sections"]["definition"]):
+        score -= GLOSSARY_PENALTY
+    if any(normalise(path).startswith(cue) for cue in words["narrative_sections"]["contents"]):
+        score -= GLOSSARY_PENALTY  # a line of the contents only names a part
     head = _NUMBERING.sub("", normalise(sentence))[:12]
     if any(term and head.startswith(term) for term in terms):
         score += 0.2  # the sentence is about the named thing ("基本支出：指…")

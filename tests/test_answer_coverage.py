@@ -187,3 +187,18 @@ def test_a_count_is_not_answered_in_another_count_unit(tmp_path: Path):
     assert chat.fresh().ask("2022年计划公务接待多少批次？").status in REFUSED
     vehicles = chat.fresh().ask("公务车保有量有多少辆？")
     assert vehicles.status is Status.ANSWERED and "25辆" in vehicles.text
+
+
+def test_an_introduction_ending_in_a_colon_states_no_none() -> None:
+    from assistant.answer import Answer, Citation, Status
+    from assistant.coverage import passage_states_no_figure
+    from assistant.understand import Intent
+
+    def passage(quote: str) -> Answer:
+        return Answer(Status.ANSWERED, quote, citations=(Citation("d", "section", "第三部分", "第三部分", quote),))
+
+    asked = Intent(question="三公经费决算数是多少", operation="lookup", narrative="", mentions=(), doc_ids=("d",))
+    # a blank 决算 template's instruction (seen in the template PDF of the development corpus)
+    assert passage_states_no_figure(asked, passage("无“三公”经费财政拨款支出的部门，作下述说明："))
+    # a disclosure saying there was none
+    assert not passage_states_no_figure(asked, passage("本单位本年度无“三公”经费财政拨款支出。"))

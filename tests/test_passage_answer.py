@@ -67,3 +67,22 @@ def test_reasons_are_not_split_at_semicolons() -> None:
 def test_nothing_relevant_is_none() -> None:
     passages = [CandidateParagraph("d", "公务接待费1万元。", "第五部分", ("第五部分",), 0)]
     assert answer_from_passages("火星上有几座山？", "scope", passages) is None
+
+
+REAL_PDF = Path(__file__).parent / "fixtures" / "real_pdf"
+
+
+def test_a_figure_question_is_not_answered_by_the_glossary_or_the_contents() -> None:
+    # a 2024 决算 PDF of the development corpus: "…年度无“三公”经费财政拨款支出" in its explanations,
+    # the definition of “三公”经费 in its 名词解释, and "七、财政拨款“三公”经费支出决算表" in its contents
+    document = parse_document(next(REAL_PDF.glob("*年度部门决算.pdf")))
+    passages = [CandidateParagraph(document.doc_id, text, ref, tuple(path), 0)
+                for text, path, ref in document_paragraphs(document)]
+    answer = answer_from_passages("三公经费花了多少？", "", passages, operation="lookup")
+    assert answer is not None
+    quote, where = answer.citations[0].quote, " ".join(answer.citations[0].title.split())
+    assert ("无" in quote or "没有" in quote) and "指" not in quote, quote
+    assert "名词解释" not in where and not where.startswith("目录"), where
+    # "what is X" still reads the glossary
+    defined = answer_from_passages("三公经费是什么？", "definition", passages)
+    assert defined is not None and "指" in defined.citations[0].quote
