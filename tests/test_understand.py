@@ -44,6 +44,8 @@ def test_operation(index: RecordIndex, question: str, operation: str) -> None:
     ("部门职责是什么？", "duty"),
     ("什么是基本支出？", "definition"),
     ("预算准备金用于什么？", "purpose"),
+    ("接待费主要花在什么接待上？", "purpose"),  # asked of a 2026 budget text of the development corpus
+    ("这个项目要建些什么？", "purpose"),
 ])
 def test_narrative_shape(index: RecordIndex, question: str, shape: str) -> None:
     intent = understand(question, index)
