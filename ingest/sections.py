@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Sequence
 
 from ingest.model import Section
 from ingest.normalise import ends_with_space, tidy_spaces
@@ -172,11 +173,15 @@ class _Builder:
         self.paragraphs, self.paragraph_lines, self.title = [], [], ""
 
 
-def parse_sections(narrative_lines) -> list[Section]:  # noqa: ANN001 - iterable of (line, text)
-    """Build the section tree from (line number, normalised text) pairs outside tables."""
+def parse_sections(narrative_lines, all_lines: Sequence[str] = ()) -> list[Section]:  # noqa: ANN001
+    """Build the section tree from (line number, normalised text) pairs outside tables; `all_lines`
+    (the document's every line) give the table of contents when a reader took it for a table."""
     lines = _split_run_on_lines(list(narrative_lines))
     marks = _uses_end_marks(lines)
     toc_end = _toc_end(lines)
+    parts = _contents_parts(lines, toc_end) or _contents_parts(
+        [_Line(n, text) for n, text in enumerate(all_lines[:_CONTENTS_WITHIN], 1)],
+        _CONTENTS_WITHIN)
     builder = _Builder()
     builder.open_section(0, _rules().preamble_title, lines[0].number if lines else 0, emit_empty=False)
     index = 0
@@ -185,9 +190,53 @@ def parse_sections(narrative_lines) -> list[Section]:  # noqa: ANN001 - iterable
             _add_toc(builder, lines[:toc_end])
             index = toc_end
             continue
+        if _names_part(lines[index].text, parts):
+            builder.open_section(1, tidy_spaces(lines[index].text), lines[index].number)
+            index += 1
+            continue
         index = _walk_line(builder, lines, index, marks)
     builder.close_section()
     return builder.sections
+
+
+# Seen in two street-office budget PDFs of the development corpus: the contents number the parts
+# ("四、部门预算编制说明 ……"), the body heads them without the number, sometimes with the year or
+# the department's name before ("2025年部门预算编制说明", "XX街道办事处（部门）机构设置").
+# Such a line opens a part; what it may carry before the contents' words is this long at most.
+_PART_PREFIX_MAX = 30
+# A table of contents read as a table is looked for in the document's first lines.
+_CONTENTS_WITHIN = 80
+_CONTENTS_ENTRY = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、)\s*"
+                             r"(?P<name>[^.…·]+?)\s*[.…·]{3,}")
+_PART_NAME_MIN = 4  # "名词解释": shorter names ("概况") end too many ordinary lines
+_BRACKETS = re.compile(r"[（()）]")
+
+
+def _contents_parts(lines: list[_Line], toc_end: int) -> tuple[str, ...]:
+    """The names of the parts a table of contents (within the first `toc_end` lines) lists,
+    without numbers, leaders and pages (its "1. …表" lines name tables, not parts)."""
+    rules = _rules()
+    start = next((i for i, line in enumerate(lines[:toc_end]) if rules.toc.match(tidy_spaces(line.text))), None)
+    if start is None:
+        return ()
+    names = []
+    for line in lines[start + 1:toc_end]:
+        entry = _CONTENTS_ENTRY.match(tidy_spaces(line.text))
+        if entry:
+            name = _BRACKETS.sub("", entry["name"]).replace(" ", "")
+            if len(name) >= _PART_NAME_MIN:
+                names.append(name)
+    return tuple(names)
+
+
+def _names_part(text: str, parts: tuple[str, ...]) -> bool:
+    """Whether a line that is no numbered heading heads a part the contents list (see above)."""
+    if not parts:
+        return False
+    line = _BRACKETS.sub("", tidy_spaces(text)).replace(" ", "")
+    if not line or line[-1] in _FINAL or parse_heading(text.strip()) is not None:
+        return False
+    return any(line.endswith(name) and len(line) - len(name) <= _PART_PREFIX_MAX for name in parts)
 
 
 @dataclass(frozen=True)
@@ -233,6 +282,8 @@ def _toc_end(lines: list[_Line]) -> int:
     for i in range(start + 1, len(lines)):
         heading = parse_heading(lines[i].text.strip(), lines[i].split_fragment)
         if heading is None:
+            if first is not None and _names_part(lines[i].text, _contents_parts(lines, i)):
+                return i  # the first part, headed without its number
             continue
         if first is None:
             first = heading

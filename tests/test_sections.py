@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ingest.document import parse_document
@@ -123,3 +125,17 @@ def test_a_heading_printed_as_one_sentence_without_figures_is_titled_by_all_of_i
     titles = [s.title for s in sections]
     assert "(二)按支出结构分类划分,分为基本支出预算和项目支出预算" in titles
     assert "(三)人员支出" in titles  # figures after the comma are the heading's content, not its title
+
+
+def test_parts_the_contents_number_and_the_body_heads_without_number() -> None:
+    # a 2025 street-office budget PDF of the development corpus: its contents list "三、名词解释 ……",
+    # "四、部门预算编制说明 ……", "六、其他相关情况说明 ……"; its body heads them "名词解释",
+    # "2025年部门预算编制说明", "其他相关情况说明", after a list of duties numbered 一、 to 九、
+    pdf = next((Path(__file__).parent / "fixtures" / "real_pdf").glob("*25年预算.pdf"))
+    sections = parse_document(pdf).sections
+    part_of = {s.title: s.path[0] for s in sections}
+    assert part_of["（一）财政拨款收入"] == "名词解释"
+    explanation = next(s for s in sections if s.path == ("2025年部门预算编制说明",))
+    assert any("主要原因是项目调整" in p for p in explanation.paragraphs)
+    assert part_of["一、2025年“三公”经费预算情况说明"] == "其他相关情况说明"
+    assert part_of["九、承办区委、区政府交办的其他事项"].endswith("主要职能")
