@@ -429,3 +429,17 @@ def test_a_sentence_opening_with_a_relative_word_speaks_of_the_paragraphs_item()
     assert got == [("", 25.77, "2024", "amount"), ("预算执行数", 60.13, "2023", "amount"),
                    ("预算安排", 25.77, "2024", "amount"), ("预算安排", -57.14, "2024", "change_rate")]
     assert all("专项普查活动（项）" in r.label for r in found)
+
+
+@pytest.mark.parametrize("paragraph, label, value", [
+    # a 决算 text: a chart caption, a numbered part alone on its line and its heading, joined to the sentence
+    ("收入决算结构图三、支出决算情况说明2020年本年支出合计4021.94万元,其中:基本支出2719.24万元。", "支出合计", 4021.94),
+    # a budget text: the heading line ends where the year opens the sentence
+    ("2016年“三公经费”预算对比增减说明2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元。",
+     "三公经费预算拨入", 33),
+    # a real PDF budget: the next part's number and heading after a sentence without a full stop
+    ("机关运行经费预算为464.64万元三、政府采购预算情况2025年本部门政府采购预算4821.20万元。", "政府采购预算", 4821.2),
+])
+def test_a_heading_joined_to_the_sentence_is_not_part_of_the_label(paragraph, label, value):
+    found = text_records(_one_paragraph(paragraph), _meta(2020))
+    assert label in [r.label for r in found if r.value == value]
