@@ -443,3 +443,39 @@ def test_a_sentence_opening_with_a_relative_word_speaks_of_the_paragraphs_item()
 def test_a_heading_joined_to_the_sentence_is_not_part_of_the_label(paragraph, label, value):
     found = text_records(_one_paragraph(paragraph), _meta(2020))
     assert label in [r.label for r in found if r.value == value]
+
+
+def test_each_stage_of_a_final_figure_keeps_its_own_word():
+    # A 决算's 一般公共预算财政拨款支出 paragraph (real PDF of the development corpus).
+    paragraph = "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, "final"))
+    got = [(r.label, r.value) for r in found][:3]
+    assert got == [("一般公共预算财政拨款支出年初预算", 0), ("一般公共预算财政拨款支出全年预算", 321.02),
+                   ("一般公共预算财政拨款支出决算", 307.82)]
+
+
+def test_a_stage_alone_in_an_items_paragraph_is_the_items():
+    # The 决算 template's "（三）…具体情况": the item is the heading, its paragraph states the stages.
+    title = "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）"
+    paragraph = "全年预算为52.00万元，支出决算为51.32万元，完成全年预算数的98.69%。"
+    found = text_records(_one_paragraph(paragraph, title), _meta(2024, "final"))
+    item = "一般公共服务支出（类）社会工作事务（款）行政运行（项）"
+    assert [(r.label, r.value) for r in found][:2] == [(item + "全年预算", 52), (item + "支出决算", 51.32)]
+
+
+@pytest.mark.parametrize("paragraph, label", [
+    ("(二)支出预算,2018年年初预算数596.09万元,其中,基本支出71.09万元。", "支出年初预算"),
+    ("(一)收入预算,2018年年初预算数596.09万元,其中,一般公共预算拨款596.09万元。", "收入年初预算"),
+    ("(一)基本支出:2018年年初预算数为596.09万元,是指为保障单位机构正常运转而发生的各项支出。", "基本支出年初预算"),
+])
+def test_a_heading_printed_inline_names_the_stage_after_it(paragraph, label):
+    # A budget text's 部门收支总体情况: "(二)支出预算," opens the sentence that states the figure.
+    found = text_records(_one_paragraph(paragraph, "二、部门收支总体情况"), _meta(2018))
+    assert found[0].label == label and found[0].value == 596.09
+
+
+def test_a_change_of_an_item_stated_at_a_stage_is_of_the_item():
+    paragraph = ("(一)收入预算,2018年年初预算数596.09万元,其中,一般公共预算拨款596.09万元。"
+                 "收入较去年增加了110.58万元,主要原因是增加了专项项目支出110.58万元。")
+    found = text_records(_one_paragraph(paragraph, "二、部门收支总体情况"), _meta(2018))
+    assert [r.label for r in found if r.measure == "change"] == ["收入"]

@@ -124,6 +124,17 @@ def _strip_words(label: str, words: tuple[str, ...], at_start: bool) -> str:
     return label
 
 
+def stage_word(text: str, stages: frozenset[str]) -> str:
+    """The budget stage a figure is said to be, when the words before it say only that
+    ("，全年预算为" → "全年预算", "2018年年初预算数" → "年初预算"); "" otherwise. Head words would
+    cut it short ("全年" opens "全年安排…", and "2018年年初预算数" loses its year and 预算数)."""
+    words = re.sub(r"^[、，,；;\s]*(?:(?:19|20)\d{2}年度?)?|(?:为|是)?[:：]?\s*$", "", text)
+    for word in (words, words.removesuffix("数")):
+        if word in stages:
+            return word
+    return ""
+
+
 def is_weak(label: str) -> bool:
     """Whether a label says nothing on its own ("预算数", "合计", "")."""
     return label in label_rules().weak
