@@ -479,3 +479,9 @@ def test_a_change_of_an_item_stated_at_a_stage_is_of_the_item():
                  "收入较去年增加了110.58万元,主要原因是增加了专项项目支出110.58万元。")
     found = text_records(_one_paragraph(paragraph, "二、部门收支总体情况"), _meta(2018))
     assert [r.label for r in found if r.measure == "change"] == ["收入"]
+
+
+def test_a_weakly_named_figure_is_what_its_section_reports_not_the_sections_title():
+    # A 决算 text: "(二)支出决算情况" / "2017年度,本单位支出为1942.57万元。其中:基本支出…"
+    found = text_records(_one_paragraph("2017年度,本单位支出为1942.57万元。", "(二)支出决算情况"), _meta(2017, "final"))
+    assert found[0].label == "支出决算"

@@ -32,6 +32,7 @@ class LabelRules:
     noun_counts: frozenset[str]
     max_length: int
     classification: re.Pattern[str]
+    section_tail: re.Pattern[str]
 
 
 @cache
@@ -58,6 +59,7 @@ def label_rules() -> LabelRules:
         noun_counts=frozenset(data["noun_counts"]),
         max_length=data["max_length"],
         classification=re.compile(data["classification"]),
+        section_tail=re.compile(data["section_tail"]),
     )
 
 
@@ -166,5 +168,5 @@ def section_subject(title: str, aliases: tuple[str, ...], kind: str, level: int 
     if level == 1 and not title.startswith("第"):
         return ""
     title = title.split(" ", 1)[1] if title.startswith("第") and " " in title else title
-    subject = clean_label(title, aliases, kind)
+    subject = clean_label(label_rules().section_tail.sub("", title), aliases, kind)
     return "" if aliases and subject == aliases[0] else subject
