@@ -485,3 +485,10 @@ def test_a_weakly_named_figure_is_what_its_section_reports_not_the_sections_titl
     # A 决算 text: "(二)支出决算情况" / "2017年度,本单位支出为1942.57万元。其中:基本支出…"
     found = text_records(_one_paragraph("2017年度,本单位支出为1942.57万元。", "(二)支出决算情况"), _meta(2017, "final"))
     assert found[0].label == "支出决算"
+
+
+def test_a_figure_said_to_be_made_of_one_kind_of_funds_is_the_subjects():
+    # A budget text's 部门收支总体情况: "2018年部门预算收入为一般公共预算收入596.09万元;…"
+    found = text_records(_one_paragraph("2018年部门预算收入为一般公共预算收入596.09万元;部门支出既包括基本运行的经费。"),
+                         _meta(2018))
+    assert found[0].label == "部门预算收入"
