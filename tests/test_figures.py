@@ -429,3 +429,66 @@ def test_a_sentence_opening_with_a_relative_word_speaks_of_the_paragraphs_item()
     assert got == [("", 25.77, "2024", "amount"), ("预算执行数", 60.13, "2023", "amount"),
                    ("预算安排", 25.77, "2024", "amount"), ("预算安排", -57.14, "2024", "change_rate")]
     assert all("专项普查活动（项）" in r.label for r in found)
+
+
+@pytest.mark.parametrize("paragraph, label, value", [
+    # a 决算 text: a chart caption, a numbered part alone on its line and its heading, joined to the sentence
+    ("收入决算结构图三、支出决算情况说明2020年本年支出合计4021.94万元,其中:基本支出2719.24万元。", "支出合计", 4021.94),
+    # a budget text: the heading line ends where the year opens the sentence
+    ("2016年“三公经费”预算对比增减说明2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元。",
+     "三公经费预算拨入", 33),
+    # a real PDF budget: the next part's number and heading after a sentence without a full stop
+    ("机关运行经费预算为464.64万元三、政府采购预算情况2025年本部门政府采购预算4821.20万元。", "政府采购预算", 4821.2),
+])
+def test_a_heading_joined_to_the_sentence_is_not_part_of_the_label(paragraph, label, value):
+    found = text_records(_one_paragraph(paragraph), _meta(2020))
+    assert label in [r.label for r in found if r.value == value]
+
+
+def test_each_stage_of_a_final_figure_keeps_its_own_word():
+    # A 决算's 一般公共预算财政拨款支出 paragraph (real PDF of the development corpus).
+    paragraph = "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。"
+    found = text_records(_one_paragraph(paragraph), _meta(2024, "final"))
+    got = [(r.label, r.value) for r in found][:3]
+    assert got == [("一般公共预算财政拨款支出年初预算", 0), ("一般公共预算财政拨款支出全年预算", 321.02),
+                   ("一般公共预算财政拨款支出决算", 307.82)]
+
+
+def test_a_stage_alone_in_an_items_paragraph_is_the_items():
+    # The 决算 template's "（三）…具体情况": the item is the heading, its paragraph states the stages.
+    title = "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）"
+    paragraph = "全年预算为52.00万元，支出决算为51.32万元，完成全年预算数的98.69%。"
+    found = text_records(_one_paragraph(paragraph, title), _meta(2024, "final"))
+    item = "一般公共服务支出（类）社会工作事务（款）行政运行（项）"
+    assert [(r.label, r.value) for r in found][:2] == [(item + "全年预算", 52), (item + "支出决算", 51.32)]
+
+
+@pytest.mark.parametrize("paragraph, label", [
+    ("(二)支出预算,2018年年初预算数596.09万元,其中,基本支出71.09万元。", "支出年初预算"),
+    ("(一)收入预算,2018年年初预算数596.09万元,其中,一般公共预算拨款596.09万元。", "收入年初预算"),
+    ("(一)基本支出:2018年年初预算数为596.09万元,是指为保障单位机构正常运转而发生的各项支出。", "基本支出年初预算"),
+])
+def test_a_heading_printed_inline_names_the_stage_after_it(paragraph, label):
+    # A budget text's 部门收支总体情况: "(二)支出预算," opens the sentence that states the figure.
+    found = text_records(_one_paragraph(paragraph, "二、部门收支总体情况"), _meta(2018))
+    assert found[0].label == label and found[0].value == 596.09
+
+
+def test_a_change_of_an_item_stated_at_a_stage_is_of_the_item():
+    paragraph = ("(一)收入预算,2018年年初预算数596.09万元,其中,一般公共预算拨款596.09万元。"
+                 "收入较去年增加了110.58万元,主要原因是增加了专项项目支出110.58万元。")
+    found = text_records(_one_paragraph(paragraph, "二、部门收支总体情况"), _meta(2018))
+    assert [r.label for r in found if r.measure == "change"] == ["收入"]
+
+
+def test_a_weakly_named_figure_is_what_its_section_reports_not_the_sections_title():
+    # A 决算 text: "(二)支出决算情况" / "2017年度,本单位支出为1942.57万元。其中:基本支出…"
+    found = text_records(_one_paragraph("2017年度,本单位支出为1942.57万元。", "(二)支出决算情况"), _meta(2017, "final"))
+    assert found[0].label == "支出决算"
+
+
+def test_a_figure_said_to_be_made_of_one_kind_of_funds_is_the_subjects():
+    # A budget text's 部门收支总体情况: "2018年部门预算收入为一般公共预算收入596.09万元;…"
+    found = text_records(_one_paragraph("2018年部门预算收入为一般公共预算收入596.09万元;部门支出既包括基本运行的经费。"),
+                         _meta(2018))
+    assert found[0].label == "部门预算收入"

@@ -32,6 +32,7 @@ class LabelRules:
     noun_counts: frozenset[str]
     max_length: int
     classification: re.Pattern[str]
+    section_tail: re.Pattern[str]
 
 
 @cache
@@ -58,6 +59,7 @@ def label_rules() -> LabelRules:
         noun_counts=frozenset(data["noun_counts"]),
         max_length=data["max_length"],
         classification=re.compile(data["classification"]),
+        section_tail=re.compile(data["section_tail"]),
     )
 
 
@@ -124,6 +126,17 @@ def _strip_words(label: str, words: tuple[str, ...], at_start: bool) -> str:
     return label
 
 
+def stage_word(text: str, stages: frozenset[str]) -> str:
+    """The budget stage a figure is said to be, when the words before it say only that
+    ("，全年预算为" → "全年预算", "2018年年初预算数" → "年初预算"); "" otherwise. Head words would
+    cut it short ("全年" opens "全年安排…", and "2018年年初预算数" loses its year and 预算数)."""
+    words = re.sub(r"^[、，,；;\s]*(?:(?:19|20)\d{2}年度?)?|(?:为|是)?[:：]?\s*$", "", text)
+    for word in (words, words.removesuffix("数")):
+        if word in stages:
+            return word
+    return ""
+
+
 def is_weak(label: str) -> bool:
     """Whether a label says nothing on its own ("预算数", "合计", "")."""
     return label in label_rules().weak
@@ -155,5 +168,5 @@ def section_subject(title: str, aliases: tuple[str, ...], kind: str, level: int 
     if level == 1 and not title.startswith("第"):
         return ""
     title = title.split(" ", 1)[1] if title.startswith("第") and " " in title else title
-    subject = clean_label(title, aliases, kind)
+    subject = clean_label(label_rules().section_tail.sub("", title), aliases, kind)
     return "" if aliases and subject == aliases[0] else subject

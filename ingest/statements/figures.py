@@ -16,7 +16,7 @@ from functools import cache
 
 from ingest.statements.figure_labels import (
     clean_label, department_aliases, figure_settings, following_noun, is_weak, rename_weak,
-    section_subject)
+    section_subject, stage_word)
 from ingest.model import Document, Record, Section
 from ingest.statements.paired_figures import PairedFigure, paired_figures
 
@@ -335,7 +335,9 @@ def _change_record(sentence: _Sentence, context: _Context, common: dict, before_
 def _named_in_full(label: str, stated: list[str]) -> str:
     """The earlier sentence's label a change names by its start: "2024年度收、支总计均为832.82万元。
     收、支与2023年度相比,增加98.73万元" is a change of 收、支总计."""
-    fuller = [earlier for earlier in stated if earlier.startswith(label) and len(earlier) > len(label)]
+    # "收入年初预算" is 收入 at one stage: "收入较去年增加" changes 收入, not the stage
+    fuller = [earlier for earlier in stated if earlier.startswith(label) and len(earlier) > len(label)
+              and earlier[len(label):] not in _patterns().relative]
     return fuller[-1] if label and fuller else label
 
 
@@ -386,9 +388,9 @@ def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, u
         return _relative_label(sentence.subject or sentence.last_label, pre[relation.end():])
     if patterns.kinds[unit] == "percent" and sentence.completion and pre.strip() == "的":
         return sentence.completion
-    label = clean_label(pre, context.aliases, context.document.kind)
-    if label in patterns.relative and (sentence.subject or context.stated):  # "年初预算为 2 万元"
-        return _relative_label(sentence.subject or context.stated[0], label)
+    label = stage_word(pre, patterns.relative) or clean_label(pre, context.aliases, context.document.kind)
+    if label in patterns.relative and (subject := _stage_subject(sentence, context, pre)):  # "年初预算为 2 万元"
+        return _relative_label(subject, label)
     if pre.strip() in patterns.item_total and sentence.labels and context.item:
         return context.item  # "年人均 2400 元计 643200 元"
     purpose = patterns.purpose.match(after)
@@ -399,6 +401,18 @@ def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, u
     if sentence.labels:
         return _other_side(sentence.labels[-1], label) or _part_name(pre) or sentence.labels[-1]
     return context.project or context.subject or rename_weak(label)
+
+
+def _stage_subject(sentence: _Sentence, context: _Context, pre: str) -> str:
+    """What a figure named only by its stage ("年初预算为") is of: the sentence's subject; else its
+    opening clause, a heading printed inline ("(二)支出预算,2018年年初预算数596.09万元", seen in a
+    budget text of the development corpus); else an earlier sentence's, the project's or the section's."""
+    if sentence.subject:
+        return sentence.subject
+    opening = clean_label(sentence.lead[:len(sentence.lead) - len(pre)], context.aliases, context.document.kind)
+    if not is_weak(opening) and not re.search(r"\d", opening):
+        return opening
+    return (context.stated or [context.project or context.subject])[0]
 
 
 def _part_name(pre: str) -> str:
@@ -427,6 +441,8 @@ def _relative_label(subject: str, word: str) -> str:
         if subject.endswith(relative) and len(subject) > len(relative):
             subject = subject[:-len(relative)]
             break
+    if word.endswith("预算") and subject.endswith("预算") and len(subject) > 2:
+        subject = subject[:-2]  # "支出预算" + "年初预算" → "支出年初预算"
     for size in range(min(len(subject), len(word)), 0, -1):
         if subject.endswith(word[:size]):
             return subject + word[size:]
