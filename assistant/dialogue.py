@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.linking import Mention
+from assistant.record_index import stage, stages_said
 from assistant.understand import Intent
 
 _FOLLOW_UP_START = ("那", "那么", "其中", "还有", "另外", "再", "那个", "这个", "它", "这", "同期", "同样")
@@ -69,7 +70,9 @@ def resolve(intent: Intent, state: DialogueState, all_doc_ids: tuple[str, ...]) 
 def _subject(intent: Intent, state: DialogueState, follow: bool) -> dict:
     """The figure a follow-up is about: the previous one, or, for "占X多少", the previous one of X."""
     if not intent.names_subject and state.mentions and follow:
-        changes: dict = {"mentions": state.mentions}
+        asked = stages_said(intent.question)  # "[行政运行全年预算是多少] 那实际花了多少？": its 决算
+        changes: dict = {"mentions": tuple(_restaged(m, asked) for m in state.mentions) if asked
+                         else state.mentions}
         if state.counter and not intent.counter and not intent.wants_money:
             changes["counter"] = state.counter
         narrative = intent.operation == "narrative" and intent.narrative != "reason"
@@ -81,6 +84,21 @@ def _subject(intent: Intent, state: DialogueState, follow: bool) -> dict:
         if "占" in intent.question[:whole.start]:  # "占公用支出多少比例？": the part is the previous subject
             return {"mentions": (state.mentions[0], whole)}
     return {}
+
+
+# The stage a label ends with ("…行政运行全年预算"): a follow-up asking the other stage drops it.
+_STAGE_TAIL = re.compile(r"(?:全年|年初|调整后?)?(?:预算|决算|执行)数?$")
+
+
+def _restaged(mention: Mention, asked: set[str]) -> Mention:
+    """The previous subject's labels without a stage other than `asked` at their end."""
+    aliases: list[str] = []
+    for alias in mention.aliases:
+        said = stage(alias)
+        name = _STAGE_TAIL.sub("", alias) if said and said not in asked and _STAGE_TAIL.search(alias) else alias
+        if name and name not in aliases:
+            aliases.append(name)
+    return replace(mention, aliases=tuple(aliases))
 
 
 def advance(state: DialogueState, intent: Intent, answered: bool) -> DialogueState:

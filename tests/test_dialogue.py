@@ -141,3 +141,23 @@ def test_how_much_less_follows_the_head_of_the_previous_question(tmp_path: Path)
     conversation.ask("基本支出里商品和服务支出预算多少？")
     answer = conversation.ask("比上年少了多少？")
     assert answer.status == Status.ANSWERED and text_states_number(answer.text, 36235.88), answer.text
+
+
+def test_a_follow_up_asking_the_other_stage_drops_the_previous_one() -> None:
+    # a 2024 决算 PDF of the development corpus: "行政运行（项）…全年预算为52.00万元，支出决算为51.32万元"
+    from assistant.dialogue import DialogueState, advance, resolve
+    from assistant.record_answer import answer_from_records
+    from assistant.record_index import RecordIndex
+    from assistant.understand import understand
+    from index.types import DocumentInfo
+    from ingest.document import parse_document
+
+    document = parse_document(next((Path(__file__).parent / "fixtures" / "real_pdf").glob("*年度部门决算.pdf")))
+    index = RecordIndex.build(list(document.records), [DocumentInfo(
+        document.doc_id, document.title, document.department, document.year, document.kind)])
+    docs = (document.doc_id,)
+    first = understand("行政运行全年预算是多少？", index, docs)
+    assert [r.value for r in answer_from_records(first, index).records][:1] == [52]
+    state = advance(DialogueState(), first, answered=True)
+    follow = resolve(understand("那实际花了多少？", index, docs), state, docs)
+    assert [r.value for r in answer_from_records(follow, index).records][:1] == [51.32]
