@@ -131,3 +131,11 @@ def test_asserted_figures_are_remembered(index: RecordIndex) -> None:
 def test_a_numbered_school_said_short_names_its_department(question, mention, department, other) -> None:
     assert department_mentions(question) == [mention]
     assert mention_matches(mention, department) and not mention_matches(mention, other)
+
+
+@pytest.mark.parametrize("question", [
+    "内蒙古博物院2015年自己的“三公”经费决算是多少？",  # a unit under a 2015 决算 department of the development corpus
+    "朝阳区图书馆今年的预算是多少？",
+])
+def test_an_institution_not_loaded_is_another_department(index: RecordIndex, question: str) -> None:
+    assert understand(question, index).refusal == "other_department"
