@@ -202,3 +202,16 @@ def test_an_introduction_ending_in_a_colon_states_no_none() -> None:
     assert passage_states_no_figure(asked, passage("无“三公”经费财政拨款支出的部门，作下述说明："))
     # a disclosure saying there was none
     assert not passage_states_no_figure(asked, passage("本单位本年度无“三公”经费财政拨款支出。"))
+
+
+def test_document_numbers_are_no_figures() -> None:
+    from assistant.answer import Answer, Citation, Status
+    from assistant.coverage import passage_states_no_figure
+    from assistant.understand import Intent
+
+    # the opening of a 2022 kindergarten budget of the development corpus, which prints no figure
+    quote = ("根据《中华人民共和国预算法》《…关于做好全区预(决)算和“三公”经费信息公开工作的通知》(离政办发〔2014〕"
+             "130号)和《…》(离财预〔2016〕373号)文件的要求,依法依规公开我单位2022年预算信息如下:")
+    asked = Intent(question="预算收入是多少钱", operation="lookup", narrative="", mentions=(), doc_ids=("d",))
+    answer = Answer(Status.ANSWERED, quote, citations=(Citation("d", "section", "前言", "前言", quote),))
+    assert passage_states_no_figure(asked, answer)
