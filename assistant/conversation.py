@@ -27,9 +27,9 @@ from assistant.document_clarifier import DocumentClarifier
 from assistant.llm import rephrase
 from assistant.loaded_corpus import LoadedCorpus, load_corpus, store_generation
 from assistant.passages_answerer import PassagesAnswerer
+from assistant.question_words import normalise
 from assistant.record_index import RecordIndex
 from assistant.records_answerer import RecordsAnswerer
-from assistant.question_words import normalise
 from assistant.refusals import empty_question, not_found, refusal, unhandled
 from assistant.understand import Intent, understand
 from index.errors import EmbedderMismatch, MissingExtra, StoreUnavailable, UnknownDocument
@@ -46,7 +46,8 @@ class Conversation:
 
     def __init__(self, library, config: Config, doc: str | None = None,
                  corpus: LoadedCorpus | None = None) -> None:
-        """Read the library's list of documents (records and parts as questions need them), unless `corpus` is given."""
+        """Read the library's list of documents, unless `corpus` (already read) is given; records,
+        paragraphs and tables are read as questions need them."""
         self.library = library
         self.config = config
         self.fixed_docs: tuple[str, ...] = self._resolve_doc(doc) if doc else ()
@@ -54,8 +55,8 @@ class Conversation:
         self._use(corpus or self._loaded())
 
     def fresh(self, doc: str | None = None) -> Conversation:
-        """A new conversation (empty dialogue state) sharing this one's loaded records and paragraphs."""
-        return Conversation(self.library, self.config, doc, corpus=self.corpus)  # its indexes shared too
+        """A new conversation (empty dialogue state) sharing what this one's library has read."""
+        return Conversation(self.library, self.config, doc, corpus=self.corpus)
 
     def _loaded(self) -> LoadedCorpus:
         """The library read anew (the passage index and embedding model open at the first search)."""
@@ -68,7 +69,8 @@ class Conversation:
         self.clarifier = DocumentClarifier(corpus.documents)
 
     def _scoped(self, doc_ids: tuple[str, ...]) -> None:
-        """Answer from the records of `doc_ids` (all documents when empty) until the next question."""
+        """Answer from the records of `doc_ids` until the next question (with none: `index_for`'s whole
+        library, or none of a large one)."""
         index = self.corpus.index_for(doc_ids)
         if index is not self.index:
             self.index = index
@@ -84,7 +86,7 @@ class Conversation:
     def _scope(self, question: str) -> tuple[str, ...]:
         """The documents whose records a question may need: the fixed document; else the departments
         it names, or the one the conversation is on, with their other years (follow-ups and comparisons
-        read those); else every document."""
+        read those); else () (see `LoadedCorpus.index_for`)."""
         if self.fixed_docs:
             return self.fixed_docs
         text = normalise(question)

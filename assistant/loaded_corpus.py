@@ -95,9 +95,9 @@ class LoadedCorpus:
     def family(self, doc_ids: Iterable[str]) -> tuple[str, ...]:
         """`doc_ids` with the other years (and budget or final accounts) of their departments:
         a follow-up or a comparison reads those ("比去年增加了多少？")."""
-        departments = {d.department for d in self.documents if d.doc_id in set(doc_ids)}
-        return tuple(d.doc_id for d in self.documents if d.doc_id in set(doc_ids) or (
-            d.department and d.department in departments))
+        wanted = set(doc_ids)
+        departments = {d.department for d in self.documents if d.doc_id in wanted and d.department}
+        return tuple(d.doc_id for d in self.documents if d.doc_id in wanted or d.department in departments)
 
 
 def store_generation(library) -> object:
