@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from assistant.document_parts import DocumentParts
 from assistant.passage_answer import Paragraph
@@ -59,9 +60,18 @@ class LoadedCorpus:
         """doc_id → its parsed tables (row counts need rows without figures)."""
         return self.parts.tables
 
-    @property
+    @cached_property
     def doc_ids(self) -> tuple[str, ...]:
         return tuple(d.doc_id for d in self.documents)
+
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        return frozenset(self.doc_ids)
+
+    @cached_property
+    def _whole_fits(self) -> bool:
+        """Whether every record may be indexed for a question naming nothing (`WHOLE_LIBRARY_RECORDS`)."""
+        return sum(d.records for d in self.documents) <= WHOLE_LIBRARY_RECORDS
 
     def read_from(self, store) -> None:  # noqa: ANN001 - an index RecordStore
         """Read what is not in memory yet from `store` (the web app reopened its stores)."""
@@ -71,10 +81,10 @@ class LoadedCorpus:
     def index_for(self, doc_ids: Iterable[str] = ()) -> RecordIndex:
         """The records of `doc_ids` indexed, the last `SCOPES_KEPT` kept. With no `doc_ids`: every
         record, or in a library of more than `WHOLE_LIBRARY_RECORDS` none (the template labels only)."""
-        known = set(self.doc_ids)
+        known = self._known
         scope = frozenset(d for d in doc_ids if d in known)
-        if not scope and sum(d.records for d in self.documents) <= WHOLE_LIBRARY_RECORDS:
-            scope = frozenset(known)
+        if not scope and self._whole_fits:
+            scope = known
         with self._lock:
             if scope in self._indexes:
                 self._indexes.move_to_end(scope)

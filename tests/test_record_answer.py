@@ -307,15 +307,21 @@ def test_an_everyday_name_of_a_function_class_finds_it():
     assert computation is not None and computation.records[0].value == pytest.approx(39.65)
 
 
-@pytest.mark.parametrize(("name", "question", "value"), [
+@pytest.mark.parametrize(("name", "question", "operation", "value"), [
+    # The two sides named alone are their totals.
     # "209年收入决算43187160.08元" (a misprinted year) and "(一)2019年支出决算42988092.80元".
-    ("n05-xiaoyi-diliuzhongxue-2019-final.txt", "2019年收入比支出多出多少？", 199067.28),
+    ("n05-xiaoyi-diliuzhongxue-2019-final.txt", "2019年收入比支出多出多少？", "difference", 199067.28),
     # "2018年度决算总收入1244.27万元,比2017年度决算总收入1058.51万元…"; "2018年度总支出1095.67万元…".
-    ("n04-xinzhou-dierxiaoxue-2018-final.txt", "2018年总收入比总支出多多少？", 148.6),
+    ("n04-xinzhou-dierxiaoxue-2018-final.txt", "2018年总收入比总支出多多少？", "difference", 148.6),
+    # One count per unit of another.
+    # "…在职教职工人数501人,义务教育学生10674人,…": 10,674 ÷ 501 = 21.3
+    ("g05-qiyang-wuxi-jiaoyu-2024-budget.txt", "平均一个在职教职工对应多少义务教育学生？", "per_unit", 21.3),
+    # "…现有教职工356人,在校生3771人。": 3,771 ÷ 356 = 10.6
+    ("n12-zibo-ligongxuexiao-2021-final.txt", "平均每个教职工对应多少名学生？", "per_unit", 10.6),
 ])
-def test_the_two_sides_named_alone_are_their_totals(name: str, question: str, value: float):
+def test_a_computation_over_two_printed_figures(name: str, question: str, operation: str, value: float):
     computation = _beside_the_sample(name, question)
-    assert computation is not None and computation.operation == "difference", question
+    assert computation is not None and computation.operation == operation, question
     assert computation.result == pytest.approx(value)
 
 
@@ -395,18 +401,6 @@ def test_a_change_follows_the_figure_under_its_funds_and_a_years_pair_in_the_tex
     computation = _beside_the_sample("s06-yingde-jingxin-2016-budget.txt", "公务接待费和2015年比减少了多少？")
     assert computation is not None and computation.operation == "change"
     assert computation.records[0].value == pytest.approx(-4.35)
-
-
-@pytest.mark.parametrize(("name", "question", "value"), [
-    # "…在职教职工人数501人,义务教育学生10674人,…": 10,674 ÷ 501 = 21.3
-    ("g05-qiyang-wuxi-jiaoyu-2024-budget.txt", "平均一个在职教职工对应多少义务教育学生？", 21.3),
-    # "…现有教职工356人,在校生3771人。": 3,771 ÷ 356 = 10.6
-    ("n12-zibo-ligongxuexiao-2021-final.txt", "平均每个教职工对应多少名学生？", 10.6),
-])
-def test_one_count_per_unit_of_another(name: str, question: str, value: float):
-    computation = _beside_the_sample(name, question)
-    assert computation is not None and computation.operation == "per_unit", question
-    assert computation.result == pytest.approx(value)
 
 
 def test_a_linked_phrase_means_the_documents_own_label_when_it_prints_one():

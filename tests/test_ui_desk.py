@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from gradio_client import Client, handle_file
 
-from ui_server import copy_home, get, running_server
+from ui_server import copy_home, get, running_server, upload_excerpt
 
 PASSWORD = "desk-secret-42"
 EXCERPT = "ex09.txt"  # 桂林市司法局 2015 “三公”经费预算 (a real excerpt, small)
@@ -90,10 +90,8 @@ def test_bad_upload_shows_a_clear_message_and_changes_nothing(server, desk, tmp_
 
 
 def test_upload_lists_then_remove_deletes_a_disclosure(server, desk, tmp_path):
-    source = tmp_path / EXCERPT
-    source.write_bytes((Path(__file__).parent / "fixtures" / "excerpts" / EXCERPT).read_bytes())
     before = document_ids(server)
-    report, doc_list, picker = desk.predict([handle_file(str(source))], api_name="/upload")
+    report, doc_list, picker = upload_excerpt(desk, tmp_path, EXCERPT)
     assert EXCERPT in report and "已新增" in report
     added = [doc_id for doc_id in document_ids(server) if doc_id not in before]
     assert len(added) == 1 and added[0] in doc_list

@@ -15,7 +15,7 @@ from gradio_client import Client, handle_file
 
 from builders.xlsx_bomb import write_wide_workbook, write_xlsx_bomb
 from ingest.readers.xlsx_bounds import MAX_CELLS
-from ui_server import SERVER_PIDS, copy_home, get, post_json, running_server
+from ui_server import SERVER_PIDS, copy_home, get, post_json, running_server, upload_excerpt
 
 PASSWORD = "desk-secret-42"
 # A small workbook parses within about 170 MB of address space (openpyxl and its imports),
@@ -75,10 +75,8 @@ def test_hostile_uploads_are_refused_and_the_server_keeps_its_memory_and_answers
 
 
 def test_a_disclosure_within_the_limit_is_still_ingested_through_the_child(server, desk, tmp_path):
-    source = tmp_path / EXCERPT
-    source.write_bytes((Path(__file__).parent / "fixtures" / "excerpts" / EXCERPT).read_bytes())
     before = document_ids(server)
-    report, _docs, _picker = desk.predict([handle_file(str(source))], api_name="/upload")
+    report, _docs, _picker = upload_excerpt(desk, tmp_path, EXCERPT)
     assert EXCERPT in report and "已新增" in report
     added = [doc_id for doc_id in document_ids(server) if doc_id not in before]
     assert len(added) == 1

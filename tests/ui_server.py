@@ -103,3 +103,13 @@ def get(url: str, timeout: float = 30) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8", "replace")
+
+
+def upload_excerpt(desk, tmp_path: Path, name: str):  # noqa: ANN001, ANN201 - a gradio Client; its reply
+    """Upload the real excerpt `name` (tests/fixtures/excerpts) through the desk's /upload: its
+    (report, document list, picker)."""
+    from gradio_client import handle_file
+
+    source = tmp_path / name
+    source.write_bytes((Path(__file__).parent / "fixtures" / "excerpts" / name).read_bytes())
+    return desk.predict([handle_file(str(source))], api_name="/upload")
