@@ -586,3 +586,11 @@ def test_a_falling_rate_is_the_stated_rate():
     computation = answer_from_records(understand("公务接待费减少率是多少？", index, (doc,)), index)
     assert computation is not None and computation.operation == "growth_rate"
     assert any(r.value == pytest.approx(-35.22) or r.value == pytest.approx(35.22) for r in computation.records)
+
+
+def test_a_change_stated_of_income_and_spending_together_is_each_sides_change():
+    # "收入支出總體與上年相比,增加58.21萬元,增長15.46%": the joint subject names both totals.
+    computation = _beside_the_sample("g03-wulumuqi-zhengwufuwu-2023-final.txt", "支出总计比上年多了多少钱？")
+    assert computation is not None and computation.records[0].value == pytest.approx(58.21)
+    computation = _beside_the_sample("g03-wulumuqi-zhengwufuwu-2023-final.txt", "收入总计比上年增长了百分之几？")
+    assert computation is not None and computation.records[0].value == pytest.approx(15.46)
