@@ -12,6 +12,7 @@ from ingest.document import parse_document
 from ingest.metadata import make_doc_id
 
 EXCERPTS = Path(__file__).parent / "fixtures" / "excerpts"
+DEV_TEXTS = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
 
 
 def test_sample_metadata(sample_path):
@@ -57,6 +58,15 @@ def test_excerpt_metadata(name, department, year, kind, unit):
 ])
 def test_a_printed_title_line_is_the_title(name, title):
     assert parse_document(EXCERPTS / name).title == title
+
+
+@pytest.mark.parametrize("name, title", [
+    # typed from the first lines of the page; cited as the title of text under no heading
+    ("s11-fengjie-yunwu-2023-budget.txt", "2023年云雾土家族乡加工园配套设施建设项目支出绩效目标审批表"),
+    ("s03-nanxian-zhujian-2018-final.txt", "南县住房和城乡建设局2018年度整体支出绩效评价报告"),
+])
+def test_a_project_form_or_an_evaluation_report_is_titled_as_printed(name, title):
+    assert parse_document(DEV_TEXTS / name).title == title
 
 
 def test_an_unnamed_unit_gets_no_guessed_name_in_its_title():
