@@ -248,11 +248,12 @@ def _share(intent: Intent, index: RecordIndex) -> Computation | None:
     whole = None
     if len(intent.mentions) >= 2:
         part, whole = _part_and_whole(intent, index) or (part, None)
+    if whole is None and (stated := _stated_share(part, index)):
+        # "其中:财政拨款收入832.82万元,占100.00%" — the sentence states the share of its own whole,
+        # which is the document's figure where the question names no whole of its own
+        return Computation("lookup", record_name(stated), (stated, part))
     if whole is None:
         whole = parent_of(part, index) or total_of((part.doc_id,), index)
-    if whole is None and (stated := _stated_share(part, index)):
-        # "其中:财政拨款收入832.82万元,占100.00%" — the sentence states the share of its own whole
-        return Computation("lookup", record_name(stated), (stated, part))
     if whole is None or not whole.value or whole is part:
         return None
     if part.unit != whole.unit:  # 2 辆 ÷ 8 万元 is no share: take the part's figure in the whole's unit

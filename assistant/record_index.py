@@ -96,6 +96,10 @@ def label_aliases(label: str) -> set[str]:
         for suffix in _DROPPABLE_SUFFIXES:
             if name.endswith(suffix) and len(name) - len(suffix) >= _MIN_ALIAS_CHARS:
                 names.add(name[: -len(suffix)])
+    for name in list(names):  # "收、支总计均为…" is each side's total (`[joint_totals]`)
+        joint = question_words()["joint_totals"]
+        if name in joint:
+            names.update(joint[name], joint)
     for name in list(names):  # "在职人员100人" is what "在职的有多少人" asks (`[people] statuses`)
         status = name.removesuffix("人员")
         if status != name and status in question_words()["people"]["statuses"]:
