@@ -594,3 +594,9 @@ def test_a_change_stated_of_income_and_spending_together_is_each_sides_change():
     assert computation is not None and computation.records[0].value == pytest.approx(58.21)
     computation = _beside_the_sample("g03-wulumuqi-zhengwufuwu-2023-final.txt", "收入总计比上年增长了百分之几？")
     assert computation is not None and computation.records[0].value == pytest.approx(15.46)
+
+
+def test_a_colloquial_word_the_document_prints_as_a_label_is_that_label():
+    # "2024年本部门收入预算7018.511万元,…。收入较上年增加2042.519万元": 2023 = 7018.511 − 2042.519.
+    computation = _beside_the_sample("g05-qiyang-wuxi-jiaoyu-2024-budget.txt", "2023年的收入是多少？")
+    assert computation is not None and computation.result == pytest.approx(4975.992)
