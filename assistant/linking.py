@@ -228,7 +228,9 @@ def _synonym_mentions(question: str, index: RecordIndex, covered: list[bool],
         # "出国团组" where a table prints 单位出国团组: the synonyms' labels, then those printing the
         # word; a side's own totals ("收入" in 本年收入合计) before either
         own = [] if curated else [a for a in _own_labels_holding(key, index) if a not in aliases]
-        totals = [a for a in own if a in _side_totals(key)]
+        # the word printed as a label of its own ("收入较上年增加…", g05) is what the document calls it
+        printed = [key] if not curated and index.by_alias.get(key) else []
+        totals = printed + [a for a in own if a in _side_totals(key)]
         aliases = totals + aliases + [a for a in own if a not in totals]
         if aliases:
             found.append(Mention(key, start, tuple(aliases), "link" if curated else "synonym", tuple(groups)))
