@@ -600,3 +600,25 @@ def test_a_colloquial_word_the_document_prints_as_a_label_is_that_label():
     # "2024年本部门收入预算7018.511万元,…。收入较上年增加2042.519万元": 2023 = 7018.511 − 2042.519.
     computation = _beside_the_sample("g05-qiyang-wuxi-jiaoyu-2024-budget.txt", "2023年的收入是多少？")
     assert computation is not None and computation.result == pytest.approx(4975.992)
+
+
+@pytest.fixture(scope="module")
+def street_budget_2024() -> tuple[RecordIndex, str]:
+    index, (doc,) = _dev_index(REAL_PDF / "上海市普陀区人民政府万里街道办事处24年预算.pdf")
+    return index, doc
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    # page 6 of the PDF: "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，…" under
+    # "1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元"
+    ("专项普查活动2023年预算执行数是多少？", 60.13),
+    # page 8: "2023年当年预算执行数为389.59万元，2024年预算安排421.23万元，比2023年预算执行数增加8.12%。"
+    ("公益性岗位补贴比2023年预算执行数增长了百分之几？", 8.12),
+])
+def test_a_budget_printing_last_years_execution_answers_it_by_the_items_name(street_budget_2024, question, value):
+    index, doc = street_budget_2024
+    intent = understand(question, index, (doc,))
+    assert intent.refusal == "", question
+    computation = answer_from_records(intent, index)
+    assert computation is not None, question
+    assert (computation.result if computation.result is not None else computation.records[0].value) == pytest.approx(value)
