@@ -81,6 +81,12 @@ def item_names(name: str) -> set[str]:
     return found
 
 
+# A figure named by its classification path, "X（类）Y（款）Z（项）" and maybe a stage after it
+# ("“…（款）专项普查活动（项）”预算安排", seen in the street-office budget PDFs and in 决算 explanations
+# of several provinces): the last level's name is what people ask for.
+_CLASSIFIED_ITEM = re.compile(r"(?:^|\))(?P<item>[^()]+)\((?:类|款|项)\)(?P<stage>[^()]*)$")
+
+
 def label_aliases(label: str) -> set[str]:
     """The normalised label and the short forms people say for it."""
     base = normalise(label)
@@ -88,6 +94,8 @@ def label_aliases(label: str) -> set[str]:
     names = {base, _PARENTHESES.sub("", base), base.replace("、", "").replace("，", "")}
     for name in list(names):
         names |= item_names(name)
+    if item := _CLASSIFIED_ITEM.search(base):  # "…(款)专项普查活动(项)预算安排" is 专项普查活动's
+        names |= {item["item"], item["item"] + item["stage"]}
     for name in list(names):
         for long, short in _ABBREVIATIONS:
             if long in name:

@@ -298,7 +298,11 @@ def _refusal(text: str, mentions: tuple[Mention, ...], asked: AskedDocuments, in
         return "other_department", asked.unknown_department
     if first_word(text, refusal["final_accounts"]):
         kinds = {d.kind for d in index.documents if d.doc_id in asked.doc_ids}
-        if "final" not in kinds:
+        own_years = {str(d.year) for d in index.documents if d.doc_id in asked.doc_ids}
+        # a budget never holds its own year's execution, only (sometimes) last year's
+        own_year_asked = (period in own_years or any(year in text for year in own_years)
+                          or first_word(text, question_words()["periods"]["this_year"]))
+        if "final" not in kinds and (own_year_asked or not _prints_execution(index, asked.doc_ids)):
             return "final_accounts", "决算"
     if period and not _period_known(period, index, asked.doc_ids):
         return "other_year", f"{period}年"
@@ -307,6 +311,16 @@ def _refusal(text: str, mentions: tuple[Mention, ...], asked: AskedDocuments, in
     if not mentions and not first_word(text, refusal["domain"]) and not first_word(text, refusal["unit_words"]):
         return "no_domain", ""
     return "", ""
+
+
+def _prints_execution(index: RecordIndex, doc_ids: tuple[str, ...]) -> bool:
+    """Whether a budget in scope prints executed figures too (last year's 执行数 or 决算数)."""
+    words = question_words()["refusal"]["final_accounts_printed"]
+    for doc_id in doc_ids or tuple(d.doc_id for d in index.documents):
+        for record in index.by_doc.get(doc_id, ()):
+            if any(w in record.label or any(w in c for c in record.column_path) for w in words):
+                return True
+    return False
 
 
 def _period_known(period: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> bool:

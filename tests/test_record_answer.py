@@ -622,3 +622,9 @@ def test_a_budget_printing_last_years_execution_answers_it_by_the_items_name(str
     computation = answer_from_records(intent, index)
     assert computation is not None, question
     assert (computation.result if computation.result is not None else computation.records[0].value) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("question", ["2024年决算支出是多少？", "今年实际支出了多少？"])
+def test_a_budget_never_holds_its_own_years_execution(street_budget_2024, question):
+    index, doc = street_budget_2024
+    assert understand(question, index, (doc,)).refusal == "final_accounts"
