@@ -139,3 +139,14 @@ def test_a_numbered_school_said_short_names_its_department(question, mention, de
 ])
 def test_an_institution_not_loaded_is_another_department(index: RecordIndex, question: str) -> None:
     assert understand(question, index).refusal == "other_department"
+
+
+def test_hearsay_before_a_name_is_no_part_of_it() -> None:
+    # development set, a 2026 budget of a district 民政局: "听说…民政局…预算有7.34万元，对吗？"
+    assert department_mentions("听说某区民政局2026年公务用车运行维护费预算有7.34万元，对吗？") == ["某区民政局"]
+
+
+@pytest.mark.parametrize("mention, matches", [("交通厅", True), ("某省交通厅", True), ("交通局", True), ("财政厅", False)])
+def test_a_disclosure_under_its_sectors_name_is_its_office(mention: str, matches: bool) -> None:
+    # "某省交通运输部门2022年“三公”经费预算情况说明": asked of as 交通厅
+    assert mention_matches(mention, "某省交通运输部门") is matches
