@@ -77,6 +77,9 @@ def mention_matches(mention: str, department: str) -> bool:
     expanded = mention
     for short, full in question_words()["refusal"]["abbreviations"].items():
         expanded = expanded.replace(short, full)
+    if department.endswith(tuple(question_words()["refusal"]["sector_names"])):
+        office = next((s for s in question_words()["refusal"]["org_suffixes"] if expanded.endswith(s)), "")
+        expanded = expanded[: len(expanded) - len(office)] if len(expanded) - len(office) >= 2 else expanded
     return all(ch in department for ch in expanded)
 
 
