@@ -628,3 +628,18 @@ def test_a_budget_printing_last_years_execution_answers_it_by_the_items_name(str
 def test_a_budget_never_holds_its_own_years_execution(street_budget_2024, question):
     index, doc = street_budget_2024
     assert understand(question, index, (doc,)).refusal == "final_accounts"
+
+
+@pytest.mark.parametrize("name, question, value", [
+    # "现有人数10人其中:在职编制5人;离退休0人。"
+    ("s02-yueyang-jingkaiqu-xuanchuan-2018-budget.txt", "宣传部现在有几个人？", 10),
+    # "本部门2020年年末实有人数151人,其中在职人员100人,离休人员0人,退休人员51人;…年末学生人数929人。"
+    ("n06-nanchang-anyi-changjunxuexiao-2020-final.txt", "学校年底一共有多少人？", 151),
+])
+def test_how_many_people_the_unit_has_is_its_headcount(name: str, question: str, value: float):
+    index, (doc, _) = _dev_index(DEV_TEXTS / name, sample_path())
+    intent = understand(question, index, (doc,))
+    assert intent.refusal == ""
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.records[0].value == pytest.approx(value)
+    assert computation.records[0].unit == "人"
