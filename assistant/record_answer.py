@@ -49,13 +49,27 @@ def _lookup(intent: Intent, index: RecordIndex) -> Computation | None:
         return each
     ranked = combined(intent, index)
     if not ranked:
-        return _total_lookup(intent, index)
+        return _headcount(intent, index) or _total_lookup(intent, index)
     top = ranked[0].record
     if intent.period and top.period != intent.period:
         return _derived_period(intent, index, top) or _derived_from_ranked(intent, index, ranked)
     alternatives = _alternatives(ranked, intent.mentions[0] if len(intent.mentions) == 1 else None)
     return Computation("lookup", record_name(top), (top,), alternatives=alternatives,
                    corroborating=same_figure(top, index), period=top.period if intent.period else "")
+
+
+def _headcount(intent: Intent, index: RecordIndex) -> Computation | None:
+    """A question naming no one but asking how many people ("宣传部现在有几个人？"): the unit's
+    headcount, the first of `[people] headcount` the documents print."""
+    people = question_words()["people"]
+    if not any(w in intent.question for w in people["headcount_questions"]):
+        return None
+    for label in people["headcount"]:
+        found = [r for r in index.in_docs(index.by_alias.get(label, []), intent.doc_ids)
+                 if r.unit == "人" and r.measure in ("amount", "count")]
+        if found:
+            return Computation("lookup", record_name(found[0]), (found[0],))
+    return None
 
 
 def _total_lookup(intent: Intent, index: RecordIndex) -> Computation | None:
