@@ -29,6 +29,10 @@ def conversation(sample_home: Path) -> Conversation:
     (["社保综合管理比去年增加了多少？", "那社保业务管理呢？"], 299, {"第三部分"}),  # 减少 299
     # "2022年我单位持有2辆公务用车,比2021年减少1辆": still a count of cars, 2 + 1
     (["公车有几辆？", "那2021年呢？"], 3, {"第五部分"}),
+    # a total asked with no figure named ("一共"), then another year: 3,776 − 208
+    (["今年一共有多少钱？", "那去年呢？"], 3568, {"第二部分"}),
+    # "实有在编人数 56 人；离休 0 人，退休 18 人": in post (在职) is 在编
+    (["退休人员有几个？", "在职的呢？"], 56, {"第一部分"}),
 ])
 def test_follow_up(conversation: Conversation, turns: list[str], value: float, refs: set[str]) -> None:
     chat = conversation.fresh()
