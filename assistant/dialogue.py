@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from assistant.linking import Mention
 from assistant.record_index import stage, stages_said
+from assistant.record_parts import asks_total
 from assistant.understand import Intent
 
 _FOLLOW_UP_START = ("那", "那么", "其中", "还有", "另外", "再", "那个", "这个", "它", "这", "同期", "同样")
@@ -31,6 +32,7 @@ class DialogueState:
     subject: str = ""
     counter: str = ""  # the count unit asked ("几辆" → 辆): "那2021年呢？" still counts cars
     pending: str = ""  # a question answered with `clarify`, asked again once the document is chosen
+    total_question: str = ""  # a question asking the whole budget with no figure named ("今年一共有多少钱")
     choices: tuple[str, ...] = ()  # the documents that clarify listed, in its order
 
 
@@ -59,6 +61,9 @@ def resolve(intent: Intent, state: DialogueState, all_doc_ids: tuple[str, ...]) 
     if set(intent.doc_ids) == set(all_doc_ids) and state.doc_ids:
         changes["doc_ids"] = state.doc_ids
     changes.update(_subject(intent, state, follow))
+    if follow and state.total_question and not intent.mentions and not intent.names_subject:
+        # "[一共有多少钱] 那去年呢？": the same whole, asked again
+        changes.update(question=state.total_question + intent.question, operation=state.operation)
     if follow and intent.operation == "lookup" and state.operation in ("change", "growth_rate", "share"):
         if intent.mentions and not re.search(r"多少|几", intent.question):
             changes["operation"] = state.operation  # "那公务接待费呢？" after "…比去年增加了多少？"
@@ -110,4 +115,5 @@ def advance(state: DialogueState, intent: Intent, answered: bool) -> DialogueSta
         mentions=mentions, doc_ids=intent.doc_ids, period=intent.period,
         operation=intent.operation, narrative=intent.narrative, counter=intent.counter,
         subject="".join(m.text for m in mentions) if answered or intent.mentions else state.subject,
+        total_question=intent.question if not mentions and asks_total(intent.question) else "",
     )

@@ -19,7 +19,7 @@ from assistant.question_words import normalise, question_words
 from assistant.record_choice import Measure, Scored, rank_records
 from assistant.record_index import RecordIndex, record_name, stage
 from assistant.record_lists import count_items, each_figure, extreme, list_parts
-from assistant.record_parts import (other_totals, parent_of, same_figure, sides_said, total_of,
+from assistant.record_parts import (asks_total, other_totals, parent_of, same_figure, sides_said, total_of,
                                     year_totals)
 from assistant.understand import Intent, compares_stages
 from ingest.model import Record
@@ -75,7 +75,7 @@ def _headcount(intent: Intent, index: RecordIndex) -> Computation | None:
 def _total_lookup(intent: Intent, index: RecordIndex) -> Computation | None:
     """A question naming no figure but asking how much in all ("今年一共有多少钱？")."""
     totals = question_words()["totals"]
-    if not any(w in intent.question for w in totals["words"] + totals["questions"]):
+    if not asks_total(intent.question):
         return None
     sides = [side for side, words in totals["side_words"].items() if any(w in intent.question for w in words)]
     total = total_of(intent.doc_ids, index, sides[0] if len(sides) == 1 else "")  # "一共花了多少钱": 支出

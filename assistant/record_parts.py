@@ -163,6 +163,12 @@ def _level_rows(rows: list[Record], spec: dict) -> list[Record]:
     return [r for r in chosen if r.column_path == first_column]
 
 
+def asks_total(question: str) -> bool:
+    """Whether a question asks the whole budget ("今年一共有多少钱？", `[totals] words/questions`)."""
+    totals = question_words()["totals"]
+    return any(w in question for w in totals["words"] + totals["questions"])
+
+
 def total_of(doc_ids: tuple[str, ...], index: RecordIndex, side: str = "") -> Record | None:
     """The document's total budget (支出总计 / 收入总计 …, the first of `[totals] labels` found), or
     the total of one side (`[totals] sides`)."""
