@@ -47,8 +47,9 @@ def test_a_performance_row_cut_off_at_the_end_of_the_text_keeps_its_level():
     assert {(r.column_path, r.value, r.unit) for r in records} == {(("指标值",), 11, "个"), (("权重",), 10, "分")}
 
 
-# g08's unit and its first project, as printed in row 5 and carried down to the rows below it
-G08_PROJECT = ("820001-井研县马踏镇人民政府", "村组干部报酬")
+# g08's unit and its first project, printed in row 5 ("820001-井研县马踏镇人民政府 | 村组干部报酬")
+# and carried down to the rows below it; the unit's code (820001-) is no part of its name
+G08_PROJECT = ("井研县马踏镇人民政府", "村组干部报酬")
 
 
 def test_a_continuation_row_takes_the_merged_cells_above_as_its_path():
@@ -74,6 +75,6 @@ def test_a_project_amount_belongs_to_the_project_not_to_its_first_indicator():
     # 金额单位:元
     records = [r for r in parsed("g08").records if r.source == "table"]
     budgets = {r.row_path: (r.value, r.unit) for r in records if r.column_path == ("预算数",)}
-    assert budgets == {("820-马踏镇部门",): (8827620.53, "元"), G08_PROJECT: (3309840, "元"),
+    assert budgets == {("马踏镇部门",): (8827620.53, "元"), G08_PROJECT: (3309840, "元"),
                        (G08_PROJECT[0], "基层组织活动经费"): (660000, "元")}
     assert not [r for r in records if r.unit == "元" and "满意度" in "".join(r.row_path)]
