@@ -17,6 +17,7 @@ come out as a row of their own whose path ends at the project.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ingest.tables.header_cells import is_label_cell, squeeze
@@ -25,6 +26,8 @@ from ingest.tables.text_cells import is_value
 # The header cell of an indicator's own name: the levels above it are label columns too.
 INDICATOR_NAME = "三级指标"
 EMPTY_MARKS = ("", "-", "—", "/")
+# A budget system's code before a unit's or project's name: "820-", "820001-" (then no digit).
+SYSTEM_CODE = re.compile(r"^\d{3,}\s*[-－]\s*(?=\D)")
 
 
 def is_indicator_header(header: list) -> bool:
@@ -72,9 +75,16 @@ def indicator_rows(header: list[str], rows: list[tuple[str, ...]]) -> IndicatorR
         for part in _split_project(cells, label_at, levels_from):
             out.rows.append(tuple(part[i] for i in label_at) + tuple(part[i] for i in values_at))
             out.cell_names.append(("",) * len(label_at) + tuple(names[i] for i in values_at))
-            out.paths.append(tuple(part[i].strip() for i in label_at if part[i].strip()))
+            out.paths.append(tuple(_name(part[i], names[i]) for i in label_at if part[i].strip()))
             out.sources.append(source)
     return out
+
+
+def _name(cell: str, column: str) -> str:
+    """A unit or project as named: without the budget system's code printed before it
+    ("820001-井研县马踏镇人民政府", seen in g08 of the development corpus); the row's quote keeps it."""
+    name = cell.strip()
+    return SYSTEM_CODE.sub("", name) if is_label_cell(column) else name
 
 
 def _first_level(names: list[str], label_at: list[int]) -> int:
