@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.linking import Mention, said_in_order
+from assistant.number_text import label_states_count
 from assistant.question_words import first_word, normalise, question_words
 from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name, stage, stages_said
 from ingest.model import Record
@@ -186,7 +187,7 @@ def _unit_fit(record: Record, intent, measure: Measure) -> float:
         return -w.points_unasked
     if intent.counter and intent.counter != "%":
         if record.unit == intent.counter or (intent.counter == "个" and record.unit not in MONEY_UNITS) \
-                or _label_counts(record, intent.counter):
+                or label_states_count(record.label, record.value, intent.counter):
             return w.asked_counter - (w.flow_unasked if _flow_unasked(record, intent.question) else 0.0)
         return -w.money_for_count if record.unit in MONEY_UNITS else -w.other_count
     if record.unit in MONEY_UNITS:
@@ -204,12 +205,6 @@ def _performance_words(kind: str) -> list[str]:
 def _asks_target(question: str) -> bool:
     """The question asks for a target ("满意度目标定的是多少", "要达到多少")."""
     return bool(first_word(question, _performance_words("targets")))
-
-
-def _label_counts(record: Record, counter: str) -> bool:
-    """The label states the figure in the counter asked: an indicator named "村组干部230人" whose
-    target is 230 (个) answers "村组干部有多少人" (seen in g08 of the development corpus)."""
-    return normalise(record.label).endswith(f"{record.value:g}{counter}")
 
 
 def _flow_unasked(record: Record, question: str) -> bool:
