@@ -14,6 +14,7 @@ import re
 
 from assistant.answer import Answer
 from assistant.linking import Mention, said_in_order
+from assistant.number_text import label_states_count
 from assistant.question_words import left_out, normalise, question_words
 from assistant.record_index import RecordIndex, label_aliases, record_name
 from assistant.understand import Intent
@@ -105,8 +106,9 @@ def _count_given_as_money(intent: Intent, answer: Answer) -> bool:
         return False  # rows counted ("项目支出共5项") are a count whatever their figures are in
     if answer.facts:
         # "计划公务接待多少批次" is not answered in 辆 either ("个" counts anything, so it stays open)
-        other_count = intent.counter != "个" and not any(_same_count_unit(f.unit, intent.counter)
-                                                          for f in answer.facts)
+        other_count = intent.counter != "个" and not any(
+            _same_count_unit(f.unit, intent.counter) or label_states_count(f.label, f.value, intent.counter)
+            for f in answer.facts)
         return all(f.unit in MONEY_UNITS for f in answer.facts) or other_count
     quotes = " ".join(c.quote for c in answer.citations)
     return bool(quotes) and not _COUNTED.search(quotes)

@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.linking import Mention, said_in_order
+from assistant.number_text import label_states_count
 from assistant.question_words import first_word, normalise, question_words
 from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name, stage, stages_said
 from ingest.model import Record
 from ingest.units import MONEY_UNITS
 
 _AMOUNT_MEASURES = ("amount", "count", "")
+POINTS_UNIT = "分"  # the unit ingest gives 权重, 分值 and 得分 figures
 _MAX_ALIAS_RANK = 4
 _MAX_COLUMN_RANK = 8
 _MAX_OWNER_RANK = 4
@@ -53,7 +55,8 @@ class ChoiceWeights:
     other_count: float = 1.0  # another count unit than the one asked
     money: float = 2.0  # budget questions are mostly about money
     rate_for_rate: float = 2.0  # a percentage when a rate is asked
-    percent_unasked: float = 3.0  # a percentage nobody asked for
+    percent_unasked: float = 3.0  # a percentage nobody asked for (a target's own unit is asked with it)
+    points_unasked: float = 3.0  # points (权重, 得分: 分) nobody asked for: a weighting beside the figure
     count_for_money: float = 1.0  # a count when the question speaks of money
     asked_measure: float = 5.0  # the stated change (or rate) when one is asked
     other_measure: float = 3.0  # ...and anything else then
@@ -71,7 +74,7 @@ class ChoiceWeights:
     first_column: float = 2.0  # a table's first (total) column unless the question names another
     column_rank: float = 0.5  # ...less for each later column
     named_parent: float = 1.0  # each parent row the question names
-    target: float = 1.0  # a performance target is a goal, not a budget figure
+    target: float = 1.0  # a performance target is a goal, not a budget figure (unless a target is asked)
     own_heading: float = 2.0  # a sentence under the figure's own heading ("2.项目支出"), not a passing mention
     said_stage: float = 3.0  # the record is the 预算 (or 决算) figure the question says
     other_stage: float = 3.0  # ...or the other one ("完成预算27万元" vs "支出决算为17.06万元")
@@ -137,7 +140,7 @@ def _score(record: Record, rank: int, mention: Mention, intent, index: RecordInd
     score += _column_fit(record, intent.question, index) + _table_weight(record)
     score += sum(w.named_parent for parent in record.row_path[:-1]
                  if len(parent) >= 2 and normalise(parent) in intent.question)
-    if record.qualifier:
+    if record.qualifier and not _asks_target(intent.question):
         score -= w.target
     if record.source == "text" and record.section_path and _NUMBERING.sub("", normalise(
             record.section_path[-1])) == normalise(record_name(record)):
@@ -180,15 +183,28 @@ def _unit_fit(record: Record, intent, measure: Measure) -> float:
     w = WEIGHTS
     if measure == "change_rate":
         return w.rate_for_rate if record.unit == "%" else 0.0
+    if record.unit == POINTS_UNIT and not first_word(intent.question, _performance_words("points")):
+        return -w.points_unasked
     if intent.counter and intent.counter != "%":
-        if record.unit == intent.counter or (intent.counter == "个" and record.unit not in MONEY_UNITS):
+        if record.unit == intent.counter or (intent.counter == "个" and record.unit not in MONEY_UNITS) \
+                or label_states_count(record.label, record.value, intent.counter):
             return w.asked_counter - (w.flow_unasked if _flow_unasked(record, intent.question) else 0.0)
         return -w.money_for_count if record.unit in MONEY_UNITS else -w.other_count
     if record.unit in MONEY_UNITS:
         return w.money
     if record.unit == "%":
-        return -w.percent_unasked
+        asked = record.measure == "target" and _asks_target(intent.question)
+        return 0.0 if asked else -w.percent_unasked
     return -w.count_for_money if intent.wants_money else 0.0
+
+
+def _performance_words(kind: str) -> list[str]:
+    return question_words()["performance_figures"][kind]
+
+
+def _asks_target(question: str) -> bool:
+    """The question asks for a target ("满意度目标定的是多少", "要达到多少")."""
+    return bool(first_word(question, _performance_words("targets")))
 
 
 def _flow_unasked(record: Record, question: str) -> bool:

@@ -81,6 +81,9 @@ class TableGrid:
     :ivar cell_names: per row, the printed column name over each of its cells ("" where
         unknown), when a flattened table repeats its header block by block (绩效自评表:
         "年初预算 … 权重 得分", later "指标值 度量单位 完成值 权重 得分"); () when not known.
+    :ivar row_paths: per row, its path when the reader saw it from cells merged down the
+        rows (a rowspan group: ("单位", "项目", "一级指标", "二级指标", "三级指标")); () when not
+        known (the row's label cells are then its label).
     """
 
     number: int
@@ -94,6 +97,7 @@ class TableGrid:
     line: int = 0
     notes: tuple[str, ...] = ()
     cell_names: tuple[tuple[str, ...], ...] = ()
+    row_paths: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -189,6 +189,13 @@ def test_a_count_is_not_answered_in_another_count_unit(tmp_path: Path):
     assert vehicles.status is Status.ANSWERED and "25辆" in vehicles.text
 
 
+def test_an_indicator_named_with_its_count_answers_that_count(tmp_path: Path):
+    # g08's 绩效目标申报表: "| 产出指标 | 数量指标 | 村组干部230人 | ≥ | 230 | 个 | 10 | 正向指标 |":
+    # the indicator's own name says 230 人, though its 度量单位 is 个
+    answer = _conversation(tmp_path, "g08-jingyan-mata-2023-budget.txt").ask("村组干部有多少人？")
+    assert answer.status is Status.ANSWERED and "230" in answer.text, answer.text
+
+
 def test_an_introduction_ending_in_a_colon_states_no_none() -> None:
     from assistant.answer import Answer, Citation, Status
     from assistant.coverage import passage_states_no_figure

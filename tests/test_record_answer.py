@@ -643,3 +643,20 @@ def test_how_many_people_the_unit_has_is_its_headcount(name: str, question: str,
     computation = answer_from_records(intent, index)
     assert computation is not None and computation.records[0].value == pytest.approx(value)
     assert computation.records[0].unit == "人"
+
+
+@pytest.mark.parametrize(("question", "value", "unit"), [
+    # "| 满意度指标 | 服务对象满意度指标 | 人民群众满意度 | ≥ | 95 | % | 10 | 正向指标 |": the target is
+    # 95 %, its 权重 10 分 is no answer to what the target is
+    ("群众满意度目标定的是多少？", 95, "%"),
+    # "| 产出指标 | 数量指标 | 行政村数量 | = | 11 | 个 | 10": 11 个, not the 权重 10
+    ("马踏镇有几个行政村？", 11, "个"),
+    # "| 产出指标 | 数量指标 | 村组干部230人 | ≥ | 230 | 个 | 10 |": the indicator's name says 230 人
+    ("村组干部有多少人？", 230, "个"),
+])
+def test_a_performance_target_is_its_value_not_its_weight(question: str, value: float, unit: str):
+    index, (doc,) = _dev_index(DEV_TEXTS / "g08-jingyan-mata-2023-budget.txt")
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None, question
+    chosen = computation.records[0]
+    assert (chosen.value, chosen.unit, chosen.column_path) == (value, unit, ("指标值",)), question

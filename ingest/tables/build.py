@@ -14,6 +14,7 @@ from dataclasses import replace
 from ingest.tables.cell_units import cell_units, is_performance_table
 from ingest.tables.cells import parse_cell
 from ingest.tables.code_columns import is_code, join_code_columns
+from ingest.tables.comparison_column import with_printed_comparison
 from ingest.tables.side_by_side import unstack_blocks
 from ingest.model import Row, Table, TableGrid
 from ingest.tables.row_paths import coded_paths, indented_paths, is_total_label, strip_numbering
@@ -107,7 +108,7 @@ def _row(grid: TableGrid, index: int, label: str, path, cells: tuple[str, ...], 
          total: bool = False, names: tuple[str, ...] = ()) -> Row:
     """A Row of parsed cells; `names` are the printed column names over `cells`, when known."""
     units = cell_units(label, names, cells, grid.unit, is_performance_table(grid.title))
-    parsed = tuple(parse_cell(raw.strip(), unit) for raw, unit in zip(cells, units))
+    parsed = with_printed_comparison(names, tuple(parse_cell(raw.strip(), unit) for raw, unit in zip(cells, units)))
     return Row(label=path[-1] if path else strip_numbering(label), path=tuple(path), cells=parsed, code=code,
                line=grid.lines[index] if index < len(grid.lines) else 0,
                quote=grid.quotes[index] if index < len(grid.quotes) else "", is_total=total,
@@ -225,6 +226,9 @@ def _generic_rows(grid: TableGrid, width: int) -> list[Row]:
         names.append(tuple(row_names[len(label_cells):]))
     totals = [is_total_label(label) for label in labels]
     paths = coded_paths(codes, labels) if _mostly_coded(codes, labels) else indented_paths(labels, totals)
+    for index, seen in enumerate(grid.row_paths):
+        if seen:  # the reader saw the row's path in cells merged down (a rowspan group)
+            paths[index], labels[index], totals[index] = seen, seen[-1], is_total_label(seen[-1])
     # a row printed without any label (a one-row 三公 table) has an empty path: its columns say what it is
     return [_row(grid, i, labels[i], paths[i] if labels[i].strip() else (), values[i], codes[i],
                  total=totals[i], names=names[i]) for i in range(len(labels))]

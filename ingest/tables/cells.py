@@ -9,7 +9,7 @@ from ingest.tables.text_cells import NUMBER, QUALIFIER
 from ingest.units import CELL_UNITS
 
 _CELL = re.compile(rf"^\s*({QUALIFIER})?\s*({NUMBER})\s*({'|'.join(re.escape(u) for u in CELL_UNITS)})?\s*$")
-_QUALIFIERS = {">=": "≥", "<=": "≤", "≧": "≥", "≦": "≤", "＞": ">", "＜": "<"}
+QUALIFIER_FOLDS = {">=": "≥", "<=": "≤", "≧": "≥", "≦": "≤", "＞": ">", "＜": "<"}
 
 
 def parse_number(text: str) -> float | None:
@@ -29,4 +29,4 @@ def parse_cell(raw: str, table_unit: str = "") -> Cell:
     qualifier, number, unit = match.groups()
     unit = "%" if unit == "％" else unit
     return Cell(raw=raw, value=parse_number(number), unit=unit or table_unit,
-                qualifier=_QUALIFIERS.get(qualifier or "", qualifier or ""))
+                qualifier=QUALIFIER_FOLDS.get(qualifier or "", qualifier or ""))

@@ -133,9 +133,9 @@ def _pipe_rows(narrative: Narrative, index: int):
             kept.append((number, text.strip()))
     header, skip = _split_header(rows)
     if skip and is_indicator_header(header):
-        body, names = indicator_rows(header, rows[skip:])
-        grid = _grid(kept[skip:], body, (), title, unit, notes)
-        return replace(grid, cell_names=tuple(names)), end
+        read = indicator_rows(header, rows[skip:])
+        grid = _grid([kept[skip + i] for i in read.sources], read.rows, (), title, unit, notes)
+        return replace(grid, cell_names=tuple(read.cell_names), row_paths=tuple(read.paths)), end
     return _grid(kept[skip:], rows[skip:], header, title, unit, notes), end
 
 

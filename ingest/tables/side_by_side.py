@@ -30,7 +30,8 @@ def unstack_blocks(grid: TableGrid) -> TableGrid:
                 lines.append(grid.lines[index] if index < len(grid.lines) else 0)
                 quotes.append(" ".join(c.strip() for c in cells if c.strip()))
     return replace(grid, header_paths=tuple(grid.header_paths[:width]), rows=tuple(rows),
-                   lines=tuple(lines), quotes=tuple(quotes), cell_names=())
+                   lines=tuple(lines), quotes=tuple(quotes), cell_names=(),
+                   row_paths=())
 
 
 def _block_width(paths: tuple[tuple[str, ...], ...]) -> int:
