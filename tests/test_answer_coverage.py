@@ -222,3 +222,12 @@ def test_document_numbers_are_no_figures() -> None:
     asked = Intent(question="预算收入是多少钱", operation="lookup", narrative="", mentions=(), doc_ids=("d",))
     answer = Answer(Status.ANSWERED, quote, citations=(Citation("d", "section", "前言", "前言", quote),))
     assert passage_states_no_figure(asked, answer)
+
+
+def test_a_figure_of_a_contrasting_kind_is_no_answer(tmp_path: Path):
+    # "行政事业总编制为249个,其中行政编13个、全额事业编45个、差额…": no 差额事业编 figure is printed,
+    # and 全额事业编 is another kind of post, not an answer to it; 全额 itself still answers
+    chat = _conversation(tmp_path, "s03-nanxian-zhujian-2018-final.txt")
+    assert chat.fresh().ask("差额事业编有几个？").status in REFUSED
+    full = chat.fresh().ask("全额事业编有几个？")
+    assert full.status is Status.ANSWERED and "45" in full.text, full.text
