@@ -18,6 +18,7 @@ from assistant.number_text import label_states_count
 from assistant.question_words import left_out, normalise, question_words
 from assistant.record_index import RecordIndex, label_aliases, record_name
 from assistant.understand import Intent
+from index.lexical import cut_words
 from ingest.units import MONEY_UNITS
 
 # Questions that ask for a figure; a quoted sentence with no figure in it does not answer them.
@@ -39,6 +40,10 @@ _CHECKED_MENTIONS = ("label",)
 # Shorter labels ("基本", "职工", "项目") are everyday words of a question too ("给职工交的…"):
 # checking them would refuse answers that are right.
 MIN_CHECKED_CHARS = 3
+# A kind is told by the two characters before its word: 全额/差额, 在职/退休, 基本/项目.
+MODIFIER_CHARS = 2
+# Characters that join words in a question rather than name a kind ("交的", "和…", "今年").
+_FUNCTION_CHARS = set("的了和与及或是有在给把被对从为今去明年月这那其中")
 
 
 def passage_states_no_figure(intent: Intent, passage: Answer) -> bool:
@@ -96,7 +101,41 @@ def covers(intent: Intent, answer: Answer, index: RecordIndex) -> bool:
         return False
     if _count_given_as_money(intent, answer) or _money_given_as_count(intent, answer):
         return False
-    return not uncovered_mentions(intent, answer, index) and not uncovered_subjects(intent, answer)
+    return (not uncovered_mentions(intent, answer, index) and not uncovered_subjects(intent, answer)
+            and not _contrasting_kind(intent, answer))
+
+
+def _contrasting_kind(intent: Intent, answer: Answer) -> bool:
+    """A word found inside longer labels, said with a modifier of its own that every figure shown has
+    another one in its place: "差额事业编" is not answered by 全额事业编 (seen in a 决算 listing
+    行政编, 全额事业编 and 差额… posts), "退休人员" not by 离休人员."""
+    for mention in intent.mentions:
+        said = _word_before(intent.question, mention.start)
+        if (mention.how != "partial" or len(said) != MODIFIER_CHARS
+                or not all("\u4e00" <= ch <= "\u9fff" and ch not in _FUNCTION_CHARS for ch in said)):
+            continue
+        # the figures' labels, or for a quoted sentence every place it prints the word
+        texts = [normalise(f.label) for f in answer.facts] or [normalise(c.quote) for c in answer.citations]
+        printed = [word for text in texts for word in _modifiers_before(text, mention.text)]
+        if printed and all(word and word != said for word in printed):
+            return True
+    return False
+
+
+def _word_before(question: str, start: int) -> str:
+    """The word ending right where a mention starts ("差额" in 差额|事业|编; "交" in 员工|交|养老保险)."""
+    at = 0
+    for token in cut_words(question):
+        if at + len(token) == start:
+            return token
+        at += len(token)
+    return ""
+
+
+def _modifiers_before(text: str, word: str) -> list[str]:
+    """The characters printed right before each `word` in `text` ("全额事业编" → ["全额"]); "" where none."""
+    return [text[at - MODIFIER_CHARS:at] if at >= MODIFIER_CHARS else ""
+            for at in (m.start() for m in re.finditer(re.escape(word), text))]
 
 
 def _count_given_as_money(intent: Intent, answer: Answer) -> bool:
