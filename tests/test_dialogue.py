@@ -165,3 +165,16 @@ def test_a_follow_up_asking_the_other_stage_drops_the_previous_one() -> None:
     state = advance(DialogueState(), first, answered=True)
     follow = resolve(understand("那实际花了多少？", index, docs), state, docs)
     assert [r.value for r in answer_from_records(follow, index).records][:1] == [51.32]
+
+
+def test_which_part_of_a_row_is_its_column_when_the_table_prints_one(tmp_path: Path) -> None:
+    # The 2025 street-office budget, 2025年部门支出预算总表: "212 01 01 行政运行 17,887,739 17,737,739 150,000"
+    # (合计 | 基本支出 | 项目支出, 单位：元): "其中基本支出" is that row's 基本支出, not the table's 基本支出 total.
+    from index.ingest import ingest_files
+
+    config = load_config(tmp_path)
+    (result,) = ingest_files(config, [Path(__file__).parent / "fixtures" / "real_pdf" / "上海市普陀区人民政府万里街道办事处25年预算.pdf"])
+    chat = Conversation(open_library(config), config)
+    answers = [chat.ask(turn) for turn in ("行政运行是多少？", "其中基本支出多少？")]
+    assert answers[-1].status is Status.ANSWERED
+    assert text_states_number(answers[-1].text, 17737739), answers[-1].text
