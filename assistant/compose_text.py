@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.number_text import format_number, format_percent
 from assistant.record_answer import Computation
-from assistant.record_index import RecordIndex, record_name, stage
+from assistant.record_index import RecordIndex, names_figure, record_name, stage
 from ingest.model import Record
 from ingest.units import MONEY_UNITS
 
@@ -82,7 +82,19 @@ def computation_text(computation: Computation, index: RecordIndex) -> list[str]:
 
 
 def _lookup(computation: Computation, index: RecordIndex) -> list[str]:
-    return [record_statement(computation.records[0], index)]
+    record = computation.records[0]
+    return [record_statement(record, index, _with_column(record, index))]
+
+
+def _with_column(record: Record, index: RecordIndex) -> str:
+    """A row's figure from a later column is named with it: "行政运行（基本支出）", so it is not read as
+    the row's total (合计 | 基本支出 | 项目支出 in the budget PDFs' 支出预算总表)."""
+    name = record_name(record)
+    leaf = record.column_path[-1] if record.column_path else ""
+    later = index.column_rank.get((record.doc_id, record.table_no, record.column_path), 0) > 0
+    if record.source != "table" or not later or not leaf or leaf in name or not names_figure(leaf):
+        return ""
+    return f"{name}（{leaf}）"
 
 
 def _derived(computation: Computation, index: RecordIndex) -> list[str]:

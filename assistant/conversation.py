@@ -21,7 +21,7 @@ from assistant.comparison_answerer import Comparison, ComparisonAnswerer
 from assistant.compose import note_unsupported_claims
 from assistant.config import Config
 from assistant.coverage import FIGURE_OPERATIONS, covers, passage_states_no_figure
-from assistant.dialogue import DialogueState, advance, resolve
+from assistant.dialogue import DialogueState, advance, part_of_the_row, resolve
 from assistant.document_choice import MAX_LISTED_CHOICES, display_name, named_departments
 from assistant.document_clarifier import DocumentClarifier
 from assistant.llm import rephrase
@@ -147,6 +147,7 @@ class Conversation:
         if isinstance(compared, Answer):
             return compared
         intent = resolve(compared, self.state, self.fixed_docs or tuple(d.doc_id for d in self.index.documents))
+        intent = part_of_the_row(intent, self.state, self.index)
         followed = self._follow_up(intent, groups)
         if isinstance(followed, Answer):
             return followed

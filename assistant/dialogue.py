@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.linking import Mention
-from assistant.record_index import stage, stages_said
+from assistant.record_index import RecordIndex, stage, stages_said
 from assistant.record_parts import asks_total
 from assistant.understand import Intent
 
 _FOLLOW_UP_START = ("那", "那么", "其中", "还有", "另外", "再", "那个", "这个", "它", "这", "同期", "同样")
 _FOLLOW_UP_END = ("呢", "呢?", "呢？", "吗?", "吗")
 _SHORT_QUESTION = 6
+_PART_OF = ("其中", "这其中", "这里面", "里面")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,20 @@ def resolve(intent: Intent, state: DialogueState, all_doc_ids: tuple[str, ...]) 
     if follow and not intent.period and state.period and not re.search(r"20\d\d|今年|本年", intent.question):
         changes["period"] = state.period
     return replace(intent, **changes) if changes else intent
+
+
+def part_of_the_row(intent: Intent, state: DialogueState, index: RecordIndex) -> Intent:
+    """"[行政运行是多少？] 其中基本支出多少？": a part the previous figure's tables print as a column of
+    its row is that row's column, not the part's own total (seen in the 支出预算总表 of the
+    street-office budget PDFs: 合计 | 基本支出 | 项目支出)."""
+    if not intent.question.startswith(_PART_OF) or not state.mentions or len(intent.mentions) != 1:
+        return intent
+    part = intent.mentions[0].text
+    rows = [r for m in state.mentions for alias in m.aliases for r in index.by_alias.get(alias, ())
+            if r.doc_id in intent.doc_ids and r.source == "table"]
+    if not any(part == column for r in rows for column in r.column_path):
+        return intent
+    return replace(intent, mentions=state.mentions, names_subject=False)
 
 
 def _subject(intent: Intent, state: DialogueState, follow: bool) -> dict:

@@ -190,7 +190,7 @@ def record_name(record: Record) -> str:
         # A 合计 row names its figure by its column ("合计" under 基本支出 is 基本支出), by the
         # table's concept under its total column (seen in the real budget PDFs' 支出预算总表).
         leaf = record.column_path[-1] if record.column_path else ""
-        if leaf and _names_figure(leaf):
+        if leaf and names_figure(leaf):
             return leaf
         return table_concept(record.table_title) or record.label
     if record.source == "table" and is_department_row(record):
@@ -208,7 +208,7 @@ def record_name(record: Record) -> str:
 _STAGE_COLUMN = re.compile(r"^(?:20\d\d年度?)?(?:年初|全年|调整)?(?:预算|决算|执行)数?$|^金额$|^本年数?$|^上年数?$")
 
 
-def _names_figure(column: str) -> bool:
+def names_figure(column: str) -> bool:
     """A column header that names what its figures are ("基本支出"), not only their year or stage."""
     name = normalise(column)
     return not (name in _GENERIC_COLUMNS or _YEAR_HEADER.match(name) or _STAGE_COLUMN.match(name))
