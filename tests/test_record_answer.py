@@ -660,3 +660,10 @@ def test_a_performance_target_is_its_value_not_its_weight(question: str, value: 
     assert computation is not None, question
     chosen = computation.records[0]
     assert (chosen.value, chosen.unit, chosen.column_path) == (value, unit, ("指标值",)), question
+
+
+def test_one_figure_naming_everything_asked_beats_the_heads_own_figure():
+    # 2025 street-office budget, page 27: "2025年本部门面向中小企业预留政府采购项目预算金额1928.48万元，…"
+    index, (doc,) = _dev_index(REAL_PDF / "上海市普陀区人民政府万里街道办事处25年预算.pdf")
+    computation = answer_from_records(understand("给中小企业预留了多少政府采购份额？", index, (doc,)), index)
+    assert computation is not None and computation.records[0].value == pytest.approx(1928.48)
