@@ -19,6 +19,9 @@ ALTERNATIVE_MARGIN = 2.5
 PART_CANDIDATES = 8
 # The last of several mentions is the head of the phrase ("三公经费中的公务用车…费").
 _HEAD_BONUS = 2.0
+# One figure whose own label prints every thing the question names outweighs the head's own figure
+# and the unsaid characters of its long label (a sentence's "面向中小企业预留政府采购项目预算金额").
+_ALL_NAMED_BONUS = 4.0
 
 
 # What was done with the records: looked up, derived for another year, or computed.
@@ -77,8 +80,13 @@ def combined(intent: Intent, index: RecordIndex, measure: Measure = "amount") ->
     for position, mention in enumerate(intent.mentions):
         others = [m.text for i, m in enumerate(intent.mentions) if i != position]
         for candidate in best(intent, index, position, measure):
-            context = normalise("".join(candidate.record.column_path + candidate.record.row_path[:-1]))
+            # the other mention in the column or a parent row, or printed in the label itself
+            # ("面向中小企业预留政府采购项目预算金额" for "给中小企业预留了多少政府采购份额")
+            record = candidate.record
+            context = normalise("".join(record.column_path + record.row_path[:-1] + (record.label,)))
             bonus = 6.0 if any(text in context for text in others) else 0.0
+            if others and all(text in normalise(record.label) for text in others):
+                bonus += _ALL_NAMED_BONUS
             if position == last and last > 0:
                 bonus += _HEAD_BONUS  # Chinese puts the head last: "三公经费中(的)公务用车…费"
             scored.append(Scored(candidate.record, candidate.score + bonus, candidate.alias_rank))
