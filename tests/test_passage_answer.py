@@ -161,15 +161,6 @@ def test_the_sentence_that_says_it(dev_library: tuple, key: str, question: str, 
     assert phrase in answer.text, answer.text
 
 
-def test_none_spent_is_cited_from_its_own_section(dev_library: tuple) -> None:
-    # The PDF says "…2024年度无“三公”经费财政拨款支出。" under 七、财政拨款“三公”经费支出决算情况说明, and
-    # also "…本年度没有财政拨款“三公”经费支出，故本表无数据。" in a table's note the parser keeps under
-    # 二、部门决算单位构成: the sentence under the heading naming 三公经费 answers.
-    answer = _ask(dev_library, "pdf", "三公经费花了多少？")
-    assert answer.status is Status.ANSWERED, answer.text
-    assert "经费财政拨款支出" in answer.text and "三公" in answer.citations[0].title, answer.citations
-
-
 @pytest.mark.parametrize("key, question", [
     ("n10", "园长一个月工资多少？"),           # one person's pay
     ("n14", "统计局的办公地址在哪里？"),         # contact details
