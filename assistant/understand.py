@@ -290,7 +290,7 @@ def _refusal(text: str, mentions: tuple[Mention, ...], asked: AskedDocuments, in
         return "injection", ""
     if first_word(text, refusal["off_topic"]) and not mentions:
         return "off_topic", ""
-    if word := first_word(text, refusal["not_covered"]):
+    if word := first_word(_purposes_masked(text), refusal["not_covered"]):
         return "not_covered", word
     if (role := first_word(text, refusal["person_roles"])) and first_word(text, refusal["person_matters"]):
         return "not_covered", role
@@ -307,6 +307,14 @@ def _refusal(text: str, mentions: tuple[Mention, ...], asked: AskedDocuments, in
     if not mentions and not first_word(text, refusal["domain"]) and not first_word(text, refusal["unit_words"]):
         return "no_domain", ""
     return "", ""
+
+
+def _purposes_masked(text: str) -> str:
+    """The question with its words asking what money is used for blanked: "主要用在哪里" asks a
+    purpose, not a place to go (seen in a 2024 决算 PDF of the development corpus)."""
+    for word in sorted(question_words()["narrative"]["purpose"], key=len, reverse=True):
+        text = text.replace(word, "\0")
+    return text
 
 
 def _period_known(period: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> bool:
