@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer import Answer, Citation, Status
+from assistant.asked_documents import department_mentions
 from assistant.number_text import numbers_in, text_states_number
-from assistant.question_words import normalise, question_words
+from assistant.question_words import first_word, normalise, question_words
 from index.passages import FULL_STOPS, split_sentences
 from index.synonyms import expand_terms
 
@@ -34,6 +35,12 @@ LENGTH_PENALTY = 0.04
 # so "三公经费花了多少" finds "本年度无“三公”经费财政拨款支出", not the definition of 三公经费);
 # the lines of a table of contents lose it for every question.
 GLOSSARY_PENALTY = 0.3
+# The unit's own name in the question ("长均乡中心学校下面管着哪些学校") is printed in many of its
+# sentences (titles, openings): its bigrams count this much, so the sentence holding the question's
+# other words answers (seen in n06 and s01 of the development corpus).
+NAME_WEIGHT = 0.25
+# A reason sentence saying the figure moved the other way than the question says loses this much.
+OTHER_DIRECTION_PENALTY = 0.2
 _YEARS = re.compile(r"(?:19|20)\d\d年?")
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 
@@ -60,17 +67,54 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in zip(chars, chars[1:]) if not (a in _QUESTION_CHARS and b in _QUESTION_CHARS)}
 
 
-def question_bigrams(question: str) -> dict[str, float]:
+@dataclass(frozen=True)
+class QuestionTerms:
+    """What a sentence should share with a narrative question: weighted bigrams, and everyday words
+    (`[narrative_equivalents]`) each said by the word itself or one of the document words it stands for."""
+
+    grams: dict[str, float]
+    equivalents: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    direction: str = ""  # "up" or "down": which way the question says a figure moved
+
+    @property
+    def total(self) -> float:
+        return sum(self.grams.values()) + len(self.equivalents) or 1.0
+
+    def found(self, sentence: str, heading: str = "") -> float:
+        """The weight of the question's terms that `sentence` (or its heading) holds."""
+        grams, head = _bigrams(sentence), _bigrams(heading)
+        weight = sum(w for g, w in self.grams.items() if g in grams or g in head)
+        return weight + sum(1.0 for _, words in self.equivalents if any(w in sentence for w in words))
+
+
+def question_terms(question: str) -> QuestionTerms:
     """The bigrams a relevant sentence should share with the question, with weights: the question's
-    own words 1, words its synonyms and everyday expressions stand for 0.5."""
+    own words 1 (the unit's name `NAME_WEIGHT`), words its synonyms and everyday expressions stand
+    for 0.5; an everyday word of `[narrative_equivalents]` counts once, said in any of its forms."""
     text = normalise(question)
-    own = {g for g in _bigrams(text) if not (g[0] in _QUESTION_CHARS or g[1] in _QUESTION_CHARS)}
-    weights = {g: 1.0 for g in own}
-    expansions = question_words()["narrative_expansions"]
+    words = question_words()
+    said, equivalents = text, []
+    for key, forms in sorted(words["narrative_equivalents"].items(), key=lambda item: -len(item[0])):
+        if normalise(key) in said:  # the longest first: "下面管着" before "管着"
+            said = said.replace(normalise(key), "\0")  # its bigrams are the equivalent's, counted once
+            equivalents.append((key, (normalise(key), *(normalise(w) for w in forms))))
+    own = {g for piece in said.split("\0") for g in _bigrams(piece)
+           if not (g[0] in _QUESTION_CHARS or g[1] in _QUESTION_CHARS)}
+    names = {g for name in department_mentions(text) for g in _bigrams(name)}
+    weights = {g: NAME_WEIGHT if g in names else 1.0 for g in own}
+    expansions = words["narrative_expansions"]
     for term in expand_terms(text) + [t for key, terms in expansions.items() if key in text for t in terms]:
         for gram in _bigrams(normalise(term)):
             weights.setdefault(gram, 0.5)
-    return weights or {g: 1.0 for g in _bigrams(text)}
+    if not weights and not equivalents:
+        weights = {g: 1.0 for g in _bigrams(text)}
+    return QuestionTerms(weights, tuple(equivalents), _direction(text))
+
+
+def _direction(text: str) -> str:
+    """"up" or "down" when `text` says a figure moved one way only (`[narrative_directions]`), else ""."""
+    said = [way for way, words in question_words()["narrative_directions"].items() if first_word(text, words)]
+    return said[0] if len(said) == 1 else ""
 
 
 def units_of(paragraph: str) -> list[str]:
@@ -85,17 +129,16 @@ def units_of(paragraph: str) -> list[str]:
     return units
 
 
-def _sentence_score(sentence: str, section: str, grams: dict[str, float], shape: str,
+def _sentence_score(sentence: str, section: str, terms_asked: QuestionTerms, shape: str,
                     terms: tuple[str, ...], numbers: tuple[float, ...] = (), path: str = "") -> float:
-    """How well one sentence answers: the weighted share of the question's bigrams it (or its
+    """How well one sentence answers: the weighted share of the question's terms it (or its
     section heading, which says what it is about) contains, plus shape, heading and figure cues."""
     words = question_words()
-    found = _bigrams(normalise(sentence))
-    heading = _bigrams(normalise(section))
-    total = sum(grams.values()) or 1.0
-    score = sum(w for g, w in grams.items() if g in found or g in heading) / total
+    score = terms_asked.found(normalise(sentence), normalise(section)) / terms_asked.total
     if _has_cue(sentence, shape):
         score += 0.15
+    if shape == "reason" and terms_asked.direction and _direction(normalise(sentence)) not in ("", terms_asked.direction):
+        score -= OTHER_DIRECTION_PENALTY  # why it fell, asked why it rose
     if any(cue in path for cue in words["narrative_sections"].get(shape, ())):
         score += 0.2
     if shape != "definition" and any(cue in path for cue in words["narrative_sections"]["definition"]):
@@ -117,7 +160,7 @@ def _has_cue(text: str, shape: str) -> bool:
 def best_sentence(question: str, shape: str, passages: list[CandidateParagraph],
                   terms: tuple[str, ...] = ()) -> tuple[float, CandidateParagraph, int, list[str]] | None:
     """(score, passage, sentence index, sentences) of the sentence that best answers, or None."""
-    grams = question_bigrams(question)
+    grams = question_terms(question)
     numbers = tuple(numbers_in(_YEARS.sub("", normalise(question))))
     best: tuple[float, CandidateParagraph, int, list[str]] | None = None
     for passage in passages:
