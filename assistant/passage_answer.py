@@ -28,6 +28,9 @@ MIN_COVERAGE = 0.3
 CONFIDENT = 0.75
 MIN_TEXT_CELL = 10
 MAX_LIST_ITEM_CHARS = 60
+# How a paragraph introducing a list ends: "…目标包括：", or "…的单位包括" with no colon (seen in n13 of
+# the development corpus).
+LIST_INTRODUCTIONS = ("：", ":", "包括", "如下")
 LONG_SENTENCE_CHARS = 80
 LENGTH_PENALTY = 0.04
 # A glossary (名词解释) says what a word means, not what the department did with it: its sentences
@@ -226,22 +229,32 @@ def _extract(paragraph: str, sentences: list[str], i: int) -> str:
 
 def passages_from_hits(hits: list,
                        paragraphs: dict[str, list[Paragraph]]) -> list[CandidateParagraph]:
-    """Search hits → paragraphs (a sentence hit is widened to the paragraph holding it); tables skipped."""
+    """Search hits → paragraphs in memory: a sentence hit widened to the paragraph holding it, a
+    paragraph hit to its paragraph with the list items joined to it (`document_paragraphs`); tables
+    skipped."""
     found: list[CandidateParagraph] = []
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
         if hit.kind == "table":
             continue
         text, path, ref = hit.text, hit.section_path, hit.ref
-        if hit.kind == "sentence":
-            for paragraph, p_path, p_ref in paragraphs.get(hit.doc_id, []):
-                if normalise(hit.text) in normalise(paragraph):
-                    text, path, ref = paragraph, p_path, p_ref
-                    break
+        for paragraph, p_path, p_ref in paragraphs.get(hit.doc_id, []):
+            if _widens(hit, paragraph, p_path):
+                text, path, ref = paragraph, p_path, p_ref
+                break
         if text not in seen:
             seen.add(text)
             found.append(CandidateParagraph(hit.doc_id, text, ref, tuple(path), rank))
     return found
+
+
+def _widens(hit, paragraph: str, path: tuple[str, ...]) -> bool:
+    """Whether `paragraph` is what the hit stands for: the paragraph holding a sentence hit; for a
+    paragraph hit, the same paragraph of the same section, perhaps with its list items joined."""
+    if hit.kind == "sentence":
+        return normalise(hit.text) in normalise(paragraph)
+    return hit.kind == "paragraph" and tuple(path) == tuple(hit.section_path) and \
+        normalise(paragraph).startswith(normalise(hit.text))
 
 
 def document_paragraphs(document) -> list[Paragraph]:
@@ -256,10 +269,12 @@ def document_paragraphs(document) -> list[Paragraph]:
         ref = section.part or (section.path[0] if section.path else "")
         for paragraph in section.paragraphs:
             text = paragraph.strip()
-            if text.endswith(("：", ":")) and paragraph == section.paragraphs[-1]:
+            if text.endswith(LIST_INTRODUCTIONS) and paragraph == section.paragraphs[-1]:
                 items = _items_below(sections, position)
                 text += "".join(sections[i].paragraphs[0].strip() for i in items if sections[i].paragraphs)
                 absorbed.update(items)
+                if not items:
+                    text += "".join(_headings_alone_below(sections, position))
             found.append((text, section.path, ref))
     return found + table_text_paragraphs(document)
 
@@ -273,6 +288,28 @@ def table_text_paragraphs(document) -> list[Paragraph]:
                 text = "".join(cell.raw.split())
                 if cell.value is None and len(text) >= MIN_TEXT_CELL:
                     found.append((f"{row.label}：{text}", (table.title, row.label), table.ref))
+    return found
+
+
+def _headings_alone_below(sections: list, position: int) -> list[str]:
+    """The items of a list printed as numbered headings on lines of their own under sections[position],
+    their text following on other lines or none ("…的单位包括" then "1.某某医院(本级)"; seen in n08 and
+    n13 of the development corpus): the headings, when every section below is such an item (one
+    level, no sub-headings, numbered from 1); else []."""
+    level = sections[position].level
+    below = []
+    for section in sections[position + 1:]:
+        if section.level <= level:
+            break
+        below.append(section)
+    found = []
+    for number, section in enumerate(below, start=1):
+        title = normalise(section.title)
+        first = normalise(section.paragraphs[0]) if section.paragraphs else ""
+        if section.level != below[0].level or not re.match(rf"{number}[.、．]", title) \
+                or len(title) > MAX_LIST_ITEM_CHARS or first.startswith(title):
+            return []
+        found.append(section.title)
     return found
 
 
