@@ -99,6 +99,7 @@ DEV_FILES = {
     "n08": DEV_TEXTS / "n08-tianjin-wuqing-hexiwuzhen-2023-budget.txt",
     "n10": DEV_TEXTS / "n10-lvliang-lishi-youeryuan-2022-budget.txt",
     "n11": DEV_TEXTS / "n11-beijing-shangmaoxuexiao-2022-final.txt",
+    "n12": DEV_TEXTS / "n12-zibo-ligongxuexiao-2021-final.txt",
     "n13": DEV_TEXTS / "n13-tianjin-beichen-zhongyiyiyuan-2021-final.txt",
     "n14": DEV_TEXTS / "n14-beijing-tongjiju-2021-final.txt",
     "s01": DEV_TEXTS / "s01-nanzhang-zhaoshang-2019-final.txt",
@@ -154,6 +155,10 @@ def _ask(dev_library: tuple, key: str, question: str):
     ("pdf", "事业运行的钱为啥比预算少那么多？", "单位2024年新成立"),
     # 其他社会工作事务支出（项）: "主要用于：新建部门开办费、基层政权和社区建设项目支出。" (not a place)
     ("pdf", "其他社会工作事务支出主要用在哪里？", "新建部门开办费"),
+    # "淄博理工学校是首批国家级重点职业学校": "这所学校" is the document's own unit, not another school
+    ("n12", "这所学校是什么级别的学校？", "首批国家级重点职业学校"),
+    # "报表详见附件。" under 第一部分 2021年度部门决算报表: where the document prints it, not an address
+    ("n14", "2021年部门决算报表在哪里看？", "报表详见附件"),
 ])
 def test_the_sentence_that_says_it(dev_library: tuple, key: str, question: str, phrase: str) -> None:
     answer = _ask(dev_library, key, question)
