@@ -310,9 +310,11 @@ def _refusal(text: str, mentions: tuple[Mention, ...], asked: AskedDocuments, in
 
 
 def _purposes_masked(text: str) -> str:
-    """The question with its words asking what money is used for blanked: "主要用在哪里" asks a
-    purpose, not a place to go (seen in a 2024 决算 PDF of the development corpus)."""
-    for word in sorted(question_words()["narrative"]["purpose"], key=len, reverse=True):
+    """The question with its words asking what money is used for, or where the disclosure prints
+    something, blanked: "主要用在哪里" asks a purpose and "报表在哪里看" a part of the document, not a
+    place to go (seen in a 2024 决算 PDF and n14 of the development corpus)."""
+    narrative = question_words()["narrative"]
+    for word in sorted(narrative["purpose"] + narrative["in_document"], key=len, reverse=True):
         text = text.replace(word, "\0")
     return text
 
