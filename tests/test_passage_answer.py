@@ -166,6 +166,15 @@ def test_the_sentence_that_says_it(dev_library: tuple, key: str, question: str, 
     assert phrase in answer.text, answer.text
 
 
+def test_the_reason_comes_from_the_part_the_question_names(dev_library: tuple) -> None:
+    # 一、收入支出决算总体情况说明: "与2023年度相比，收入支出总计增加307.82万元，增长100.00%。主要原因：单位于
+    # 2024年成立。" (the same reason is also given for 机关运行经费, a part the question does not name)
+    answer = _ask(dev_library, "pdf", "为什么收支比2023年多了这么多？")
+    assert answer.status is Status.ANSWERED, answer.text
+    assert "单位于2024年成立" in answer.text, answer.text
+    assert "收入支出决算总体情况说明" in answer.citations[0].title, answer.citations
+
+
 @pytest.mark.parametrize("key, question", [
     ("n10", "园长一个月工资多少？"),           # one person's pay
     ("n14", "统计局的办公地址在哪里？"),         # contact details
