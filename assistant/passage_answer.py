@@ -87,13 +87,18 @@ class QuestionTerms:
         """The weight of the question's terms that `sentence` (or its heading) holds."""
         grams, head = _bigrams(sentence), _bigrams(heading)
         weight = sum(w for g, w in self.grams.items() if g in grams or g in head)
-        return weight + sum(1.0 for _, words in self.equivalents if any(w in sentence for w in words))
+        return weight + sum(1.0 for _, words in self.equivalents
+                            if any(w in sentence or w in heading for w in words))
 
 
-def question_terms(question: str) -> QuestionTerms:
+def question_terms(question: str, shape: str = "") -> QuestionTerms:
     """The bigrams a relevant sentence should share with the question, with weights: the question's
     own words 1 (the unit's name `NAME_WEIGHT`), words its synonyms and everyday expressions stand
-    for 0.5; an everyday word of `[narrative_equivalents]` counts once, said in any of its forms."""
+    for 0.5; an everyday word of `[narrative_equivalents]` counts once, said in any of its forms.
+
+    In a narrative question (a `shape`) a year is one word too ("为什么收支比2023年多了这么多": not
+    four bigrams of digits outweighing 收支); a figure question's sentence found in the text must
+    still show the year's digits, so there they keep their weight."""
     text = normalise(question)
     words = question_words()
     said, equivalents = text, []
@@ -101,6 +106,9 @@ def question_terms(question: str) -> QuestionTerms:
         if normalise(key) in said:  # the longest first: "下面管着" before "管着"
             said = said.replace(normalise(key), "\0")  # its bigrams are the equivalent's, counted once
             equivalents.append((key, (normalise(key), *(normalise(w) for w in forms))))
+    for year in dict.fromkeys(_YEARS.findall(said) if shape else ()):
+        said = said.replace(year, "\0")
+        equivalents.append((year, (year[:4],)))
     own = {g for piece in said.split("\0") for g in _bigrams(piece)
            if not (g[0] in _QUESTION_CHARS or g[1] in _QUESTION_CHARS)}
     names = {g for name in department_mentions(text) for g in _bigrams(name)}
@@ -163,7 +171,7 @@ def _has_cue(text: str, shape: str) -> bool:
 def best_sentence(question: str, shape: str, passages: list[CandidateParagraph],
                   terms: tuple[str, ...] = ()) -> tuple[float, CandidateParagraph, int, list[str]] | None:
     """(score, passage, sentence index, sentences) of the sentence that best answers, or None."""
-    grams = question_terms(question)
+    grams = question_terms(question, shape)
     numbers = tuple(numbers_in(_YEARS.sub("", normalise(question))))
     best: tuple[float, CandidateParagraph, int, list[str]] | None = None
     for passage in passages:
