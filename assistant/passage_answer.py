@@ -38,7 +38,7 @@ LENGTH_PENALTY = 0.04
 # so "三公经费花了多少" finds "本年度无“三公”经费财政拨款支出", not the definition of 三公经费);
 # the lines of a table of contents lose it for every question.
 GLOSSARY_PENALTY = 0.3
-# The unit's own name in the question ("长均乡中心学校下面管着哪些学校") is printed in many of its
+# The unit's own name in the question ("某乡中心学校下面管着哪些学校") is printed in many of its
 # sentences (titles, openings): its bigrams count this much, so the sentence holding the question's
 # other words answers (seen in n06 and s01 of the development corpus).
 NAME_WEIGHT = 0.25
