@@ -28,9 +28,10 @@ FIGURE_OPERATIONS = ("lookup", "derived", "share", "per_unit", "change", "growth
 _NONE_WORDS = re.compile(r"无|没有|未发生|未安排|为零|零元")
 # A clause ending in a colon, at the end of a quote: it introduces a list or an explanation.
 _INTRODUCTION = re.compile(r"[^。；;！!？?]*[：:]\s*$")
-# Digits that are no figure: a year ("2021年", "2021年度"), a list number ("1.", "（3）"), a 表 number,
-# a document number ("某财预〔2016〕112号", "某编委【2021】38号").
-_NOT_FIGURES = re.compile(r"(?:19|20)\d\d\s*(?:年度?|—|-|至)|^\s*\d{1,2}[.、．]|[（(]\d{1,2}[)）]|表\s*\d+"
+# Digits that are no figure: a year ("2021年", "2021年度"), a list number ("1.", "（3）", also after the
+# list's introduction: "…的预算单位包括:1.某某本级"), a 表 number, a document number
+# ("某财预〔2016〕112号", "某编委【2021】38号").
+_NOT_FIGURES = re.compile(r"(?:19|20)\d\d\s*(?:年度?|—|-|至)|(?:^|[：:；;。])\s*\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[)）]|表\s*\d+"
                           r"|[〔\[【(（]\s*(?:19|20)\d\d\s*[〕\]】)）]\s*\d+\s*号")
 # A number counting something: "2家单位", "在校学生1,200名", "教职工56人" (not "2023年", not "5.3万元").
 _COUNTED = re.compile(r"\d\s*(?:人|名|位|个|所|辆|台|套|件|次|批|家|项|间|处|栋)")

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer import Answer, Citation, Status
+from assistant.asked_documents import department_mentions
 from assistant.number_text import numbers_in, text_states_number
-from assistant.question_words import normalise, question_words
+from assistant.question_words import first_word, normalise, question_words
 from index.passages import FULL_STOPS, split_sentences
 from index.synonyms import expand_terms
 
@@ -27,6 +28,9 @@ MIN_COVERAGE = 0.3
 CONFIDENT = 0.75
 MIN_TEXT_CELL = 10
 MAX_LIST_ITEM_CHARS = 60
+# How a paragraph introducing a list ends: "…目标包括：", or "…的单位包括" with no colon (seen in n13 of
+# the development corpus).
+LIST_INTRODUCTIONS = ("：", ":", "包括", "如下")
 LONG_SENTENCE_CHARS = 80
 LENGTH_PENALTY = 0.04
 # A glossary (名词解释) says what a word means, not what the department did with it: its sentences
@@ -34,6 +38,12 @@ LENGTH_PENALTY = 0.04
 # so "三公经费花了多少" finds "本年度无“三公”经费财政拨款支出", not the definition of 三公经费);
 # the lines of a table of contents lose it for every question.
 GLOSSARY_PENALTY = 0.3
+# The unit's own name in the question ("某乡中心学校下面管着哪些学校") is printed in many of its
+# sentences (titles, openings): its bigrams count this much, so the sentence holding the question's
+# other words answers (seen in n06 and s01 of the development corpus).
+NAME_WEIGHT = 0.25
+# A reason sentence saying the figure moved the other way than the question says loses this much.
+OTHER_DIRECTION_PENALTY = 0.2
 _YEARS = re.compile(r"(?:19|20)\d\d年?")
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 
@@ -60,17 +70,62 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in zip(chars, chars[1:]) if not (a in _QUESTION_CHARS and b in _QUESTION_CHARS)}
 
 
-def question_bigrams(question: str) -> dict[str, float]:
+@dataclass(frozen=True)
+class QuestionTerms:
+    """What a sentence should share with a narrative question: weighted bigrams, and everyday words
+    (`[narrative_equivalents]`) each said by the word itself or one of the document words it stands for."""
+
+    grams: dict[str, float]
+    equivalents: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    direction: str = ""  # "up" or "down": which way the question says a figure moved
+
+    @property
+    def total(self) -> float:
+        return sum(self.grams.values()) + len(self.equivalents) or 1.0
+
+    def found(self, sentence: str, heading: str = "") -> float:
+        """The weight of the question's terms that `sentence` (or its heading) holds."""
+        grams, head = _bigrams(sentence), _bigrams(heading)
+        weight = sum(w for g, w in self.grams.items() if g in grams or g in head)
+        return weight + sum(1.0 for _, words in self.equivalents
+                            if any(w in sentence or w in heading for w in words))
+
+
+def question_terms(question: str, shape: str = "") -> QuestionTerms:
     """The bigrams a relevant sentence should share with the question, with weights: the question's
-    own words 1, words its synonyms and everyday expressions stand for 0.5."""
+    own words 1 (the unit's name `NAME_WEIGHT`), words its synonyms and everyday expressions stand
+    for 0.5; an everyday word of `[narrative_equivalents]` counts once, said in any of its forms.
+
+    In a narrative question (a `shape`) a year is one word too ("为什么收支比2023年多了这么多": not
+    four bigrams of digits outweighing 收支); a figure question's sentence found in the text must
+    still show the year's digits, so there they keep their weight."""
     text = normalise(question)
-    own = {g for g in _bigrams(text) if not (g[0] in _QUESTION_CHARS or g[1] in _QUESTION_CHARS)}
-    weights = {g: 1.0 for g in own}
-    expansions = question_words()["narrative_expansions"]
+    words = question_words()
+    said, equivalents = text, []
+    for key, forms in sorted(words["narrative_equivalents"].items(), key=lambda item: -len(item[0])):
+        if normalise(key) in said:  # the longest first: "下面管着" before "管着"
+            said = said.replace(normalise(key), "\0")  # its bigrams are the equivalent's, counted once
+            equivalents.append((key, (normalise(key), *(normalise(w) for w in forms))))
+    for year in dict.fromkeys(_YEARS.findall(said) if shape else ()):
+        said = said.replace(year, "\0")
+        equivalents.append((year, (year[:4],)))
+    own = {g for piece in said.split("\0") for g in _bigrams(piece)
+           if not (g[0] in _QUESTION_CHARS or g[1] in _QUESTION_CHARS)}
+    names = {g for name in department_mentions(text) for g in _bigrams(name)}
+    weights = {g: NAME_WEIGHT if g in names else 1.0 for g in own}
+    expansions = words["narrative_expansions"]
     for term in expand_terms(text) + [t for key, terms in expansions.items() if key in text for t in terms]:
         for gram in _bigrams(normalise(term)):
             weights.setdefault(gram, 0.5)
-    return weights or {g: 1.0 for g in _bigrams(text)}
+    if not weights and not equivalents:
+        weights = {g: 1.0 for g in _bigrams(text)}
+    return QuestionTerms(weights, tuple(equivalents), _direction(text))
+
+
+def _direction(text: str) -> str:
+    """"up" or "down" when `text` says a figure moved one way only (`[narrative_directions]`), else ""."""
+    said = [way for way, words in question_words()["narrative_directions"].items() if first_word(text, words)]
+    return said[0] if len(said) == 1 else ""
 
 
 def units_of(paragraph: str) -> list[str]:
@@ -85,17 +140,16 @@ def units_of(paragraph: str) -> list[str]:
     return units
 
 
-def _sentence_score(sentence: str, section: str, grams: dict[str, float], shape: str,
+def _sentence_score(sentence: str, section: str, terms_asked: QuestionTerms, shape: str,
                     terms: tuple[str, ...], numbers: tuple[float, ...] = (), path: str = "") -> float:
-    """How well one sentence answers: the weighted share of the question's bigrams it (or its
+    """How well one sentence answers: the weighted share of the question's terms it (or its
     section heading, which says what it is about) contains, plus shape, heading and figure cues."""
     words = question_words()
-    found = _bigrams(normalise(sentence))
-    heading = _bigrams(normalise(section))
-    total = sum(grams.values()) or 1.0
-    score = sum(w for g, w in grams.items() if g in found or g in heading) / total
+    score = terms_asked.found(normalise(sentence), normalise(section)) / terms_asked.total
     if _has_cue(sentence, shape):
         score += 0.15
+    if shape == "reason" and terms_asked.direction and _direction(normalise(sentence)) not in ("", terms_asked.direction):
+        score -= OTHER_DIRECTION_PENALTY  # why it fell, asked why it rose
     if any(cue in path for cue in words["narrative_sections"].get(shape, ())):
         score += 0.2
     if shape != "definition" and any(cue in path for cue in words["narrative_sections"]["definition"]):
@@ -117,7 +171,7 @@ def _has_cue(text: str, shape: str) -> bool:
 def best_sentence(question: str, shape: str, passages: list[CandidateParagraph],
                   terms: tuple[str, ...] = ()) -> tuple[float, CandidateParagraph, int, list[str]] | None:
     """(score, passage, sentence index, sentences) of the sentence that best answers, or None."""
-    grams = question_bigrams(question)
+    grams = question_terms(question, shape)
     numbers = tuple(numbers_in(_YEARS.sub("", normalise(question))))
     best: tuple[float, CandidateParagraph, int, list[str]] | None = None
     for passage in passages:
@@ -183,22 +237,32 @@ def _extract(paragraph: str, sentences: list[str], i: int) -> str:
 
 def passages_from_hits(hits: list,
                        paragraphs: dict[str, list[Paragraph]]) -> list[CandidateParagraph]:
-    """Search hits → paragraphs (a sentence hit is widened to the paragraph holding it); tables skipped."""
+    """Search hits → paragraphs in memory: a sentence hit widened to the paragraph holding it, a
+    paragraph hit to its paragraph with the list items joined to it (`document_paragraphs`); tables
+    skipped."""
     found: list[CandidateParagraph] = []
     seen: set[str] = set()
     for rank, hit in enumerate(hits):
         if hit.kind == "table":
             continue
         text, path, ref = hit.text, hit.section_path, hit.ref
-        if hit.kind == "sentence":
-            for paragraph, p_path, p_ref in paragraphs.get(hit.doc_id, []):
-                if normalise(hit.text) in normalise(paragraph):
-                    text, path, ref = paragraph, p_path, p_ref
-                    break
+        for paragraph, p_path, p_ref in paragraphs.get(hit.doc_id, []):
+            if _widens(hit, paragraph, p_path):
+                text, path, ref = paragraph, p_path, p_ref
+                break
         if text not in seen:
             seen.add(text)
             found.append(CandidateParagraph(hit.doc_id, text, ref, tuple(path), rank))
     return found
+
+
+def _widens(hit, paragraph: str, path: tuple[str, ...]) -> bool:
+    """Whether `paragraph` is what the hit stands for: the paragraph holding a sentence hit; for a
+    paragraph hit, the same paragraph of the same section, perhaps with its list items joined."""
+    if hit.kind == "sentence":
+        return normalise(hit.text) in normalise(paragraph)
+    return hit.kind == "paragraph" and tuple(path) == tuple(hit.section_path) and \
+        normalise(paragraph).startswith(normalise(hit.text))
 
 
 def document_paragraphs(document) -> list[Paragraph]:
@@ -213,10 +277,12 @@ def document_paragraphs(document) -> list[Paragraph]:
         ref = section.part or (section.path[0] if section.path else "")
         for paragraph in section.paragraphs:
             text = paragraph.strip()
-            if text.endswith(("：", ":")) and paragraph == section.paragraphs[-1]:
+            if text.endswith(LIST_INTRODUCTIONS) and paragraph == section.paragraphs[-1]:
                 items = _items_below(sections, position)
                 text += "".join(sections[i].paragraphs[0].strip() for i in items if sections[i].paragraphs)
                 absorbed.update(items)
+                if not items:
+                    text += "".join(_headings_alone_below(sections, position))
             found.append((text, section.path, ref))
     return found + table_text_paragraphs(document)
 
@@ -230,6 +296,28 @@ def table_text_paragraphs(document) -> list[Paragraph]:
                 text = "".join(cell.raw.split())
                 if cell.value is None and len(text) >= MIN_TEXT_CELL:
                     found.append((f"{row.label}：{text}", (table.title, row.label), table.ref))
+    return found
+
+
+def _headings_alone_below(sections: list, position: int) -> list[str]:
+    """The items of a list printed as numbered headings on lines of their own under sections[position],
+    their text following on other lines or none ("…的单位包括" then "1.某某医院(本级)"; seen in n08 and
+    n13 of the development corpus): the headings, when every section below is such an item (one
+    level, no sub-headings, numbered from 1); else []."""
+    level = sections[position].level
+    below = []
+    for section in sections[position + 1:]:
+        if section.level <= level:
+            break
+        below.append(section)
+    found = []
+    for number, section in enumerate(below, start=1):
+        title = normalise(section.title)
+        first = normalise(section.paragraphs[0]) if section.paragraphs else ""
+        if section.level != below[0].level or not re.match(rf"{number}[.、．]", title) \
+                or len(title) > MAX_LIST_ITEM_CHARS or first.startswith(title):
+            return []
+        found.append(section.title)
     return found
 
 

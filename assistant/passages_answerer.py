@@ -32,6 +32,25 @@ class PassagesAnswerer:
 
     def answer(self, intent: Intent, question: str) -> Answer | None:
         """The document's own sentences: first from the paragraphs in memory, then from the passage search."""
+        query, terms, local = self._local(intent, question)
+        best = best_sentence(query, intent.narrative, local, terms)
+        if best is not None and best[0] >= CONFIDENT:
+            return answer_from_passages(query, intent.narrative, local, terms, intent.operation)
+        hits = self.search.search(query, Scope(doc_ids=intent.doc_ids), k=PASSAGE_HITS)
+        found = [p for p in passages_from_hits(hits, self.paragraphs) if not _PLACEHOLDER_FIGURE.search(p.text)]
+        return answer_from_passages(query, intent.narrative, found + local, terms, intent.operation)
+
+    def says(self, intent: Intent, question: str) -> bool:
+        """Whether a sentence of the document's own paragraphs holds the question's words well enough
+        to answer without the passage search (`CONFIDENT`): then a question with no budget word
+        ("办园理念是什么？") is about the document after all."""
+        query, terms, local = self._local(intent, question)
+        best = best_sentence(query, intent.narrative, local, terms)
+        return best is not None and best[0] >= CONFIDENT
+
+    def _local(self, intent: Intent, question: str) -> tuple[str, tuple[str, ...], list[CandidateParagraph]]:
+        """The question as searched (a follow-up "为什么？" with the subject before it), the names it
+        mentions, and the paragraphs in memory of its documents (template placeholders left out)."""
         query = question
         if intent.mentions and not any(m.text in intent.question for m in intent.mentions):
             query = "".join(m.text for m in intent.mentions) + question  # a follow-up: "为什么？"
@@ -39,9 +58,4 @@ class PassagesAnswerer:
         local = [CandidateParagraph(doc_id, text, ref, tuple(path), 0)
                  for doc_id in intent.doc_ids for text, path, ref in self.paragraphs.get(doc_id, [])
                  if not _PLACEHOLDER_FIGURE.search(text)]
-        best = best_sentence(query, intent.narrative, local, terms)
-        if best is not None and best[0] >= CONFIDENT:
-            return answer_from_passages(query, intent.narrative, local, terms, intent.operation)
-        hits = self.search.search(query, Scope(doc_ids=intent.doc_ids), k=PASSAGE_HITS)
-        found = [p for p in passages_from_hits(hits, self.paragraphs) if not _PLACEHOLDER_FIGURE.search(p.text)]
-        return answer_from_passages(query, intent.narrative, found + local, terms, intent.operation)
+        return query, terms, local

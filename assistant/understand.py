@@ -290,7 +290,7 @@ def _refusal(text: str, mentions: tuple[Mention, ...], asked: AskedDocuments, in
         return "injection", ""
     if first_word(text, refusal["off_topic"]) and not mentions:
         return "off_topic", ""
-    if word := first_word(text, refusal["not_covered"]):
+    if word := first_word(_purposes_masked(text), refusal["not_covered"]):
         return "not_covered", word
     if (role := first_word(text, refusal["person_roles"])) and first_word(text, refusal["person_matters"]):
         return "not_covered", role
@@ -321,6 +321,16 @@ def _prints_execution(index: RecordIndex, doc_ids: tuple[str, ...]) -> bool:
             if any(w in record.label or any(w in c for c in record.column_path) for w in words):
                 return True
     return False
+
+
+def _purposes_masked(text: str) -> str:
+    """The question with its words asking what money is used for, or where the disclosure prints
+    something, blanked: "主要用在哪里" asks a purpose and "报表在哪里看" a part of the document, not a
+    place to go (seen in a 2024 决算 PDF and n14 of the development corpus)."""
+    narrative = question_words()["narrative"]
+    for word in sorted(narrative["purpose"] + narrative["in_document"], key=len, reverse=True):
+        text = text.replace(word, "\0")
+    return text
 
 
 def _period_known(period: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> bool:

@@ -86,3 +86,103 @@ def test_a_figure_question_is_not_answered_by_the_glossary_or_the_contents() -> 
     # "what is X" still reads the glossary
     defined = answer_from_passages("三公经费是什么？", "definition", passages)
     assert defined is not None and "指" in defined.citations[0].quote
+
+
+# --- narrative questions over real disclosures of the development corpus -------------------------
+# Each phrase was typed from the document: the sentence that says what the question asks, which is
+# not the opening of its paragraph (n11's "…是财政拨款的公益二类事业单位,…并入北京商贸学校…" follows
+# no heading of its own; n10's "主要负责招收3-6岁适龄幼儿就读"; n14's list after "即:").
+DEV_TEXTS = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+SOCIAL_WORK_PDF = REAL_PDF / "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
+DEV_FILES = {
+    "n06": DEV_TEXTS / "n06-nanchang-anyi-changjunxuexiao-2020-final.txt",
+    "n08": DEV_TEXTS / "n08-tianjin-wuqing-hexiwuzhen-2023-budget.txt",
+    "n10": DEV_TEXTS / "n10-lvliang-lishi-youeryuan-2022-budget.txt",
+    "n11": DEV_TEXTS / "n11-beijing-shangmaoxuexiao-2022-final.txt",
+    "n12": DEV_TEXTS / "n12-zibo-ligongxuexiao-2021-final.txt",
+    "n13": DEV_TEXTS / "n13-tianjin-beichen-zhongyiyiyuan-2021-final.txt",
+    "n14": DEV_TEXTS / "n14-beijing-tongjiju-2021-final.txt",
+    "s01": DEV_TEXTS / "s01-nanzhang-zhaoshang-2019-final.txt",
+    "s14": DEV_TEXTS / "s14-sichuan-baojianyuan-2020-final.txt",
+    "pdf": SOCIAL_WORK_PDF,
+}
+
+
+@pytest.fixture(scope="module")
+def dev_library(tmp_path_factory: pytest.TempPathFactory) -> tuple:
+    """One home holding the development documents below; each question is asked of its own document."""
+    from assistant.config import Config
+    from index.ingest import ingest_files
+
+    config = Config(home=tmp_path_factory.mktemp("dev-narratives"))
+    results = ingest_files(config, list(DEV_FILES.values()))
+    assert all(r.status == "added" for r in results), results
+    doc_ids = {key: result.doc_id for key, result in zip(DEV_FILES, results)}
+    return open_library(config), config, doc_ids
+
+
+def _ask(dev_library: tuple, key: str, question: str):
+    library, config, doc_ids = dev_library
+    return Conversation(library, config, doc=doc_ids[key]).ask(question)
+
+
+@pytest.mark.parametrize("key, question, phrase", [
+    # what the unit is: "…是财政拨款的公益二类事业单位" (性质 said as 公益二类/事业单位)
+    ("n11", "学校是什么性质的单位？", "公益二类事业单位"),
+    # "…党校、…育种管理中心并入北京商贸学校" (并进 said as 并入)
+    ("n11", "哪些单位并进了北京商贸学校？", "育种管理中心并入北京商贸学校"),
+    # "主要职能职责是:开展相关专业的中等职业教育,…开发与研究SPF猪系统" (教书 said as 教育)
+    ("n11", "学校除了教书还搞什么研究？", "开发与研究SPF猪系统"),
+    # "主要负责招收3-6岁适龄幼儿就读" (收多大的孩子: 招收…岁…幼儿)
+    ("n10", "收多大的孩子？", "招收3-6岁适龄幼儿就读"),
+    # "以“顺应天性 滋养心灵 启迪心智”为办园理念": no budget word in the question, yet the document says it
+    ("n10", "办园理念是什么？", "顺应天性"),
+    # "全额拨款事业单位12个,即:北京市经济社会调查总队、北京市商业经济调查总队、…"
+    ("n14", "统计局下面有哪些调查总队？", "北京市商业经济调查总队"),
+    # "下属行政执法单位1个:北京市统计局统计执法检查大队。": a name is asked, not the count
+    ("n14", "统计局的行政执法单位叫什么？", "北京市统计局统计执法检查大队"),
+    # "长均中心学校下辖一所九年一贯制学校和七所小学。" (下面管着 said as 下辖)
+    ("n06", "长均乡中心学校下面管着哪些学校？", "一所九年一贯制学校和七所小学"),
+    # "…纳入…部门决算编范围的单位包括" followed by the numbered item "1.天津市北辰区中医医院(本级)"
+    ("n13", "纳入2021年决算的单位有哪些？", "天津市北辰区中医医院(本级)"),
+    # "河西务镇人民政府隶属于天津市武清区人民政府管辖" (归谁管 said as 隶属…管辖)
+    ("n08", "这个镇政府归谁管？", "隶属于天津市武清区人民政府管辖"),
+    # 一、部门职能: "招商服务中心担负着全县招商引资工作、…负责全县经济技术协作工作。"
+    ("s01", "招商服务中心平时管些什么事？", "负责全县经济技术协作工作"),
+    # "收入、支出变动较大的主要原因是2020年新增了605.99万元政府性基金预算财政拨款-抗疫特别国债资金"
+    ("s14", "财政拨款为什么增长这么多？", "抗疫特别国债资金"),
+    # 事业运行（项）: "决算数小于全年预算数的主要原因：单位2024年新成立，人员变动，按实际支出。"
+    ("pdf", "事业运行的钱为啥比预算少那么多？", "单位2024年新成立"),
+    # 其他社会工作事务支出（项）: "主要用于：新建部门开办费、基层政权和社区建设项目支出。" (not a place)
+    ("pdf", "其他社会工作事务支出主要用在哪里？", "新建部门开办费"),
+    # "淄博理工学校是首批国家级重点职业学校": "这所学校" is the document's own unit, not another school
+    ("n12", "这所学校是什么级别的学校？", "首批国家级重点职业学校"),
+    # "报表详见附件。" under 第一部分 2021年度部门决算报表: where the document prints it, not an address
+    ("n14", "2021年部门决算报表在哪里看？", "报表详见附件"),
+])
+def test_the_sentence_that_says_it(dev_library: tuple, key: str, question: str, phrase: str) -> None:
+    answer = _ask(dev_library, key, question)
+    assert answer.status is Status.ANSWERED, answer.text
+    assert phrase in answer.text, answer.text
+
+
+def test_the_reason_comes_from_the_part_the_question_names(dev_library: tuple) -> None:
+    # 一、收入支出决算总体情况说明: "与2023年度相比，收入支出总计增加307.82万元，增长100.00%。主要原因：单位于
+    # 2024年成立。" (the same reason is also given for 机关运行经费, a part the question does not name)
+    answer = _ask(dev_library, "pdf", "为什么收支比2023年多了这么多？")
+    assert answer.status is Status.ANSWERED, answer.text
+    assert "单位于2024年成立" in answer.text, answer.text
+    assert "收入支出决算总体情况说明" in answer.citations[0].title, answer.citations
+
+
+@pytest.mark.parametrize("key, question", [
+    ("n10", "园长一个月工资多少？"),           # one person's pay
+    ("n14", "统计局的办公地址在哪里？"),         # contact details
+    ("n11", "学校食堂用的是什么牌子的油？"),     # a brand
+    ("n10", "2025年的预算是多少？"),             # another year
+    ("n14", "今天天气怎么样？"),                 # off topic
+    ("n10", "火星上有几座山？"),                 # nothing of the document
+])
+def test_unanswerable_questions_stay_refused(dev_library: tuple, key: str, question: str) -> None:
+    answer = _ask(dev_library, key, question)
+    assert answer.status is not Status.ANSWERED, answer.text
