@@ -64,6 +64,11 @@ def test_a_printed_title_line_is_the_title(name, title):
     # typed from the first lines of the page; cited as the title of text under no heading
     ("s11-fengjie-yunwu-2023-budget.txt", "2023年云雾土家族乡加工园配套设施建设项目支出绩效目标审批表"),
     ("s03-nanxian-zhujian-2018-final.txt", "南县住房和城乡建设局2018年度整体支出绩效评价报告"),
+    # a web page's "标题:" field is no part of the title; a 经费支出说明 is a title
+    ("g06-yongchuan-nongji-2024-final.txt", "重庆市永川区农机推广站2024年度决算公开说明"),
+    ("s16-jintang-guancang-2015-final.txt", "官仓镇2015年三公”经费支出说明"),
+    # a page opening mid-sentence ("入390.55万元,较2020年度决算数减少…") has no title line
+    ("s08-guangxi-junxiu-2021-final.txt", "2021年度决算（未注明单位）"),
 ])
 def test_a_project_form_or_an_evaluation_report_is_titled_as_printed(name, title):
     assert parse_document(DEV_TEXTS / name).title == title
