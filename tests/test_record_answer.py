@@ -667,3 +667,11 @@ def test_one_figure_naming_everything_asked_beats_the_heads_own_figure():
     index, (doc,) = _dev_index(REAL_PDF / "上海市普陀区人民政府万里街道办事处25年预算.pdf")
     computation = answer_from_records(understand("给中小企业预留了多少政府采购份额？", index, (doc,)), index)
     assert computation is not None and computation.records[0].value == pytest.approx(1928.48)
+
+
+def test_a_count_asked_of_a_word_short_for_money_is_the_label_counting_it():
+    # "…国内公务接待共139批次(其中外事接待0批次),1205人次(其中外事接待0人次)…" (traditional characters)
+    index, (doc,) = _dev_index(DEV_TEXTS / "n02-chizhou-jiuhuashan-zongjiaoju-2019-final.txt")
+    computation = answer_from_records(understand("公务接待一共来了多少人次？", index, (doc,)), index)
+    assert computation is not None
+    assert (computation.records[0].value, computation.records[0].unit) == (1205, "人次")
