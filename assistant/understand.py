@@ -88,6 +88,7 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
         mentions = tuple(m for m in mentions if m.text not in question_words()["stage_comparison"]["stages"])
     operation, narrative = _operation(text, mentions, tables if len(tables) >= 2 else (), bool(excluded))
     counter = _counter(text)
+    mentions = tuple(_counted(m, counter, index, asked.doc_ids) for m in mentions)
     # "上年" inside a label ("上年结余、结转") is not the year asked about.
     unlabelled = "".join("\0" if any(m.start <= i < m.end for m in mentions) else ch
                          for i, ch in enumerate(text))
@@ -108,6 +109,20 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
 _MODIFIER_GAP = 2
 # ...and only these characters between them ("三公经费里的接待费").
 _MODIFIER_LINKS = "的之里中"
+
+
+def _counted(mention: Mention, counter: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> Mention:
+    """A count asked of a word whose own labels count nothing in that unit ("公务接待…多少人次", where
+    公务接待 is short for the 公务接待费 in 万元) also means the labels holding the word that do
+    ("国内公务接待1205人次", seen in 三公 explanations of 决算 from several provinces)."""
+    if not counter or counter == "%" or mention.how not in ("label", "partial"):
+        return mention
+    def counts(alias: str) -> bool:
+        return any(r.unit == counter for r in index.in_docs(index.by_alias.get(alias, []), doc_ids))
+    if any(counts(a) for a in mention.aliases):
+        return mention
+    counting = [a for a in index.labels_containing(mention.text) if a not in mention.aliases and counts(a)]
+    return replace(mention, aliases=(*mention.aliases, *counting)) if counting else mention
 
 
 def _heads(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
