@@ -675,3 +675,12 @@ def test_a_count_asked_of_a_word_short_for_money_is_the_label_counting_it():
     computation = answer_from_records(understand("公务接待一共来了多少人次？", index, (doc,)), index)
     assert computation is not None
     assert (computation.records[0].value, computation.records[0].unit) == (1205, "人次")
+
+
+def test_a_whole_the_templates_define_as_a_sum_is_added_up_when_only_its_parts_are_printed():
+    # "2015年因公出国(境)费0万元" / "2015年公务接待费9.95万元" / "2015年公务用车购置及运行维护费共计13.01万元":
+    # the township's 三公 explanation never prints the total; 0 + 9.95 + 13.01 = 22.96
+    index, (doc,) = _dev_index(DEV_TEXTS / "s16-jintang-guancang-2015-final.txt")
+    computation = answer_from_records(understand("2015年三公经费一共花了多少？", index, (doc,)), index)
+    assert computation is not None and computation.operation == "composite"
+    assert computation.result == pytest.approx(22.96)
