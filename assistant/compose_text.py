@@ -75,7 +75,7 @@ def computation_text(computation: Computation, index: RecordIndex) -> list[str]:
     """The answer's lines for `computation` (citations are added by the caller)."""
     writer = {
         "lookup": _lookup, "derived": _derived, "share": _share, "per_unit": _per_unit, "change": _change,
-        "growth_rate": _growth, "difference": _difference, "rest": _rest, "sum": _sum, "max": _extreme,
+        "growth_rate": _growth, "difference": _difference, "rest": _rest, "sum": _sum, "composite": _composite, "max": _extreme,
         "min": _extreme, "list": _list, "count_items": _count_items,
     }[computation.operation]
     return writer(computation, index)
@@ -172,6 +172,14 @@ def _rest(computation: Computation, index: RecordIndex) -> list[str]:
 def _sum(computation: Computation, index: RecordIndex) -> list[str]:
     parts = "、".join(f"{record_name(r)}{figure(r.value, r.unit)}" for r in computation.records)
     return [f"{parts}，合计{figure(computation.result, computation.result_unit)}。", f"计算：{computation.expression}。"]
+
+
+def _composite(computation: Computation, index: RecordIndex) -> list[str]:
+    """A whole not printed, added up from the parts the document prints (says so: it is our sum)."""
+    parts = "、".join(f"{record_name(r)}{figure(r.value, r.unit)}" for r in computation.records)
+    whole = computation.subject
+    return [f"公开文件没有直接列出{whole}的合计数；按其组成部分相加：{parts}，"
+            f"{whole}合计{figure(computation.result, computation.result_unit)}。", f"计算：{computation.expression}。"]
 
 
 def _extreme(computation: Computation, index: RecordIndex) -> list[str]:

@@ -23,7 +23,7 @@ from ingest.units import MONEY_UNITS
 
 # Questions that ask for a figure; a quoted sentence with no figure in it does not answer them.
 FIGURE_OPERATIONS = ("lookup", "derived", "share", "per_unit", "change", "growth_rate", "difference", "rest", "sum",
-                     "max", "min")
+                     "composite", "max", "min")
 # "无公务用车购置和运行费" answers "公务接待费花了多少" without a digit: a sentence saying there is none.
 _NONE_WORDS = re.compile(r"无|没有|未发生|未安排|为零|零元")
 # A clause ending in a colon, at the end of a quote: it introduces a list or an explanation.

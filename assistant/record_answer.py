@@ -49,13 +49,44 @@ def _lookup(intent: Intent, index: RecordIndex) -> Computation | None:
         return each
     ranked = combined(intent, index)
     if not ranked:
-        return _headcount(intent, index) or _total_lookup(intent, index)
+        return _composite(intent, index) or _headcount(intent, index) or _total_lookup(intent, index)
     top = ranked[0].record
     if intent.period and top.period != intent.period:
         return _derived_period(intent, index, top) or _derived_from_ranked(intent, index, ranked)
     alternatives = _alternatives(ranked, intent.mentions[0] if len(intent.mentions) == 1 else None)
     return Computation("lookup", record_name(top), (top,), alternatives=alternatives,
                    corroborating=same_figure(top, index), period=top.period if intent.period else "")
+
+
+def _composite(intent: Intent, index: RecordIndex) -> Computation | None:
+    """A whole the templates define as a sum (`[composites]`: 三公经费) that the document does not
+    print, from its parts when it prints each of them, in one money unit and the year asked."""
+    if len(intent.mentions) != 1:
+        return None
+    parts = question_words()["composites"].get(normalise(intent.mentions[0].text))
+    if not parts:
+        return None
+    used: list[Record] = []
+    for names in parts:
+        found = [r for name in names for r in index.in_docs(index.by_alias.get(normalise(name), []), intent.doc_ids)
+                 if r.measure == "amount" and r.unit in MONEY_UNITS and _in_year(r, intent, index)]
+        if not found:
+            return None
+        used.append(found[0])
+    if len({r.unit for r in used}) > 1:
+        return None
+    value = sum(r.value for r in used)
+    expression = " + ".join(format_number(r.value) for r in used) + f" = {format_number(value)}"
+    return Computation("composite", intent.mentions[0].text, tuple(used), result=value,
+                       result_unit=used[0].unit, expression=expression)
+
+
+def _in_year(record: Record, intent: Intent, index: RecordIndex) -> bool:
+    """The record is of the year asked (the document's own when none is)."""
+    if intent.period:
+        return record.period == intent.period
+    document = index.document(record.doc_id)
+    return not record.period or document is None or record.period == str(document.year)
 
 
 def _headcount(intent: Intent, index: RecordIndex) -> Computation | None:
