@@ -231,3 +231,11 @@ def test_a_figure_of_a_contrasting_kind_is_no_answer(tmp_path: Path):
     assert chat.fresh().ask("差额事业编有几个？").status in REFUSED
     full = chat.fresh().ask("全额事业编有几个？")
     assert full.status is Status.ANSWERED and "45" in full.text, full.text
+
+
+def test_a_paragraph_under_no_heading_is_cited_by_its_opening_words(tmp_path: Path):
+    # s13 opens with "本单位2023年“会议费”“培训费”“差旅费”财政拨款预算数3万元,其中:…培训费2万元,…" and
+    # has no heading above it: the citation names the paragraph by its opening, not only "前言".
+    answer = _conversation(tmp_path, "s13-sichuan-unit-2023-budget.txt").ask("这个单位2023年开会、培训、出差一共安排多少钱？")
+    assert answer.status == Status.ANSWERED and "3万元" in answer.text, answer.text
+    assert any("本单位2023年“会议费”“培训费”“差旅费”财政拨款预算数" in c.title for c in answer.citations), answer.citations
