@@ -12,6 +12,7 @@ anything unexpected becomes a not_found answer and is logged.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import replace
 
@@ -267,8 +268,23 @@ def ask_turns(config: Config, turns: list[str], doc: str | None = None) -> list[
 
 def _titled_preamble(citation: Citation, index) -> Citation:  # noqa: ANN001 - a RecordIndex
     """Text before a document's first heading sits under its printed title: cite it by that title
-    ("前言 › XX局公布2024年度部门决算"), not by the bare word for such text."""
+    and the opening words of the sentence quoted ("前言 › XX局2020年度决算 › 2020年本年收入合计"), as a
+    person points to a paragraph that has no heading, not by the bare word for such text."""
     document = index.document(citation.doc)
     if citation.title != preamble_title() or document is None or not document.title:
         return citation
-    return replace(citation, title=f"{citation.title} › {document.title}")
+    opening = _opening(citation.quote)
+    where = f"{citation.title} › {document.title}"
+    return replace(citation, title=f"{where} › {opening}" if opening and opening not in where else where)
+
+
+# The opening of a quoted sentence: its words up to its first figure, at most this long.
+OPENING_CHARS = 40
+_FIRST_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|%|人|个|辆)")
+
+
+def _opening(quote: str) -> str:
+    """"2020年本年收入合计3765.66万元,其中:…" → "2020年本年收入合计"."""
+    first = re.split(r"[。；;!！?？]", quote.strip(), maxsplit=1)[0]
+    figure = _FIRST_FIGURE.search(first)
+    return first[:figure.start() if figure else len(first)][:OPENING_CHARS].rstrip("，,:： ")
