@@ -139,3 +139,14 @@ def test_parts_the_contents_number_and_the_body_heads_without_number() -> None:
     assert any("主要原因是项目调整" in p for p in explanation.paragraphs)
     assert part_of["一、2025年“三公”经费预算情况说明"] == "其他相关情况说明"
     assert part_of["九、承办区委、区政府交办的其他事项"].endswith("主要职能")
+
+
+def test_a_heading_whose_numeral_was_lost_in_copying_is_still_a_heading():
+    # A school's 决算 copied from a web page: "、单位职责" on its own line, then
+    # "淄博理工学校是首批国家级重点职业学校、…现有教职工356人,在校生3771人。"
+    document = parse_document(Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+                              / "n12-zibo-ligongxuexiao-2021-final.txt")
+    duties = [s for s in document.sections if s.path[-1] == "、单位职责"]
+    assert duties and duties[0].paragraphs[0].startswith("淄博理工学校是首批国家级重点职业学校")
+    # a wrapped line of a list is no heading: "、" opens a line only in front of a short title
+    assert parse_heading("、财计股、法规股、联合工会、政务服务股") is None
