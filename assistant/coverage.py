@@ -43,8 +43,9 @@ _CHECKED_MENTIONS = ("label",)
 MIN_CHECKED_CHARS = 3
 # A kind is told by the two characters before its word: 全额/差额, 在职/退休, 基本/项目.
 MODIFIER_CHARS = 2
-# Characters that join words in a question rather than name a kind ("交的", "和…", "今年").
-_FUNCTION_CHARS = set("的了和与及或是有在给把被对从为今去明年月这那其中")
+# Characters that join words in a question or ask it rather than name a kind ("交的", "和…", "今年",
+# "几个", "多少").
+_FUNCTION_CHARS = set("的了和与及或是有在给把被对从为今去明年月这那其中几多少个什么哪些")
 
 
 def passage_states_no_figure(intent: Intent, passage: Answer) -> bool:

@@ -239,3 +239,9 @@ def test_a_paragraph_under_no_heading_is_cited_by_its_opening_words(tmp_path: Pa
     answer = _conversation(tmp_path, "s13-sichuan-unit-2023-budget.txt").ask("这个单位2023年开会、培训、出差一共安排多少钱？")
     assert answer.status == Status.ANSWERED and "3万元" in answer.text, answer.text
     assert any("本单位2023年“会议费”“培训费”“差旅费”财政拨款预算数" in c.title for c in answer.citations), answer.citations
+
+
+def test_a_question_word_before_a_word_is_no_contrasting_kind(tmp_path: Path):
+    # "大竹县永胜镇人民政府属行政单位,下属事业单位4个。": "几个事业单位" asks that count
+    answer = _conversation(tmp_path, "g07-dazhu-yongsheng-2024-budget.txt").ask("永胜镇政府下面有几个事业单位？")
+    assert answer.status is Status.ANSWERED and "4个" in answer.text, answer.text
