@@ -20,6 +20,7 @@ class LabelRules:
     """Label stop-words and patterns from figures.toml."""
 
     head: tuple[str, ...]
+    kept_head: tuple[str, ...]
     tail: tuple[str, ...]
     remove: tuple[re.Pattern[str], ...]
     short_name: re.Pattern[str]
@@ -47,6 +48,7 @@ def label_rules() -> LabelRules:
     data = figure_settings()["labels"]
     return LabelRules(
         head=tuple(sorted(data["head"], key=len, reverse=True)),
+        kept_head=tuple(data["kept_head"]),
         tail=tuple(sorted(data["tail"], key=len, reverse=True)),
         remove=tuple(re.compile(p) for p in data["remove"]),
         short_name=re.compile(data["short_name"]),
@@ -81,7 +83,8 @@ def clean_label(text: str, aliases: tuple[str, ...] = (), kind: str = "budget") 
     while changed and label:
         before = label
         label = _strip_department(label, aliases)
-        label = _strip_words(label, rules.head, at_start=True)
+        if not label.startswith(rules.kept_head):
+            label = _strip_words(label, rules.head, at_start=True)
         label = _strip_words(label, rules.tail, at_start=False)
         label = (rules.adverb_tail.sub("", label) or label).strip("、，,；;：: ")
         changed = label != before
