@@ -31,6 +31,8 @@ class LabelRules:
     noun_stop: re.Pattern[str]
     noun_state: re.Pattern[str]
     noun_counts: frozenset[str]
+    count_qualifiers: frozenset[str]
+    qualified_nouns: dict[str, str]
     max_length: int
     classification: re.Pattern[str]
     section_tail: re.Pattern[str]
@@ -59,6 +61,8 @@ def label_rules() -> LabelRules:
         noun_stop=re.compile(data["noun_stop"]),
         noun_state=re.compile(data["noun_state"]),
         noun_counts=frozenset(data["noun_counts"]),
+        count_qualifiers=frozenset(data["count_qualifiers"]),
+        qualified_nouns=dict(data["qualified_nouns"]),
         max_length=data["max_length"],
         classification=re.compile(data["classification"]),
         section_tail=re.compile(data["section_tail"]),
@@ -163,6 +167,13 @@ def following_noun(text_after: str, unit: str) -> str:
     state = rules.noun_state.search(clause[len(noun):]) if noun else None
     # "1 辆公务用车已达报废年限已处置" → "已处置公务用车", apart from the vehicles held
     return state.group(0) + noun.strip() if state else noun.strip()
+
+
+def qualified_count(label: str, unit: str) -> str:
+    """What a count named only by its qualifier counts: "实际" with 人 → "实际人数"; "" otherwise."""
+    rules = label_rules()
+    noun = rules.qualified_nouns.get(unit, "")
+    return label + noun if noun and label in rules.count_qualifiers else ""
 
 
 def section_subject(title: str, aliases: tuple[str, ...], kind: str, level: int = 1) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ingest.statements.figure_labels import (
-    clean_label, department_aliases, figure_settings, following_noun, is_weak, rename_weak,
+    clean_label, department_aliases, figure_settings, following_noun, is_weak, qualified_count, rename_weak,
     section_subject, stage_word)
 from ingest.model import Document, Record, Section
 from ingest.statements.paired_figures import PairedFigure, paired_figures
@@ -389,6 +389,8 @@ def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, u
     if patterns.kinds[unit] == "percent" and sentence.completion and pre.strip() == "的":
         return sentence.completion
     label = stage_word(pre, patterns.relative) or clean_label(pre, context.aliases, context.document.kind)
+    if counted := qualified_count(label, unit):  # "事业编制314人;实际316人", "事业编制0人,实际0人"
+        return (sentence.labels[-1] if sentence.kinds and sentence.kinds[-1] == "count" else "") + counted
     if label in patterns.relative and (subject := _stage_subject(sentence, context, pre)):  # "年初预算为 2 万元"
         return _relative_label(subject, label)
     if pre.strip() in patterns.item_total and sentence.labels and context.item:
