@@ -34,6 +34,7 @@ _CLOSING = re.compile(r"[）)]")
 class _Patterns:
     figure: re.Pattern[str]
     kinds: dict[str, str]
+    per_unit: re.Pattern[str]
     canonical: dict[str, str]
     change: re.Pattern[str]
     decrease: frozenset[str]
@@ -64,6 +65,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         figure=re.compile(rf"{_NUMBER}({unit_alternation})"),
         kinds=kinds,
+        per_unit=re.compile(rf"/(?:{'|'.join(sorted(units['per'], key=len, reverse=True))})"),
         canonical=dict(units.get("canonical", {})),
         change=re.compile(rf"({'|'.join(verbs)}){change['filler']}$"),
         decrease=frozenset(change["decrease"]),
@@ -187,6 +189,9 @@ def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
         outside = _enter_or_leave_brackets(sentence, match.start(), outside)
         unit = patterns.canonical.get(match.group(2), match.group(2))
         after = sentence.text[match.end():match.end() + 30]
+        per = patterns.per_unit.match(after) if patterns.kinds[unit] == "money" else None
+        if per:  # "3.5万元/人": an amount per person, in 万元/人
+            unit, after = unit + per.group(0), after[per.end():]
         if _is_label_threshold(unit, after):
             continue  # "单价 50 万元以上通用设备": part of a label, not a figure
         if _PHONE.fullmatch(match.group(1)):
@@ -206,6 +211,12 @@ def _sentence_records(sentence: _Sentence, context: _Context) -> list[Record]:
         previous_end = match.end()
         records.extend(_read_figure(sentence, context, match, unit, pre, after))
     return records
+
+
+def _kind(unit: str) -> str:
+    """"money", "percent", "count", or "rate" for an amount per unit ("万元/人"): neither a part of a
+    sum nor the subject of the figures after it."""
+    return _patterns().kinds.get(unit, "rate")
 
 
 def _enter_or_leave_brackets(sentence: _Sentence, position: int, outside: _Sentence | None) -> _Sentence | None:
@@ -237,7 +248,7 @@ def _clause_start(text: str, position: int, previous_end: int) -> int:
 
 def _is_label_threshold(unit: str, after: str) -> bool:
     # "单价 100 万元（含）以上设备" too (seen in the real PDF budgets of the development corpus)
-    return _patterns().kinds[unit] == "money" and bool(re.match(r"(?:[（(]含[）)])?(以上|以下)[\u4e00-\u9fff]", after))
+    return _kind(unit) == "money" and bool(re.match(r"(?:[（(]含[）)])?(以上|以下)[\u4e00-\u9fff]", after))
 
 
 def _read_figure(sentence: _Sentence, context: _Context, match: re.Match[str], unit: str,
@@ -245,7 +256,7 @@ def _read_figure(sentence: _Sentence, context: _Context, match: re.Match[str], u
     """Classify one number: change, change rate, share, base value, target or plain level."""
     patterns = _patterns()
     value = float(match.group(1).replace(",", ""))
-    kind = patterns.kinds[unit]
+    kind = _kind(unit)
     period = _period(sentence.text, match.start(), context)
     quote = sentence.text.strip()
     common = dict(value=value, unit=unit, quote=quote, period=period)
@@ -380,13 +391,13 @@ def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, u
     relation = patterns.relation.match(pre)
     if relation and sentence.last_label:  # "完成年初预算的 27.8%"
         completed = sentence.last_label + clean_label(_STAGE_OF.sub("", pre), (), context.document.kind)
-        if patterns.kinds[unit] != "money":
+        if _kind(unit) != "money":
             return completed
         # "支出决算7.8万元,完成预算10万元的78.0%": 10 万元 is the budget (seen in 决算 texts of the
         # development corpus), 78.0% how much of it was spent
         sentence.completion = completed
         return _relative_label(sentence.subject or sentence.last_label, pre[relation.end():])
-    if patterns.kinds[unit] == "percent" and sentence.completion and pre.strip() == "的":
+    if _kind(unit) == "percent" and sentence.completion and pre.strip() == "的":
         return sentence.completion
     label = stage_word(pre, patterns.relative) or clean_label(pre, context.aliases, context.document.kind)
     if counted := qualified_count(label, unit):  # "事业编制314人;实际316人", "事业编制0人,实际0人"
@@ -396,7 +407,7 @@ def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, u
     if pre.strip() in patterns.item_total and sentence.labels and context.item:
         return context.item  # "年人均 2400 元计 643200 元"
     purpose = patterns.purpose.match(after)
-    if is_weak(label) and purpose and patterns.kinds[unit] == "money":
+    if is_weak(label) and purpose and _kind(unit) == "money":
         return purpose.group(1)  # "30 万元用于基建工程项目审计"
     if not is_weak(label):
         return label
