@@ -523,7 +523,7 @@ def test_a_count_and_an_amount_in_one_clause_are_of_the_same_things():
     # s18: "2024年,…实施项目共15个(含2023年转列暂付性款项项目5个),年初批复预算8个项目985万元
     #  (含1个年初结转结余项目50万元),调整预算后项目预算861.46万元,…"
     found = {(r.value, r.unit): r for r in _dev_figures("s18-honghe-shuju-2024-final.txt")
-             if "年初批复预算8个项目985万元" in r.quote}
+             if "年初批复预算8个项目985万元" in r.quote and r.measure in ("count", "amount")}
     assert found[(8, "个")].label == found[(985, "万元")].label == "年初批复预算项目"
     assert found[(1, "个")].label == found[(50, "万元")].label == "年初结转结余项目"
     # the year in the bracket before is the transferred projects', not the approved budget's
