@@ -32,6 +32,7 @@ class LabelRules:
     noun_state: re.Pattern[str]
     noun_counts: frozenset[str]
     count_qualifiers: frozenset[str]
+    money_noun: re.Pattern[str]
     qualified_nouns: dict[str, str]
     max_length: int
     classification: re.Pattern[str]
@@ -62,6 +63,7 @@ def label_rules() -> LabelRules:
         noun_state=re.compile(data["noun_state"]),
         noun_counts=frozenset(data["noun_counts"]),
         count_qualifiers=frozenset(data["count_qualifiers"]),
+        money_noun=re.compile(data["money_noun"]),
         qualified_nouns=dict(data["qualified_nouns"]),
         max_length=data["max_length"],
         classification=re.compile(data["classification"]),

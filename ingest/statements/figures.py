@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ingest.statements.figure_labels import (
-    clean_label, department_aliases, figure_settings, following_noun, is_weak, qualified_count, rename_weak,
-    section_subject, stage_word)
+    clean_label, department_aliases, figure_settings, following_noun, is_weak, label_rules, qualified_count,
+    rename_weak, section_subject, stage_word)
 from ingest.model import Document, Record, Section
 from ingest.statements.paired_figures import PairedFigure, paired_figures
 
@@ -387,7 +387,9 @@ def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, u
     patterns = _patterns()
     noun = following_noun(after, unit)
     if noun:
-        return noun
+        return _counted_with_amount(context, pre, noun, after) or noun
+    if _kind(unit) == "money" and _amount_of_counted(sentence, pre):
+        return sentence.last_label
     relation = patterns.relation.match(pre)
     if relation and sentence.last_label:  # "完成年初预算的 27.8%"
         completed = sentence.last_label + clean_label(_STAGE_OF.sub("", pre), (), context.document.kind)
@@ -419,6 +421,27 @@ def _level_label(sentence: _Sentence, context: _Context, pre: str, after: str, u
 # "完成全年预算数的98.69%": the stage completed is 全年预算; the label's tail words would cut its 预算数
 # with the 的 (seen in the 决算 template of the development corpus's real PDFs).
 _STAGE_OF = re.compile(r"(?<=[预决]算)数?的$")
+
+
+def _counted_with_amount(context: _Context, pre: str, noun: str, after: str) -> str:
+    """"年初批复预算8个项目985万元": things counted and then their amount are named with the words before
+    the count as well, and both figures are of 年初批复预算项目 (seen in s18 of the development corpus);
+    "" when no amount follows the counted things."""
+    if label_rules().money_noun.search(noun):
+        return ""  # "0辆公务接待费4.5万元": the noun names the amount, not the things counted
+    amount = _patterns().figure.match(after, len(noun)) if after.startswith(noun) else None
+    if not amount or _kind(_patterns().canonical.get(amount.group(2), amount.group(2))) != "money":
+        return ""
+    if _patterns().per_unit.match(after, amount.end()):
+        return ""  # "20名群众务工增收5000元/年": a rate per head, not the amount of the things counted
+    label = clean_label(pre + noun, context.aliases, context.document.kind)
+    return label if label.endswith(noun) else ""
+
+
+def _amount_of_counted(sentence: _Sentence, pre: str) -> bool:
+    """Whether a money figure follows right after the things the count before it counted ("8个项目985万元")."""
+    return bool(pre) and pre == sentence.lead and bool(sentence.kinds) and sentence.kinds[-1] == "count" \
+        and sentence.last_label.endswith(pre)
 
 
 def _stage_subject(sentence: _Sentence, context: _Context, pre: str) -> str:
@@ -487,8 +510,21 @@ _COMPARED_NAME = re.compile(r"^[^\d，,。；;：:增减多少降升涨变]{2,12
 def _period(text: str, position: int, context: _Context) -> str:
     """The year the sentence states before the figure (not a comparison's year), else the document's."""
     comparison_years = {m.start("year") for m in _patterns().comparison.finditer(text) if m.group("year")}
-    stated = [m.group(1) for m in _YEAR.finditer(text, 0, position) if m.start() not in comparison_years]
+    before = _blank_closed_brackets(text[:position])
+    stated = [m.group(1) for m in _YEAR.finditer(before) if m.start() not in comparison_years]
     return stated[-1] if stated else _document_year(context)
+
+
+# "实施项目共15个(含2023年转列暂付性款项项目5个),年初批复预算8个项目985万元": a year in a bracket closed
+# before the figure is the aside's, not the figure's (seen in s18 of the development corpus).
+_CLOSED_BRACKET = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def _blank_closed_brackets(text: str) -> str:
+    """`text` with every bracket closed in it blanked out, positions kept (nested ones too)."""
+    while (blanked := _CLOSED_BRACKET.sub(lambda m: " " * len(m.group(0)), text)) != text:
+        text = blanked
+    return text
 
 
 def _document_year(context: _Context) -> str:
