@@ -16,7 +16,8 @@ from ingest.tables.cells import parse_cell
 from ingest.tables.code_columns import is_code, join_code_columns
 from ingest.tables.side_by_side import unstack_blocks
 from ingest.model import Row, Table, TableGrid
-from ingest.tables.row_paths import coded_paths, indented_paths, is_total_label, strip_numbering
+from ingest.tables.row_paths import (
+    coded_paths, indented_paths, is_total_label, strip_numbering, without_unit_code)
 from ingest.tables.schemas import Schema, column_names, find_schemas, header_evidence, rank_schemas
 from ingest.tables.table_layout import generic_columns, label_columns, split_label_cells, value_count
 from ingest.tables.two_sided import two_sided_columns, two_sided_rows
@@ -108,7 +109,9 @@ def _row(grid: TableGrid, index: int, label: str, path, cells: tuple[str, ...], 
     """A Row of parsed cells; `names` are the printed column names over `cells`, when known."""
     units = cell_units(label, names, cells, grid.unit, is_performance_table(grid.title))
     parsed = tuple(parse_cell(raw.strip(), unit) for raw, unit in zip(cells, units))
-    return Row(label=path[-1] if path else strip_numbering(label), path=tuple(path), cells=parsed, code=code,
+    # the label names the row; its path stays as printed ("820-马踏镇部门")
+    name = without_unit_code(path[-1] if path else strip_numbering(label))
+    return Row(label=name, path=tuple(path), cells=parsed, code=code,
                line=grid.lines[index] if index < len(grid.lines) else 0,
                quote=grid.quotes[index] if index < len(grid.quotes) else "", is_total=total,
                column_names=tuple(names[:len(cells)]) if any(names) else ())
