@@ -432,8 +432,8 @@ def _counted_with_amount(context: _Context, pre: str, noun: str, after: str) -> 
     amount = _patterns().figure.match(after, len(noun)) if after.startswith(noun) else None
     if not amount or _kind(_patterns().canonical.get(amount.group(2), amount.group(2))) != "money":
         return ""
-    if _patterns().per_unit.match(after, amount.end()):
-        return ""  # "20名群众务工增收5000元/年": a rate per head, not the amount of the things counted
+    if after.startswith("/", amount.end()):
+        return ""  # "20名群众务工增收5000元/年": a rate, not the amount of the things counted
     label = clean_label(pre + noun, context.aliases, context.document.kind)
     return label if label.endswith(noun) else ""
 
