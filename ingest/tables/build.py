@@ -109,7 +109,7 @@ def _row(grid: TableGrid, index: int, label: str, path, cells: tuple[str, ...], 
     """A Row of parsed cells; `names` are the printed column names over `cells`, when known."""
     units = cell_units(label, names, cells, grid.unit, is_performance_table(grid.title))
     parsed = tuple(parse_cell(raw.strip(), unit) for raw, unit in zip(cells, units))
-    # the label names the row; its path stays as printed ("820-马踏镇部门")
+    # the label names the row; its path stays as printed ("820-某某镇部门")
     name = without_unit_code(path[-1] if path else strip_numbering(label))
     return Row(label=name, path=tuple(path), cells=parsed, code=code,
                line=grid.lines[index] if index < len(grid.lines) else 0,
