@@ -40,6 +40,8 @@ def table_from_grid(grid: TableGrid) -> Table:
         columns = columns + tuple((f"列{i + 1}",) for i in range(len(columns), width))
         rows = _generic_rows(grid, len(columns))
         name = "generic"
+    # a row's label names it without a unit code; its path stays as printed ("820-某某镇部门")
+    rows = [replace(row, label=without_unit_code(row.label)) for row in rows]
     return Table(number=grid.number, title=grid.title.strip(), unit=grid.unit, columns=columns,
                  rows=tuple(rows), schema=name, complete=grid.complete, line=grid.line, notes=grid.notes)
 
@@ -109,9 +111,7 @@ def _row(grid: TableGrid, index: int, label: str, path, cells: tuple[str, ...], 
     """A Row of parsed cells; `names` are the printed column names over `cells`, when known."""
     units = cell_units(label, names, cells, grid.unit, is_performance_table(grid.title))
     parsed = tuple(parse_cell(raw.strip(), unit) for raw, unit in zip(cells, units))
-    # the label names the row; its path stays as printed ("820-某某镇部门")
-    name = without_unit_code(path[-1] if path else strip_numbering(label))
-    return Row(label=name, path=tuple(path), cells=parsed, code=code,
+    return Row(label=path[-1] if path else strip_numbering(label), path=tuple(path), cells=parsed, code=code,
                line=grid.lines[index] if index < len(grid.lines) else 0,
                quote=grid.quotes[index] if index < len(grid.quotes) else "", is_total=total,
                column_names=tuple(names[:len(cells)]) if any(names) else ())
