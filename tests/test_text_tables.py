@@ -9,7 +9,6 @@ import re
 
 import pytest
 
-from ingest.document import parse_document
 from ingest.tables.build import table_from_grid
 from ingest.tables.text_cells import trailing_values
 from ingest.tables.text_tables import split_tables
@@ -270,13 +269,3 @@ def test_row_numbers_are_not_part_of_a_label_ex10():
     # "八、其他收入 8 11,122,315.04 13,628,965.89 1,003,618.46": amounts detached from their rows
     assert values["其他收入"] == [] and values["总计"] == [25754899.39, 25754899.39]
     assert values["卫生健康支出"] == [25037565.22]
-
-
-def test_a_unit_code_before_a_row_name_is_not_part_of_its_label():
-    # g08 of the development corpus, a township's 项目绩效目标申报表: "| 820-马踏镇部门 | 8,827,620.53 |",
-    # "| 820001-井研县马踏镇人民政府 | 村组干部报酬 | 3,309,840.00 | …": 820 and 820001 code the units
-    path = EXCERPTS.parent / "dev_corpus" / "texts" / "g08-jingyan-mata-2023-budget.txt"
-    amounts = {r.value: r for r in parse_document(path).records if r.source == "table" and r.unit == "元"}
-    assert amounts[8827620.53].label == "马踏镇部门"
-    assert amounts[8827620.53].row_path == ("820-马踏镇部门",)  # the row as printed
-    assert amounts[3309840.0].label.startswith("井研县马踏镇人民政府")

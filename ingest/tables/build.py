@@ -16,8 +16,7 @@ from ingest.tables.cells import parse_cell
 from ingest.tables.code_columns import is_code, join_code_columns
 from ingest.tables.side_by_side import unstack_blocks
 from ingest.model import Row, Table, TableGrid
-from ingest.tables.row_paths import (
-    coded_paths, indented_paths, is_total_label, strip_numbering, without_unit_code)
+from ingest.tables.row_paths import coded_paths, indented_paths, is_total_label, strip_numbering
 from ingest.tables.schemas import Schema, column_names, find_schemas, header_evidence, rank_schemas
 from ingest.tables.table_layout import generic_columns, label_columns, split_label_cells, value_count
 from ingest.tables.two_sided import two_sided_columns, two_sided_rows
@@ -40,8 +39,6 @@ def table_from_grid(grid: TableGrid) -> Table:
         columns = columns + tuple((f"列{i + 1}",) for i in range(len(columns), width))
         rows = _generic_rows(grid, len(columns))
         name = "generic"
-    # a row's label names it without a unit code; its path stays as printed ("820-某某镇部门")
-    rows = [replace(row, label=without_unit_code(row.label)) for row in rows]
     return Table(number=grid.number, title=grid.title.strip(), unit=grid.unit, columns=columns,
                  rows=tuple(rows), schema=name, complete=grid.complete, line=grid.line, notes=grid.notes)
 

@@ -45,16 +45,6 @@ def strip_numbering(label: str) -> str:
     return text
 
 
-# "820-某某镇部门", "820001-某某镇人民政府": a unit's code before its name (seen in g08 of the
-# development corpus, a township's 项目绩效目标申报表); a year range ("2019-2020学年") is no code.
-UNIT_CODE = re.compile(r"^\d{3}(?:\d{3}){0,2}-(?=[\u4e00-\u9fff])")
-
-
-def without_unit_code(label: str) -> str:
-    """The name a row label gives after a unit code: "820-某某镇部门" -> "某某镇部门"."""
-    return UNIT_CODE.sub("", label.strip(), count=1)
-
-
 def is_total_label(label: str) -> bool:
     """合计 / 总计 rows (本年收入合计, 收入总计, 合 计)."""
     return bool(TOTAL.search(strip_numbering(label)))
