@@ -148,4 +148,3 @@ def test_parts_the_contents_number_and_the_body_heads_without_number() -> None:
     assert any("主要原因是项目调整" in p for p in explanation.paragraphs)
     assert part_of["一、2025年“三公”经费预算情况说明"] == "其他相关情况说明"
     assert part_of["九、承办区委、区政府交办的其他事项"].endswith("主要职能")
-
