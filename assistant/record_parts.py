@@ -76,7 +76,7 @@ def concept_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex
     "支出结构" → the parts the text lists for the total); whole is None unless the text states it."""
     for word, spec in question_words()["parts"].items():
         if normalise(word) in question:
-            whole = sentence_breakdown(spec["sentence"], doc_ids, index) if "sentence" in spec else None
+            whole = sentence_breakdown(spec["sentence"], doc_ids, index, question) if "sentence" in spec else None
             parts = text_parts(whole, index) if whole is not None else _concept_parts(spec, doc_ids, index)
             if not parts and (spec.get("side") == "支出" or spec["table"] == "功能分类"):
                 parts = function_classes(doc_ids, index)  # no 收支总表 by its standard title
@@ -113,14 +113,19 @@ def group_parts(question: str, doc_ids: tuple[str, ...], index: RecordIndex) -> 
     return "", []
 
 
-def sentence_breakdown(part_word: str, doc_ids: tuple[str, ...], index: RecordIndex) -> Record | None:
+def sentence_breakdown(part_word: str, doc_ids: tuple[str, ...], index: RecordIndex,
+                       question: str = "") -> Record | None:
     """The largest text figure of a part whose heading says `part_word` ("支出") that the document's
-    own sentence breaks down into parts adding up to it ("预算3,776万元，包括人员支出2,315万元、…")."""
+    own sentence breaks down into parts adding up to it ("预算3,776万元，包括人员支出2,315万元、…").
+    A question naming funds asks of those funds' figure only: "一般公共预算的钱花在了哪些方面？" is not
+    answered with 本年支出合计's 基本支出 and 项目支出 (seen in s14 of the development corpus)."""
+    funds = [normalise(f) for f in question_words()["funds_prefixed"]["prefixes"] if normalise(f) in question]
     best: Record | None = None
     for doc_id in doc_ids or tuple(d.doc_id for d in index.documents):
         for record in index.by_doc.get(doc_id, []):
             heading = record.section_path[0] if record.section_path else ""
             if (record.source == "text" and record.measure == "amount" and part_word in heading
+                    and (not funds or any(f in normalise(record.label) for f in funds))
                     and (best is None or record.value > best.value) and len(text_parts(record, index)) >= 2):
                 best = record
     return best

@@ -321,6 +321,10 @@ def _walk_line(builder: _Builder, lines: list[_Line], index: int, marks: bool) -
     heading = parse_heading(text, line.split_fragment)
     if heading is not None:
         return _open_heading(builder, lines, index, heading, marks)
+    if titled := _title_on_next_line(lines, index):
+        heading, after = titled
+        builder.open_section(heading.level, heading.title, line.number)
+        return after
     if any(p.match(text) for p in _rules().standalone):
         builder.end_paragraph()
         builder.add_text(line.number, text)
@@ -330,6 +334,24 @@ def _walk_line(builder: _Builder, lines: list[_Line], index: int, marks: bool) -
     if _ends_paragraph(line, marks):
         builder.end_paragraph()
     return index + 1
+
+
+def _title_on_next_line(lines: list[_Line], index: int) -> tuple[Heading, int] | None:
+    """"三、" alone on its line and its title on the next, "支出决算情况说明": one heading (seen in s14 of the
+    development corpus), with the index after the title; None when the next line is no title (a sentence,
+    a figure, another heading)."""
+    text = lines[index].text.strip()
+    level = heading_level(text)
+    if level < 2 or _rules().headings[level - 1][1].match(text).end() != len(text):
+        return None
+    following = index + 1
+    while following < len(lines) and not lines[following].text.strip():
+        following += 1
+    title = lines[following].text.strip() if following < len(lines) else ""
+    if not title or heading_level(title) or title[-1] in _FINAL or re.search(r"\d", title):
+        return None
+    heading = parse_heading(text + title)
+    return (heading, following + 1) if heading is not None and not heading.inline else None
 
 
 def _open_heading(builder: _Builder, lines: list[_Line], index: int, heading: Heading, marks: bool) -> int:

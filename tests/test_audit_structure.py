@@ -187,7 +187,7 @@ def test_a_text_total_unlike_the_table_is_an_error(sample_path, tmp_path):
 def test_a_final_account_total_unlike_its_table_is_an_error():
     # The 决算's "本年收入合计307.82万元" (page 17) stated as 317.82: the text record planted.
     document = parsed(SHEGONG_2024)
-    record = next(r for r in document.records if r.label == "收入合计" and r.measure == "amount")
+    record = next(r for r in document.records if r.source == "text" and r.label == "本年收入合计" and r.measure == "amount")
     planted = replace(document, records=tuple(replace(r, value=317.82) if r is record else r
                                               for r in document.records))
     errors = [f for f in total_findings(planted) if f.verdict == Verdict.ERROR]

@@ -267,7 +267,7 @@ def test_a_change_after_a_part_or_a_semicolon_is_of_the_figure_it_follows():
     changes = {(r.value, r.measure): r.label for r in parse_document(path).records
                if r.measure in ("change", "change_rate") and r.section_path[-1].startswith("一、收入")}
     assert changes[(0.0, "change")] == "年初结转和结余"
-    assert changes[(2159.45, "change")] == changes[(107.36, "change_rate")] == "收入合计"
+    assert changes[(2159.45, "change")] == changes[(107.36, "change_rate")] == "本年收入合计"
 
 
 def test_a_change_whose_subject_is_in_the_clause_before_and_named_by_its_start():
@@ -406,8 +406,8 @@ def test_a_figure_after_a_comparison_and_de_is_the_compared_years():
     # "2024年度本年收入合计42,828,112.97万元,比2023年的40,616,051.67万元,增加2,212,061.3万元,增长5.4%。"
     paragraph = "本年收入合计42,828,112.97万元,比2023年的40,616,051.67万元,增加2,212,061.3万元,增长5.4%。"
     found = text_records(_one_paragraph(paragraph), _meta(2024, "final"))
-    assert [(r.label, r.value, r.period) for r in found][:2] == [("收入合计", 42828112.97, "2024"),
-                                                                ("收入合计", 40616051.67, "2023")]
+    assert [(r.label, r.value, r.period) for r in found][:2] == [("本年收入合计", 42828112.97, "2024"),
+                                                                ("本年收入合计", 40616051.67, "2023")]
 
 
 def test_a_classification_named_by_its_levels_is_never_cut_short():
@@ -433,7 +433,7 @@ def test_a_sentence_opening_with_a_relative_word_speaks_of_the_paragraphs_item()
 
 @pytest.mark.parametrize("paragraph, label, value", [
     # a 决算 text: a chart caption, a numbered part alone on its line and its heading, joined to the sentence
-    ("收入决算结构图三、支出决算情况说明2020年本年支出合计4021.94万元,其中:基本支出2719.24万元。", "支出合计", 4021.94),
+    ("收入决算结构图三、支出决算情况说明2020年本年支出合计4021.94万元,其中:基本支出2719.24万元。", "本年支出合计", 4021.94),
     # a budget text: the heading line ends where the year opens the sentence
     ("2016年“三公经费”预算对比增减说明2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元。",
      "三公经费预算拨入", 33),
@@ -492,3 +492,64 @@ def test_a_figure_said_to_be_made_of_one_kind_of_funds_is_the_subjects():
     found = text_records(_one_paragraph("2018年部门预算收入为一般公共预算收入596.09万元;部门支出既包括基本运行的经费。"),
                          _meta(2018))
     assert found[0].label == "部门预算收入"
+
+
+DEV_TEXTS = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+
+
+def _dev_figures(name):
+    return [r for r in parse_document(DEV_TEXTS / name).records if r.source == "text"]
+
+
+@pytest.mark.parametrize("paragraph, value, label", [
+    # n05 of the development corpus: "孝义六中行政编制0人;事业编制314人;实际316人;长期聘用临时工25人。"
+    ("孝义六中行政编制0人;事业编制314人;实际316人;长期聘用临时工25人。", 316, "实际人数"),
+    # an excerpt's 人员构成情况: "…;事业编制0人,实际0人;聘用人员0人。" — the 事业 staff actually in post
+    ("北京市人民政府研究室行政编制65人,实有人数60人;事业编制0人,实际0人;聘用人员0人。", 0, "事业编制实际人数"),
+])
+def test_a_count_named_only_by_its_qualifier_counts_people(paragraph, value, label):
+    found = text_records(_one_paragraph(paragraph, "(二)人员构成情况"), _meta(2019, "final"))
+    assert label in [r.label for r in found if r.value == value and r.unit == "人"]
+
+
+def test_an_amount_per_person_is_a_rate_not_a_part_of_the_total():
+    # s10: "拟安排出访2批次,计划出国(境)2人,预算费用3.5万元/人,共计7万元。"
+    found = [r for r in _dev_figures("s10-hainan-jiaotong-2022-budget.txt") if "预算费用3.5万元/人" in r.quote]
+    assert [(r.label, r.value, r.unit) for r in found if r.value == 3.5] == [("预算费用", 3.5, "万元/人")]
+    assert (7, "万元") in [(r.value, r.unit) for r in found]
+
+
+def test_a_count_and_an_amount_in_one_clause_are_of_the_same_things():
+    # s18: "2024年,…实施项目共15个(含2023年转列暂付性款项项目5个),年初批复预算8个项目985万元
+    #  (含1个年初结转结余项目50万元),调整预算后项目预算861.46万元,…"
+    found = {(r.value, r.unit): r for r in _dev_figures("s18-honghe-shuju-2024-final.txt")
+             if "年初批复预算8个项目985万元" in r.quote and r.measure in ("count", "amount")}
+    assert found[(8, "个")].label == found[(985, "万元")].label == "年初批复预算项目"
+    assert found[(1, "个")].label == found[(50, "万元")].label == "年初结转结余项目"
+    # the year in the bracket before is the transferred projects', not the approved budget's
+    assert found[(985, "万元")].period == found[(861.46, "万元")].period == "2024"
+
+
+def test_a_completion_rate_keeps_the_whole_stage_it_completes():
+    # The 决算 template's "（三）…具体情况": "全年预算为52.00万元，支出决算为51.32万元，完成全年预算数的98.69%。"
+    title = "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）"
+    paragraph = "全年预算为52.00万元，支出决算为51.32万元，完成全年预算数的98.69%。"
+    found = text_records(_one_paragraph(paragraph, title), _meta(2024, "final"))
+    rate = next(r for r in found if r.unit == "%")
+    assert rate.label == "一般公共服务支出（类）社会工作事务（款）行政运行（项）支出决算完成全年预算"
+
+
+def test_a_modifier_with_de_names_the_figure_it_modifies():
+    # s02: "(一)收入预算,2018年年初预算数596.09万元,其中,一般公共预算拨款596.09万元,纳入专户管理的非税收入0万元。"
+    found = [r for r in _dev_figures("s02-yueyang-jingkaiqu-xuanchuan-2018-budget.txt") if "非税收入0万元" in r.quote]
+    assert [(r.label, r.value) for r in found if r.value == 0] == [("纳入专户管理的非税收入", 0)]
+
+
+@pytest.mark.parametrize("name, value, label", [
+    ("s12-sichuan-unit-2022-final.txt", 4125.49, "本年收入合计"),  # "2022年本年收入合计4125.49万元,其中:…"
+    ("s14-sichuan-baojianyuan-2020-final.txt", 3765.66, "本年收入合计"),  # "2020年本年收入合计3765.66万元,…"
+    ("s14-sichuan-baojianyuan-2020-final.txt", 4021.94, "本年支出合计"),  # "2020年本年支出合计4021.94万元,…"
+])
+def test_this_years_total_keeps_its_name(name, value, label):
+    # 本年收入合计 leaves out the carry-over that 收入总计 includes: "本年" is part of the name
+    assert label in [r.label for r in _dev_figures(name) if r.value == value and r.measure == "amount"]

@@ -127,6 +127,15 @@ def test_a_heading_printed_as_one_sentence_without_figures_is_titled_by_all_of_i
     assert "(三)人员支出" in titles  # figures after the comma are the heading's content, not its title
 
 
+def test_a_number_alone_on_its_line_heads_the_title_on_the_next():
+    # s14 of the development corpus: "收入决算结构图" / "三、" / "支出决算情况说明" / "2020年本年支出合计4021.94万元,…"
+    path = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "s14-sichuan-baojianyuan-2020-final.txt"
+    sections = parse_document(path).sections
+    spending = next(s for s in sections if s.title == "三、支出决算情况说明")
+    assert spending.paragraphs[0].startswith("2020年本年支出合计4021.94万元")
+    assert not [p for s in sections for p in s.paragraphs if "三、" in p]
+
+
 def test_parts_the_contents_number_and_the_body_heads_without_number() -> None:
     # a 2025 street-office budget PDF of the development corpus: its contents list "三、名词解释 ……",
     # "四、部门预算编制说明 ……", "六、其他相关情况说明 ……"; its body heads them "名词解释",

@@ -20,6 +20,7 @@ class LabelRules:
     """Label stop-words and patterns from figures.toml."""
 
     head: tuple[str, ...]
+    kept_head: tuple[str, ...]
     tail: tuple[str, ...]
     remove: tuple[re.Pattern[str], ...]
     short_name: re.Pattern[str]
@@ -30,6 +31,9 @@ class LabelRules:
     noun_stop: re.Pattern[str]
     noun_state: re.Pattern[str]
     noun_counts: frozenset[str]
+    count_qualifiers: frozenset[str]
+    money_noun: re.Pattern[str]
+    qualified_nouns: dict[str, str]
     max_length: int
     classification: re.Pattern[str]
     section_tail: re.Pattern[str]
@@ -47,6 +51,7 @@ def label_rules() -> LabelRules:
     data = figure_settings()["labels"]
     return LabelRules(
         head=tuple(sorted(data["head"], key=len, reverse=True)),
+        kept_head=tuple(data["kept_head"]),
         tail=tuple(sorted(data["tail"], key=len, reverse=True)),
         remove=tuple(re.compile(p) for p in data["remove"]),
         short_name=re.compile(data["short_name"]),
@@ -57,6 +62,9 @@ def label_rules() -> LabelRules:
         noun_stop=re.compile(data["noun_stop"]),
         noun_state=re.compile(data["noun_state"]),
         noun_counts=frozenset(data["noun_counts"]),
+        count_qualifiers=frozenset(data["count_qualifiers"]),
+        money_noun=re.compile(data["money_noun"]),
+        qualified_nouns=dict(data["qualified_nouns"]),
         max_length=data["max_length"],
         classification=re.compile(data["classification"]),
         section_tail=re.compile(data["section_tail"]),
@@ -81,7 +89,8 @@ def clean_label(text: str, aliases: tuple[str, ...] = (), kind: str = "budget") 
     while changed and label:
         before = label
         label = _strip_department(label, aliases)
-        label = _strip_words(label, rules.head, at_start=True)
+        if not label.startswith(rules.kept_head):
+            label = _strip_words(label, rules.head, at_start=True)
         label = _strip_words(label, rules.tail, at_start=False)
         label = (rules.adverb_tail.sub("", label) or label).strip("、，,；;：: ")
         changed = label != before
@@ -160,6 +169,13 @@ def following_noun(text_after: str, unit: str) -> str:
     state = rules.noun_state.search(clause[len(noun):]) if noun else None
     # "1 辆公务用车已达报废年限已处置" → "已处置公务用车", apart from the vehicles held
     return state.group(0) + noun.strip() if state else noun.strip()
+
+
+def qualified_count(label: str, unit: str) -> str:
+    """What a count named only by its qualifier counts: "实际" with 人 → "实际人数"; "" otherwise."""
+    rules = label_rules()
+    noun = rules.qualified_nouns.get(unit, "")
+    return label + noun if noun and label in rules.count_qualifiers else ""
 
 
 def section_subject(title: str, aliases: tuple[str, ...], kind: str, level: int = 1) -> str:
