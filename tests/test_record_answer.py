@@ -684,3 +684,11 @@ def test_a_whole_the_templates_define_as_a_sum_is_added_up_when_only_its_parts_a
     computation = answer_from_records(understand("2015年三公经费一共花了多少？", index, (doc,)), index)
     assert computation is not None and computation.operation == "composite"
     assert computation.result == pytest.approx(22.96)
+
+
+def test_the_departments_own_name_is_no_label_in_its_question():
+    # "教育部2024年度本年收入合計42,828,112.97萬元…本年支出合計43,665,710.31萬元": the 教育 of 教育部 is
+    # no 教育支出 row; 43,665,710.31 − 42,828,112.97 = 837,597.34
+    index, (doc,) = _dev_index(DEV_TEXTS / "g12-zhongyang-jiaoyubu-2024-final.txt")
+    computation = answer_from_records(understand("教育部2024年本年支出比本年收入多出多少？", index, (doc,)), index)
+    assert computation is not None and computation.result == pytest.approx(837597.34)
