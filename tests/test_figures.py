@@ -553,3 +553,16 @@ def test_a_modifier_with_de_names_the_figure_it_modifies():
 def test_this_years_total_keeps_its_name(name, value, label):
     # 本年收入合计 leaves out the carry-over that 收入总计 includes: "本年" is part of the name
     assert label in [r.label for r in _dev_figures(name) if r.value == value and r.measure == "amount"]
+
+
+def test_a_change_after_a_part_introduced_by_qizhong_and_a_colon_is_the_parts():
+    # The 2025 street-office budget PDF: "2025年，…收入预算18,976.76万元，其中：财政拨款收入18,976.76万元，
+    # 比2024年预算增加3,355.65万元；…" — the change is 财政拨款收入's, not the whole 收入's
+    from pathlib import Path
+
+    from ingest.document import parse_document
+
+    pdf = Path(__file__).parent / "fixtures" / "real_pdf" / "上海市普陀区人民政府万里街道办事处25年预算.pdf"
+    changes = [r for r in parse_document(pdf).records
+               if r.source == "text" and r.measure == "change" and r.value == 3355.65]
+    assert any(r.label == "财政拨款收入" and r.base_period == "2024" for r in changes), changes
