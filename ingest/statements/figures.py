@@ -186,7 +186,10 @@ def _read_figure(sentence: Sentence, context: Context, match: re.Match[str], uni
         sentence.labels.append(label)
         sentence.kinds.append(kind)
         sentence.periods.append(period)
-        sentence.last_is_part = pre.lstrip("，,、 ").startswith("其中")
+        # "…其中：财政拨款收入18,976.76万元，比2024年预算增加…": the clause may start after 其中's colon
+        opening = sentence.lead[:len(sentence.lead) - len(pre)] if sentence.lead.endswith(pre) else ""
+        sentence.last_is_part = (pre.lstrip("，,、 ").startswith("其中")
+                                 or opening.rstrip("：: ").endswith("其中"))
         if not (sentence.subject and label.startswith(sentence.subject)):
             sentence.subject = label  # "…支出年初预算" is relative to the subject, which stays
     sentence.last_label = label
