@@ -566,3 +566,15 @@ def test_a_change_after_a_part_introduced_by_qizhong_and_a_colon_is_the_parts():
     changes = [r for r in parse_document(pdf).records
                if r.source == "text" and r.measure == "change" and r.value == 3355.65]
     assert any(r.label == "财政拨款收入" and r.base_period == "2024" for r in changes), changes
+
+
+def test_a_reason_clause_naming_a_figure_does_not_name_it():
+    # "…主要原因为2015年我厅系统“三公经费”部门预算451.62万元比2014年 “三公经费”部门预算287.17万元增加
+    # 164.45万元…" (a 决算 explanation of the development corpus)
+    from pathlib import Path
+
+    from ingest.document import parse_document
+
+    text = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "n07-neimenggu-wenhuating-2015-final.txt"
+    found = {(r.label, r.value, r.period) for r in parse_document(text).records}
+    assert ("“三公经费”部门预算", 451.62, "2015") in found
