@@ -692,3 +692,13 @@ def test_the_departments_own_name_is_no_label_in_its_question():
     index, (doc,) = _dev_index(DEV_TEXTS / "g12-zhongyang-jiaoyubu-2024-final.txt")
     computation = answer_from_records(understand("教育部2024年本年支出比本年收入多出多少？", index, (doc,)), index)
     assert computation is not None and computation.result == pytest.approx(837597.34)
+
+
+def test_last_years_figure_is_derived_in_one_unit():
+    # 2025 street-office budget: the tables print 财政拨款收入 189,767,551 (元); the text "财政拨款收入
+    # 18,976.76万元，比2024年预算增加3,355.65万元". 2024: 18,976.76 − 3,355.65 = 15,621.11 万元, never
+    # 189,767,551 − 3,355.65.
+    index, (doc,) = _dev_index(REAL_PDF / "上海市普陀区人民政府万里街道办事处25年预算.pdf")
+    computation = answer_from_records(understand("去年的财政拨款收入预算是多少？", index, (doc,)), index)
+    assert computation is not None and computation.result_unit == "万元"
+    assert computation.result == pytest.approx(15621.11)
