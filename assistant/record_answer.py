@@ -184,7 +184,9 @@ def _change_record(record: Record, index: RecordIndex, measure: Measure) -> Reco
     """The stated change (or change rate) of `record`'s figure: same name, same document."""
     name = normalise(record_name(record))
     for other in index.by_alias.get(name, []):
-        if other.doc_id == record.doc_id and other.measure == measure:
+        # a change in 万元 is no change of a table's figure in 元: each is taken with its own unit's level
+        same_unit = measure == "change_rate" or other.unit == record.unit
+        if other.doc_id == record.doc_id and other.measure == measure and same_unit:
             if other.source == record.source and other.table_no == record.table_no or other.source == "text":
                 return other
     return None
