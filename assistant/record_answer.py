@@ -185,7 +185,7 @@ def _change_record(record: Record, index: RecordIndex, measure: Measure) -> Reco
     name = normalise(record_name(record))
     for other in index.by_alias.get(name, []):
         # a change in 万元 is no change of a table's figure in 元: each is taken with its own unit's level
-        same_unit = measure == "change_rate" or other.unit == record.unit
+        same_unit = measure == "change_rate" or record.measure != "amount" or other.unit == record.unit
         if other.doc_id == record.doc_id and other.measure == measure and same_unit:
             if other.source == record.source and other.table_no == record.table_no or other.source == "text":
                 return other

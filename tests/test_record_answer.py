@@ -702,3 +702,12 @@ def test_last_years_figure_is_derived_in_one_unit():
     computation = answer_from_records(understand("去年的财政拨款收入预算是多少？", index, (doc,)), index)
     assert computation is not None and computation.result_unit == "万元"
     assert computation.result == pytest.approx(15621.11)
+
+
+def test_a_stated_rate_is_answered_with_its_stated_change():
+    # 社会工作部 2024 决算, page 17: "…2024年度收入支出总计307.82万元。与 2023 年度相比，收入支出总计增加
+    # 307.82 万元，增长100.00%。" — a rate (in %) keeps its change (in 万元) as companion
+    index, (doc,) = _dev_index(REAL_PDF / "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf")
+    computation = answer_from_records(understand("跟2023年比，收支总计增加了多少，增长了多少？", index, (doc,)), index)
+    assert computation is not None
+    assert {307.82, 100.0} <= {r.value for r in computation.records}, computation.records
