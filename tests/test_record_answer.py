@@ -711,3 +711,15 @@ def test_a_stated_rate_is_answered_with_its_stated_change():
     computation = answer_from_records(understand("跟2023年比，收支总计增加了多少，增长了多少？", index, (doc,)), index)
     assert computation is not None
     assert {307.82, 100.0} <= {r.value for r in computation.records}, computation.records
+
+
+@pytest.mark.parametrize("name, question, value", [
+    # "…公民办幼儿园(含普惠园)18所,在职教职工人数501人,义务教育学生10674人,学前教育幼儿人数2991人。"
+    ("g05-qiyang-wuxi-jiaoyu-2024-budget.txt", "上幼儿园的小朋友有多少？", 2991),
+    # "在園幼兒915名" (traditional characters)
+    ("s19-tianshui-youeryuan-2017-final.txt", "幼儿园里有多少个孩子？", 915),
+])
+def test_children_are_the_kindergartens_pupils_not_its_kindergartens(name: str, question: str, value: float):
+    index, (doc,) = _dev_index(DEV_TEXTS / name)
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None and computation.records[0].value == pytest.approx(value)
