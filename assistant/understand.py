@@ -74,7 +74,7 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     words = question_words()
     text = normalise(question)
     asked = asked_documents(text, index.documents, fixed_docs)
-    # a loaded department's own name said in full is scope, not a label ("教育部…" is no 教育 row)
+    # a loaded department's own name said in full is scope, not a label ("某县教育局…" is no 教育 row)
     departments = tuple(department_mentions(text)) + tuple(
         d.department for d in index.documents if len(d.department) >= 2 and d.department in text)
     tables, titles = tables_named(text, index)

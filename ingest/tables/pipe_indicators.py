@@ -82,7 +82,7 @@ def indicator_rows(header: list[str], rows: list[tuple[str, ...]]) -> IndicatorR
 
 def _name(cell: str, column: str) -> str:
     """A unit or project as named: without the budget system's code printed before it
-    ("820001-井研县马踏镇人民政府", seen in g08 of the development corpus); the row's quote keeps it."""
+    ("820001-某县某镇人民政府", seen in g08 of the development corpus); the row's quote keeps it."""
     name = cell.strip()
     return SYSTEM_CODE.sub("", name) if is_label_cell(column) else name
 
