@@ -245,3 +245,13 @@ def test_a_question_word_before_a_word_is_no_contrasting_kind(tmp_path: Path):
     # "大竹县永胜镇人民政府属行政单位,下属事业单位4个。": "几个事业单位" asks that count
     answer = _conversation(tmp_path, "g07-dazhu-yongsheng-2024-budget.txt").ask("永胜镇政府下面有几个事业单位？")
     assert answer.status is Status.ANSWERED and "4个" in answer.text, answer.text
+
+
+def test_a_question_naming_a_thing_of_its_own_is_not_answered_with_the_total(tmp_path: Path):
+    # "收入、支出变动较大的主要原因是2020年新增了605.99万元政府性基金预算财政拨款-抗疫特别国债资金": the
+    # question asks that money, not the year's 本年支出合计 of 4021.94万元
+    chat = _conversation(tmp_path, "s14-sichuan-baojianyuan-2020-final.txt")
+    answer = chat.fresh().ask("抗疫特别国债给了多少钱？")
+    assert "4,021.94" not in answer.text and "4021.94" not in answer.text, answer.text
+    total = chat.fresh().ask("这家单位2020年一共花了多少钱？")
+    assert total.status is Status.ANSWERED and "4,021.94" in total.text, total.text
