@@ -22,6 +22,7 @@ from assistant.record_lists import count_items, each_figure, extreme, list_parts
 from assistant.record_parts import (asks_total, other_totals, parent_of, same_figure, sides_said, total_of,
                                     year_totals)
 from assistant.understand import Intent, compares_stages
+from index.lexical import cut_words
 from ingest.model import Record
 from ingest.units import MONEY_UNITS
 
@@ -106,7 +107,7 @@ def _headcount(intent: Intent, index: RecordIndex) -> Computation | None:
 def _total_lookup(intent: Intent, index: RecordIndex) -> Computation | None:
     """A question naming no figure but asking how much in all ("今年一共有多少钱？")."""
     totals = question_words()["totals"]
-    if not asks_total(intent.question):
+    if not asks_total(intent.question) or _names_something_else(intent, index):
         return None
     sides = [side for side, words in totals["side_words"].items() if any(w in intent.question for w in words)]
     total = total_of(intent.doc_ids, index, sides[0] if len(sides) == 1 else "")  # "一共花了多少钱": 支出
@@ -116,6 +117,24 @@ def _total_lookup(intent: Intent, index: RecordIndex) -> Computation | None:
         # "去年预算多少？": the other year's total follows from this year's and its stated change.
         return _derived_period(intent, index, total)
     return Computation("lookup", record_name(total), (total,), corroborating=other_totals(total, index))
+
+
+def _names_something_else(intent: Intent, index: RecordIndex) -> bool:
+    """The question names a thing of its own besides the whole ("抗疫特别国债给了多少钱？"): a word of two
+    or more characters that is no total, year, side, unit or filler word (`[totals] filler`) and
+    no part of the department's name. Its figure is looked for in the text, not answered with the total."""
+    words = question_words()
+    known = (words["totals"]["words"] + words["totals"]["questions"] + words["totals"]["filler"]
+             + [w for side in words["totals"]["side_words"].values() for w in side]
+             + [w for period in ("this_year", "last_year") for w in words["periods"][period]]
+             + words["refusal"]["unit_words"])
+    departments = [d.department for d in index.documents if d.doc_id in intent.doc_ids and d.department]
+    for token in cut_words(intent.question):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", token) or any(k in token or token in k for k in known):
+            continue
+        if not any(all(ch in name for ch in token) for name in departments):
+            return True
+    return False
 
 
 def _alternatives(ranked: list[Scored], mention) -> tuple[Record, ...]:
