@@ -255,3 +255,9 @@ def test_a_question_naming_a_thing_of_its_own_is_not_answered_with_the_total(tmp
     assert "4,021.94" not in answer.text and "4021.94" not in answer.text, answer.text
     total = chat.fresh().ask("这家单位2020年一共花了多少钱？")
     assert total.status is Status.ANSWERED and "4,021.94" in total.text, total.text
+
+
+def test_a_reason_cut_off_in_the_copy_is_no_reason(tmp_path: Path):
+    # The page ends "收入支出總體與上年相比,增加58.21萬元,增長15.46%,主要原因" with nothing after it
+    answer = _conversation(tmp_path, "g03-wulumuqi-zhengwufuwu-2023-final.txt").ask("收支比上年增加的主要原因是什么？")
+    assert answer.status in REFUSED, answer.text
