@@ -45,6 +45,9 @@ NAME_WEIGHT = 0.25
 # A reason sentence saying the figure moved the other way than the question says loses this much.
 OTHER_DIRECTION_PENALTY = 0.2
 _YEARS = re.compile(r"(?:19|20)\d\d年?")
+# A reason announced at the very end of the text, with nothing after it (a copy cut off mid-sentence,
+# seen in a 决算 page of the development corpus).
+_REASON_CUT_OFF = re.compile(r"原因(?:是|为|如下|主要是)?[:：]?\s*$")
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 
 
@@ -201,6 +204,8 @@ def answer_from_passages(question: str, shape: str, passages: list[CandidatePara
         return None
     score, passage, i, sentences = best
     text = _extract(passage.text, sentences, i)
+    if shape == "reason" and _REASON_CUT_OFF.search(text):
+        return None  # "…增长15.46%,主要原因" and nothing after: the copy states no reason
     kind = "table" if passage.ref.startswith("表") else "section"
     citation = Citation(doc=passage.doc_id, kind=kind, ref=passage.ref,
                         title=" › ".join(passage.section_path), quote=text)
