@@ -261,3 +261,13 @@ def test_a_reason_cut_off_in_the_copy_is_no_reason(tmp_path: Path):
     # The page ends "收入支出總體與上年相比,增加58.21萬元,增長15.46%,主要原因" with nothing after it
     answer = _conversation(tmp_path, "g03-wulumuqi-zhengwufuwu-2023-final.txt").ask("收支比上年增加的主要原因是什么？")
     assert answer.status in REFUSED, answer.text
+
+
+def test_a_name_quoted_as_a_title_is_answered_only_by_its_own_figure(tmp_path: Path):
+    # "其中:(1、2017年报刊订阅16.00万元;2、大美经开区50万元;…6、《经开区新闻》电视栏" — the copy breaks off
+    # before the programme's figure: 大美经开区's 50万元 is no answer to it
+    chat = _conversation(tmp_path, "s02-yueyang-jingkaiqu-xuanchuan-2018-budget.txt")
+    answer = chat.fresh().ask("《经开区新闻》电视栏目经费安排了多少？")
+    assert answer.status in REFUSED and "《经开区新闻》" in answer.text, answer.text
+    other = chat.fresh().ask("大美经开区安排了多少？")
+    assert other.status is Status.ANSWERED and "50万元" in other.text, other.text
