@@ -238,7 +238,9 @@ class Conversation:
             looked_up = self.records.figure_looked_up(intent)
             if looked_up is not None and covers(intent, looked_up, self.index):
                 return looked_up
-        subject = "".join(m.text for m in intent.mentions)
+        # a name quoted as a title ("《经开区新闻》") is what was not found, not a word of it
+        titled = re.findall(r"《[^《》]{2,30}》", intent.question)
+        subject = "、".join(titled) or "".join(m.text for m in intent.mentions)
         return not_found(subject, self._scoped_documents(intent))
 
     def _answer_first(self, intent: Intent, question: str) -> Answer | None:

@@ -41,6 +41,8 @@ _CHECKED_MENTIONS = ("label",)
 # Shorter labels ("基本", "职工", "项目") are everyday words of a question too ("给职工交的…"):
 # checking them would refuse answers that are right.
 MIN_CHECKED_CHARS = 3
+# A name quoted as a title: 《…》 (a programme, a publication, a regulation).
+_TITLE = re.compile(r"《([^《》]{2,30})》")
 # A kind is told by the two characters before its word: 全额/差额, 在职/退休, 基本/项目.
 MODIFIER_CHARS = 2
 # Characters that join words in a question or ask it rather than name a kind ("交的", "和…", "今年",
@@ -104,7 +106,20 @@ def covers(intent: Intent, answer: Answer, index: RecordIndex) -> bool:
     if _count_given_as_money(intent, answer) or _money_given_as_count(intent, answer):
         return False
     return (not uncovered_mentions(intent, answer, index) and not uncovered_subjects(intent, answer)
-            and not _contrasting_kind(intent, answer))
+            and not _contrasting_kind(intent, answer) and not _unshown_titles(intent, answer))
+
+
+def _unshown_titles(intent: Intent, answer: Answer) -> list[str]:
+    """Names the question quotes as titles ("《经开区新闻》电视栏目") that the answer never shows: a
+    programme, a publication or a document is asked by its own name, not by a word of it."""
+    titles = [normalise(t) for t in _TITLE.findall(intent.question)]
+    if answer.facts:  # a figure shows the title in its own name; its sentence may name it beside others
+        shown = normalise(" ".join([answer.text] + [f"{f.label} {f.row}" for f in answer.facts]))
+        return [t for t in titles if t not in shown]
+    # a quoted sentence answers a figure question only with a figure after the title
+    quotes = _shown(answer)
+    after = r"[^。；;]{0,20}?\d" if intent.operation in FIGURE_OPERATIONS else ""
+    return [t for t in titles if not re.search(re.escape(t) + after, quotes)]
 
 
 def _contrasting_kind(intent: Intent, answer: Answer) -> bool:
