@@ -271,3 +271,12 @@ def test_a_name_quoted_as_a_title_is_answered_only_by_its_own_figure(tmp_path: P
     assert answer.status in REFUSED and "《经开区新闻》" in answer.text, answer.text
     other = chat.fresh().ask("大美经开区安排了多少？")
     assert other.status is Status.ANSWERED and "50万元" in other.text, other.text
+
+
+def test_whose_disclosure_it_is_comes_from_what_it_prints(tmp_path: Path):
+    # g10 is an excerpt of a unit's 2024 budget explanation that never prints the unit's name
+    unnamed = _conversation(tmp_path / "g10", "g10-guangxi-unit-2024-budget.txt").ask("这是哪个单位的预算？")
+    assert unnamed.status in REFUSED and "没有写明" in unnamed.text, unnamed.text
+    # g07 prints "大竹县永胜镇人民政府属行政单位,下属事业单位4个。"
+    named = _conversation(tmp_path / "g07", "g07-dazhu-yongsheng-2024-budget.txt").ask("这是哪个单位的预算？")
+    assert named.status is Status.ANSWERED and "大竹县永胜镇人民政府" in named.text, named.text
