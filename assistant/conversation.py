@@ -28,7 +28,7 @@ from assistant.document_clarifier import DocumentClarifier
 from assistant.llm import rephrase
 from assistant.loaded_corpus import LoadedCorpus, load_corpus, store_generation
 from assistant.passages_answerer import PassagesAnswerer
-from assistant.question_words import normalise
+from assistant.question_words import first_word, normalise, question_words
 from assistant.record_index import RecordIndex
 from assistant.records_answerer import RecordsAnswerer
 from assistant.refusals import empty_question, not_found, refusal, unhandled
@@ -249,6 +249,8 @@ class Conversation:
         counted = self.records.rows_counted(intent)
         if counted is not None:
             return counted
+        if len(intent.doc_ids) == 1 and not intent.mentions and first_word(question, _whose_words()):
+            return _whose(self.index.document(intent.doc_ids[0]), self._scoped_documents(intent))
         if intent.existence:
             passage = self.passages.answer(intent, question)
             if passage is not None:
@@ -266,6 +268,23 @@ def ask_turns(config: Config, turns: list[str], doc: str | None = None) -> list[
 
     conversation = Conversation(open_library(config), config, doc=doc)
     return [conversation.ask(turn) for turn in turns]
+
+
+def _whose_words() -> list[str]:
+    return question_words()["refusal"]["whose"]
+
+
+def _whose(document, documents) -> Answer:  # noqa: ANN001 - a DocumentInfo
+    """"这是哪个单位的预算？": the department the document prints, cited by its title; or that it prints none."""
+    kind = "决算" if document.kind == "final" else "预算"
+    if not document.department:
+        return Answer(Status.NOT_FOUND, f"这份公开文件（{document.title}）没有写明是哪个单位的{kind}，"
+                      "文件中找不到单位名称。可以问其中的收入、支出、“三公”经费、项目支出等。")
+    citation = Citation(doc=document.doc_id, kind="section", ref=preamble_title(), title=document.title,
+                        quote=document.title)
+    year = f"{document.year}年" if document.year else ""
+    return Answer(Status.ANSWERED, f"这是{document.department}的{year}部门{kind}（{document.title}）。",
+                  citations=(citation,))
 
 
 def _titled_preamble(citation: Citation, index) -> Citation:  # noqa: ANN001 - a RecordIndex
