@@ -280,3 +280,12 @@ def test_whose_disclosure_it_is_comes_from_what_it_prints(tmp_path: Path):
     # g07 prints "大竹县永胜镇人民政府属行政单位,下属事业单位4个。"
     named = _conversation(tmp_path / "g07", "g07-dazhu-yongsheng-2024-budget.txt").ask("这是哪个单位的预算？")
     assert named.status is Status.ANSWERED and "大竹县永胜镇人民政府" in named.text, named.text
+
+
+def test_a_weight_is_no_score_obtained(tmp_path: Path):
+    # g08's 绩效目标申报表 prints each indicator's 权重 ("| 项目维持时效 | ≥ | 95 | % | 10 |"), never a score
+    # obtained: "得了多少分" is not answered with a weight; "权重是多少" is
+    chat = _conversation(tmp_path, "g08-jingyan-mata-2023-budget.txt")
+    assert chat.fresh().ask("马踏镇2023年这些项目最后完成得怎么样、得了多少分？").status in REFUSED
+    weight = chat.fresh().ask("项目维持时效的权重是多少？")
+    assert weight.status is Status.ANSWERED and "10" in weight.text, weight.text
