@@ -15,7 +15,7 @@ import re
 from assistant.answer import Answer
 from assistant.linking import Mention, said_in_order
 from assistant.number_text import label_states_count
-from assistant.question_words import left_out, normalise, question_words
+from assistant.question_words import first_word, left_out, normalise, question_words
 from assistant.record_index import RecordIndex, label_aliases, record_name
 from assistant.understand import Intent
 from index.lexical import cut_words
@@ -106,7 +106,17 @@ def covers(intent: Intent, answer: Answer, index: RecordIndex) -> bool:
     if _count_given_as_money(intent, answer) or _money_given_as_count(intent, answer):
         return False
     return (not uncovered_mentions(intent, answer, index) and not uncovered_subjects(intent, answer)
-            and not _contrasting_kind(intent, answer) and not _unshown_titles(intent, answer))
+            and not _contrasting_kind(intent, answer) and not _unshown_titles(intent, answer)
+            and not _weight_for_score(intent, answer))
+
+
+def _weight_for_score(intent: Intent, answer: Answer) -> bool:
+    """"得了多少分" asks a score obtained: an indicator's 权重 or 分值 (what it can score at most) is no
+    answer to it (seen in performance-target tables of the development corpus)."""
+    words = question_words()["performance_figures"]
+    if not answer.facts or not first_word(intent.question, words["obtained"]):
+        return False
+    return all(any(w in f"{f.label} {f.column}" for w in words["maximum"]) for f in answer.facts)
 
 
 def _unshown_titles(intent: Intent, answer: Answer) -> list[str]:
