@@ -21,7 +21,7 @@ from assistant.asked_documents import asked_documents, department_mentions
 from assistant.comparison_answerer import Comparison, ComparisonAnswerer
 from assistant.compose import note_unsupported_claims
 from assistant.config import Config
-from assistant.coverage import FIGURE_OPERATIONS, covers, passage_states_no_figure
+from assistant.coverage import FIGURE_OPERATIONS, covers, passage_states_no_figure, quoted_titles
 from assistant.dialogue import DialogueState, advance, part_of_the_row, resolve
 from assistant.document_choice import MAX_LISTED_CHOICES, display_name, named_departments
 from assistant.document_clarifier import DocumentClarifier
@@ -239,7 +239,7 @@ class Conversation:
             if looked_up is not None and covers(intent, looked_up, self.index):
                 return looked_up
         # a name quoted as a title ("《经开区新闻》") is what was not found, not a word of it
-        titled = re.findall(r"《[^《》]{2,30}》", intent.question)
+        titled = [f"《{title}》" for title in quoted_titles(intent.question)]
         subject = "、".join(titled) or "".join(m.text for m in intent.mentions)
         return not_found(subject, self._scoped_documents(intent))
 
@@ -249,7 +249,8 @@ class Conversation:
         counted = self.records.rows_counted(intent)
         if counted is not None:
             return counted
-        if len(intent.doc_ids) == 1 and not intent.mentions and first_word(question, _whose_words()):
+        whose = first_word(question, question_words()["refusal"]["whose"])
+        if len(intent.doc_ids) == 1 and not intent.mentions and whose:
             return _whose(self.index.document(intent.doc_ids[0]), self._scoped_documents(intent))
         if intent.existence:
             passage = self.passages.answer(intent, question)
@@ -268,10 +269,6 @@ def ask_turns(config: Config, turns: list[str], doc: str | None = None) -> list[
 
     conversation = Conversation(open_library(config), config, doc=doc)
     return [conversation.ask(turn) for turn in turns]
-
-
-def _whose_words() -> list[str]:
-    return question_words()["refusal"]["whose"]
 
 
 def _whose(document, documents) -> Answer:  # noqa: ANN001 - a DocumentInfo

@@ -122,7 +122,7 @@ def _weight_for_score(intent: Intent, answer: Answer) -> bool:
 def _unshown_titles(intent: Intent, answer: Answer) -> list[str]:
     """Names the question quotes as titles ("《经开区新闻》电视栏目") that the answer never shows: a
     programme, a publication or a document is asked by its own name, not by a word of it."""
-    titles = [normalise(t) for t in _TITLE.findall(intent.question)]
+    titles = [normalise(t) for t in quoted_titles(intent.question)]
     if answer.facts:  # a figure shows the title in its own name; its sentence may name it beside others
         shown = normalise(" ".join([answer.text] + [f"{f.label} {f.row}" for f in answer.facts]))
         return [t for t in titles if t not in shown]
@@ -130,6 +130,11 @@ def _unshown_titles(intent: Intent, answer: Answer) -> list[str]:
     quotes = _shown(answer)
     after = r"[^。；;]{0,20}?\d" if intent.operation in FIGURE_OPERATIONS else ""
     return [t for t in titles if not re.search(re.escape(t) + after, quotes)]
+
+
+def quoted_titles(question: str) -> list[str]:
+    """The names a question quotes as titles: "《经开区新闻》电视栏目" → ["经开区新闻"]."""
+    return _TITLE.findall(question)
 
 
 def _contrasting_kind(intent: Intent, answer: Answer) -> bool:

@@ -19,7 +19,7 @@ from assistant.question_words import normalise, question_words
 from assistant.record_choice import Measure, Scored, rank_records
 from assistant.record_index import RecordIndex, record_name, stage
 from assistant.record_lists import count_items, each_figure, extreme, list_parts
-from assistant.record_parts import (asks_total, other_totals, parent_of, same_figure, sides_said, total_of,
+from assistant.record_parts import (asks_total, other_totals, own_year, parent_of, same_figure, sides_said, total_of,
                                     year_totals)
 from assistant.understand import Intent, compares_stages
 from index.lexical import cut_words
@@ -76,18 +76,12 @@ def _composite(intent: Intent, index: RecordIndex) -> Computation | None:
         used.append(found[0])
     if len({r.unit for r in used}) > 1:
         return None
-    value = sum(r.value for r in used)
-    expression = " + ".join(format_number(r.value) for r in used) + f" = {format_number(value)}"
-    return Computation("composite", intent.mentions[0].text, tuple(used), result=value,
-                       result_unit=used[0].unit, expression=expression)
+    return _added("composite", intent.mentions[0].text, used)
 
 
 def _in_year(record: Record, intent: Intent, index: RecordIndex) -> bool:
     """The record is of the year asked (the document's own when none is)."""
-    if intent.period:
-        return record.period == intent.period
-    document = index.document(record.doc_id)
-    return not record.period or document is None or record.period == str(document.year)
+    return record.period == intent.period if intent.period else own_year(record, index)
 
 
 def _headcount(intent: Intent, index: RecordIndex) -> Computation | None:
@@ -469,10 +463,15 @@ def _sum(intent: Intent, index: RecordIndex) -> Computation | None:
         used = _term_records(intent, index)  # "水电费一共多少" → 水费 + 电费
     if len(used) < 2:
         return _lookup(intent, index)
+    return _added("sum", "、".join(record_name(r) for r in used), used)
+
+
+def _added(operation: Operation, subject: str, used: list[Record]) -> Computation:
+    """The sum of records in one unit, with its expression ("0 + 9.95 + 13.01 = 22.96")."""
     value = sum(r.value for r in used)
     expression = " + ".join(format_number(r.value) for r in used) + f" = {format_number(value)}"
-    return Computation("sum", "、".join(record_name(r) for r in used), tuple(used), result=value,
-                   result_unit=used[0].unit, expression=expression)
+    return Computation(operation, subject, tuple(used), result=value, result_unit=used[0].unit,
+                       expression=expression)
 
 
 def _term_records(intent: Intent, index: RecordIndex) -> list[Record]:

@@ -95,7 +95,7 @@ def function_classes(doc_ids: tuple[str, ...], index: RecordIndex) -> list[Recor
         for record in index.by_doc.get(doc_id, []):
             name = normalise(record_name(record))
             if (name in classes and record.measure == "amount" and record.unit in MONEY_UNITS
-                    and _own_year(record, index)):
+                    and own_year(record, index)):
                 place = (doc_id, record.source, record.table_no, record.section_path[:1])
                 places.setdefault(place, {}).setdefault(name, record)
     best = max(places.values(), key=len, default={})
@@ -181,7 +181,7 @@ def total_of(doc_ids: tuple[str, ...], index: RecordIndex, side: str = "") -> Re
     found = [r for label in (totals["sides"][side] if side else totals["labels"])
              for r in index.in_docs(index.by_alias.get(normalise(label), []), doc_ids) if r.measure == "amount"]
     # this year's first, not the compared year's ("比2017年度总收入1058.51万元"); then in the list's order
-    own = [r for r in found if _own_year(r, index)]
+    own = [r for r in found if own_year(r, index)]
     return (own or found or [None])[0]
 
 
@@ -202,7 +202,7 @@ def year_totals(doc_ids: tuple[str, ...], index: RecordIndex, sides: list[str]) 
     and 结余 close the gap), so "支出比收入多多少" is asked of the year's own income and spending."""
     found = {side: [r for label in question_words()["side_totals"][side]
                     for r in index.in_docs(index.by_alias.get(normalise(label), []), doc_ids)
-                    if r.measure == "amount" and _own_year(r, index)] for side in sides}
+                    if r.measure == "amount" and own_year(r, index)] for side in sides}
     if not all(found.values()):
         return [t for t in (total_of(doc_ids, index, side) for side in sides) if t is not None]
     first = found[sides[0]][0]
@@ -212,7 +212,8 @@ def year_totals(doc_ids: tuple[str, ...], index: RecordIndex, sides: list[str]) 
     return [first] + (pairs[:1] or [found[side][0] for side in sides[1:]])
 
 
-def _own_year(record: Record, index: RecordIndex) -> bool:
+def own_year(record: Record, index: RecordIndex) -> bool:
+    """The record is of its document's own year (or of no stated year)."""
     document = index.document(record.doc_id)
     return not record.period or document is None or record.period == str(document.year)
 
