@@ -549,6 +549,7 @@ def test_a_modifier_with_de_names_the_figure_it_modifies():
     ("s12-sichuan-unit-2022-final.txt", 4125.49, "本年收入合计"),  # "2022年本年收入合计4125.49万元,其中:…"
     ("s14-sichuan-baojianyuan-2020-final.txt", 3765.66, "本年收入合计"),  # "2020年本年收入合计3765.66万元,…"
     ("s14-sichuan-baojianyuan-2020-final.txt", 4021.94, "本年支出合计"),  # "2020年本年支出合计4021.94万元,…"
+    ("s08-guangxi-junxiu-2021-final.txt", 390.55, "本年收入"),  # "总收入581.45万元,其中本年收入390.55万元,…"
 ])
 def test_this_years_total_keeps_its_name(name, value, label):
     # 本年收入合计 leaves out the carry-over that 收入总计 includes: "本年" is part of the name
