@@ -79,6 +79,8 @@ def level_label(sentence: Sentence, context: Context, pre: str, after: str, unit
     purpose = patterns.purpose.match(after)
     if is_weak(label) and purpose and unit_kind(unit) == "money":
         return purpose.group(1)  # "30 万元用于基建工程项目审计"
+    if sentence.labels and label.startswith("本年") and (other := _other_side(sentence.labels[-1], label)):
+        return other
     if not is_weak(label):
         return label
     if sentence.labels:
@@ -137,9 +139,10 @@ _SIDES = {"支出": "收入", "收入": "支出"}
 def _other_side(previous: str, label: str) -> str:
     """ "一般公共预算收入总计1085.31万元,本年支出1070.67万元": a bare 支出 after a 收入 figure is the
     same funds' 支出 (一般公共预算支出), not the 收入 again (seen in a 决算 of the development corpus)."""
-    other = _SIDES.get(label)
+    side = label.removeprefix("本年")
+    other = _SIDES.get(side)
     if other and other in previous and previous.index(other) > 0:
-        return previous[:previous.index(other)] + label
+        return previous[:previous.index(other)] + side
     return ""
 
 
