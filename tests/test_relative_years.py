@@ -45,3 +45,22 @@ def test_years_the_disclosure_does_not_state_are_not_found(conversation, questio
 def test_this_year_is_the_disclosures_year(conversation):
     answer = conversation.fresh().ask("今年预算多少")
     assert "3,776" in answer.text and "2022年" in answer.text
+
+
+@pytest.mark.parametrize("name, question, value", [
+    # "教育部2024年度收入總計64,999,264.21萬元,支出總計64,999,264.21萬元。與2023年相比,收、支總計各增加
+    # 2,963,406.12萬元" → 64,999,264.21 − 2,963,406.12 = 62,035,858.09
+    ("g12-zhongyang-jiaoyubu-2024-final.txt", "2023年收支总计是多少？", "62,035,858.09"),
+    # "2023年度收入總計434.72萬元 … 收入支出總體與上年相比,增加58.21萬元" → 434.72 − 58.21 = 376.51
+    ("g03-wulumuqi-zhengwufuwu-2023-final.txt", "2022年收支总计是多少？", "376.51"),
+])
+def test_last_years_joint_total_follows_from_the_joint_change(tmp_path: Path, name, question, value):
+    from assistant.config import Config
+    from index.ingest import ingest_files
+
+    config = Config(home=tmp_path)
+    texts = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+    (result,) = ingest_files(config, [texts / name])
+    assert result.status == "added", result.error
+    answer = Conversation(open_library(config), config).ask(question)
+    assert answer.status.value == "answered" and value in answer.text, answer.text
