@@ -17,7 +17,7 @@ from assistant.linking import Mention
 from assistant.number_text import format_number, format_percent
 from assistant.question_words import normalise, question_words
 from assistant.record_choice import Measure, Scored, rank_records
-from assistant.record_index import RecordIndex, record_name, stage
+from assistant.record_index import RecordIndex, label_aliases, record_name, stage
 from assistant.record_lists import count_items, each_figure, extreme, list_parts
 from assistant.record_parts import (asks_total, other_totals, own_year, parent_of, same_figure, sides_said, total_of,
                                     year_totals)
@@ -176,14 +176,25 @@ def _derived_from_ranked(intent: Intent, index: RecordIndex, ranked: list[Scored
     """The asked year's figure from a sentence that states this year's figure and its change against
     that year, when the best record is another printing of the figure ("三公经费支出表" 公务接待费 240
     has no change; "(三)公务接待费支出预算240万元,比2023年预算减少10万元" has)."""
-    for scored in ranked:
-        current = scored.record
-        if current.measure != "amount" or current.period == intent.period:
+    for current in _amounts_of(ranked, index):
+        if current.period == intent.period:
             continue
         change = _change_record(current, index, "change")
         if change is not None and _changes_from(change, current, intent.period):
             return _derived_period(intent, index, current)
     return None
+
+
+def _amounts_of(ranked: list[Scored], index: RecordIndex) -> list[Record]:
+    """The ranked amounts, then the amounts a ranked change is the change of under another name: "收入
+    总计…,支出总计…。与2023年相比,收、支总计各增加…" changes each side's total (`[joint_totals]`, seen in
+    决算 texts of the development corpus)."""
+    amounts = [s.record for s in ranked if s.record.measure == "amount"]
+    for change in (s.record for s in ranked if s.record.measure == "change"):
+        for name in sorted(label_aliases(change.label)):
+            amounts += [r for r in index.by_alias.get(name, []) if r.doc_id == change.doc_id
+                        and r.measure == "amount" and r.source == change.source and r not in amounts]
+    return amounts
 
 
 def _changes_from(change: Record, current: Record, period: str) -> bool:
