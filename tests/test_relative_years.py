@@ -64,3 +64,17 @@ def test_last_years_joint_total_follows_from_the_joint_change(tmp_path: Path, na
     assert result.status == "added", result.error
     answer = Conversation(open_library(config), config).ask(question)
     assert answer.status.value == "answered" and value in answer.text, answer.text
+
+
+def test_last_years_figure_follows_from_a_change_stated_under_its_short_name(tmp_path: Path):
+    # s02: "(一)收入预算,2018年年初预算数596.09万元,…" then "收入较去年增加了110.58万元,…": the change is
+    # the 收入年初预算's → 2017: 596.09 − 110.58 = 485.51
+    from assistant.config import Config
+    from index.ingest import ingest_files
+
+    config = Config(home=tmp_path)
+    texts = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+    (result,) = ingest_files(config, [texts / "s02-yueyang-jingkaiqu-xuanchuan-2018-budget.txt"])
+    assert result.status == "added", result.error
+    answer = Conversation(open_library(config), config).ask("2017年的收入预算大概是多少？")
+    assert answer.status.value == "answered" and "485.51" in answer.text, answer.text
