@@ -17,7 +17,7 @@ from assistant.linking import Mention
 from assistant.number_text import format_number, format_percent
 from assistant.question_words import normalise, question_words
 from assistant.record_choice import Measure, Scored, rank_records
-from assistant.record_index import RecordIndex, label_aliases, record_name, stage
+from assistant.record_index import RecordIndex, item_names, label_aliases, record_name, stage
 from assistant.record_lists import count_items, each_figure, extreme, list_parts
 from assistant.record_parts import (asks_total, other_totals, own_year, parent_of, same_figure, sides_said, total_of,
                                     year_totals)
@@ -205,8 +205,17 @@ def _changes_from(change: Record, current: Record, period: str) -> bool:
 
 
 def _change_record(record: Record, index: RecordIndex, measure: Measure) -> Record | None:
-    """The stated change (or change rate) of `record`'s figure: same name, same document."""
+    """The stated change (or change rate) of `record`'s figure: same name, same document; else under
+    the name without the stage ("(一)收入预算,2018年年初预算数596.09万元" then "收入较去年增加了110.58万元",
+    seen in a budget text of the development corpus)."""
     name = normalise(record_name(record))
+    for named in (name, *sorted(item_names(name))):
+        if change := _change_named(record, named, index, measure):
+            return change
+    return None
+
+
+def _change_named(record: Record, name: str, index: RecordIndex, measure: Measure) -> Record | None:
     for other in index.by_alias.get(name, []):
         # a change in 万元 is no change of a table's figure in 元: each is taken with its own unit's level
         same_unit = measure == "change_rate" or record.measure != "amount" or other.unit == record.unit
