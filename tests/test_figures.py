@@ -579,3 +579,13 @@ def test_a_reason_clause_naming_a_figure_does_not_name_it():
     text = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts" / "n07-neimenggu-wenhuating-2015-final.txt"
     found = {(r.label, r.value, r.period) for r in parse_document(text).records}
     assert ("“三公经费”部门预算", 451.62, "2015") in found
+
+
+def test_last_years_figure_named_with_shang_nian_is_of_last_year():
+    # n05: "209年收入决算43187160.08元,上年收入决算39312554.51元,与上年相比增9.85%" — the second figure is
+    # 收入决算 of 2018; 上年结转 (carried over) is a name of its own and keeps its 上年
+    figures = _dev_figures("n05-xiaoyi-diliuzhongxue-2019-final.txt")
+    last_year = [(r.label, r.period) for r in figures if r.value == 39312554.51 and r.measure == "amount"]
+    assert last_year == [("收入决算", "2018")], last_year
+    carried = [r.label for r in _dev_figures("s08-guangxi-junxiu-2021-final.txt") if r.value == 190.89]
+    assert carried and all(label.startswith("上年结转") for label in carried), carried
