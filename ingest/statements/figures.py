@@ -179,6 +179,9 @@ def _read_figure(sentence: Sentence, context: Context, match: re.Match[str], uni
         return [_record(context, **common, label=label, measure="share")]
     qualifier = _qualifier(pre, after, context)
     label = level_label(sentence, context, pre, after, unit)
+    if (named := _LAST_YEARS.match(label)) and not is_weak(named["name"]):
+        label, period = named["name"], previous_year(period)
+        common["period"] = period
     measure = "count" if kind == "count" else "amount"
     if qualifier or (context.in_targets and kind != "money"):
         measure = "target"
@@ -194,6 +197,11 @@ def _read_figure(sentence: Sentence, context: Context, match: re.Match[str], uni
             sentence.subject = label  # "…支出年初预算" is relative to the subject, which stays
     sentence.last_label = label
     return [_record(context, **common, label=label, measure=measure, qualifier=qualifier)]
+
+
+# "209年收入决算43187160.08元,上年收入决算39312554.51元": a figure named with 上年 is last year's (seen in a
+# 决算 of the development corpus); 上年结转/上年结余 (carried over into this year) are names of their own.
+_LAST_YEARS = re.compile(r"^(?:上年度|上年|去年|上一年)(?!结转|结余|末)(?P<name>.{2,})$")
 
 
 def _change_records(sentence: Sentence, context: Context, common: dict, before_verb: str,
