@@ -51,3 +51,16 @@ def test_report_line_for_a_real_excerpt_names_what_was_read():
     assert reading.records_typed == len(typed[path.name]["records"]) >= 5
     line = render_line(reading)
     assert line.startswith(path.name) and f"/{reading.records_typed}" in line
+
+
+def test_a_change_typed_with_its_comparison_matches_the_change_of_its_subject():
+    # g02 prints "2026年财政拨款“三公”经费预算5.3万元,较2025年年初预算减少21.04万元": typed as
+    # "“三公”经费较2025年年初预算减少" 21.04, read as 财政拨款“三公”经费's change −21.04
+    typed = {"label": "“三公”经费较2025年年初预算减少", "value": "21.04", "unit": "万元", "where": "text",
+             "period": "增减"}
+    change = dict(source="text", row_path=(), row_code="", column_path=(), unit="万元")
+    assert record_matches(_record(label="财政拨款“三公”经费", value=-21.04, measure="change", **change), typed)
+    # ...but not another figure's change of that size, nor the subject's level
+    assert not record_matches(_record(label="公务接待费", value=-21.04, measure="change", **change), typed)
+    assert not record_matches(_record(label="财政拨款“三公”经费", value=21.04, measure="amount", **change),
+                              typed)
