@@ -88,6 +88,8 @@ def _meta_text(value) -> str | None:  # noqa: ANN001
     return None if value is None else squeeze(normalise_line(str(value)))
 
 
+# A typed change's wording after its subject: "较2025年年初预算减少", "比上年增长", "同比下降".
+_COMPARED = re.compile(r"(?:较|比|与|同比|相比).*$|(?:增加|减少|增长|下降)$")
 COMPARISON_LABELS = ("同比", "环比", "比上年", "较上年", "上年", "去年")
 
 
@@ -101,7 +103,12 @@ def record_matches(record: Record, typed: dict) -> bool:
         return False
     if typed.get("code") and record.row_code and record.row_code != typed["code"]:
         return False
+    changed = typed.get("period") in ("增减", "增减率")
+    if changed and record.measure not in ("change", "change_rate"):
+        return False  # a change typed is no level of the same size
     label = squeeze(typed.get("label"))
+    if changed:  # "“三公”经费较2025年年初预算减少" is typed for 财政拨款“三公”经费's change: its subject
+        label = _COMPARED.sub("", label) or label
     names = squeeze(record.label) + "|" + squeeze("".join(record.row_path))
     # A parsed label inside a longer typed one ("公务接待费" in "公务接待费支出") names it; a comparison
     # word read as the label ("同比" in "基本支出同比减少") names nothing.

@@ -34,12 +34,12 @@ def test_a_record_matches_on_value_unit_label_code_and_column():
 def test_a_decrease_matches_its_typed_unsigned_change():
     typed = {"label": "财政拨款收入", "value": "3,355.65", "unit": "万元", "where": "text", "period": "增减"}
     assert record_matches(_record(source="text", label="财政拨款收入", value=-3355.65, unit="万元",
-                                  row_path=(), row_code="", column_path=()), typed)
+                                  measure="change", row_path=(), row_code="", column_path=()), typed)
 
 
 def test_a_comparison_word_read_as_the_label_is_not_the_typed_record():
     typed = {"label": "基本支出同比减少", "value": "4966.66", "unit": "元", "where": "text", "period": "增减"}
-    change = dict(source="text", value=-4966.66, row_path=(), row_code="", column_path=())
+    change = dict(source="text", value=-4966.66, measure="change", row_path=(), row_code="", column_path=())
     assert not record_matches(_record(label="同比", **change), typed)
     assert record_matches(_record(label="基本支出", **change), typed)
 
