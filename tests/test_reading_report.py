@@ -64,3 +64,12 @@ def test_a_change_typed_with_its_comparison_matches_the_change_of_its_subject():
     assert not record_matches(_record(label="公务接待费", value=-21.04, measure="change", **change), typed)
     assert not record_matches(_record(label="财政拨款“三公”经费", value=21.04, measure="amount", **change),
                               typed)
+
+
+def test_a_count_typed_in_a_unit_of_the_same_group_matches():
+    # s01 prints "事业编制25名"; a reader types it as 25人: 名 and 人 count the same people
+    typed = {"label": "事业编制", "value": "25", "unit": "人", "where": "text"}
+    count = dict(source="text", row_path=(), row_code="", column_path=(), value=25.0, label="事业编制")
+    assert record_matches(_record(unit="名", measure="count", **count), typed)
+    assert not record_matches(_record(unit="辆", measure="count", **count), typed)
+    assert not record_matches(_record(unit="万元", **count), typed)
