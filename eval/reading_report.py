@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from assistant.question_words import question_words
 from ingest.document import parse_document
 from ingest.errors import BudgetQAError
 from ingest.model import Document, Record
@@ -93,10 +94,17 @@ _COMPARED = re.compile(r"(?:较|比|与|同比|相比).*$|(?:增加|减少|增�
 COMPARISON_LABELS = ("同比", "环比", "比上年", "较上年", "上年", "去年")
 
 
+def _same_unit(parsed: str, typed: str | None) -> bool:
+    """The same unit, or count units of one group ("25名" typed as 25人; `[count_units]` of the question
+    words, the groups the answers treat as one)."""
+    return parsed == typed or any(parsed in group and typed in group
+                                  for group in question_words()["count_units"]["same"])
+
+
 def record_matches(record: Record, typed: dict) -> bool:
     """Whether `record` is the typed record: value, unit, and label/code/column where typed."""
     want = _number(str(typed.get("value", "")))
-    if want is None or record.unit != typed.get("unit"):
+    if want is None or not _same_unit(record.unit, typed.get("unit")):
         return False
     value = Decimal(str(record.value))
     if value != want and not (typed.get("period") in ("增减", "增减率") and abs(value) == abs(want)):
