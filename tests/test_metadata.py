@@ -270,6 +270,9 @@ def test_level_from_title_heading_and_sentences():
     assert find_level(["海南省交通运输部门2022年“三公”经费预算情况说明"], "海南省交通运输部门") == "部门"
     assert find_level(["(一)本单位2021年度总收入581.45万元"], "") == "单位"
     assert find_level(["2016年“三公”经费预算公开", "按照部门预算管理有关规定"], "") == ""
+    # n03: "本次公布的“三公”经费为部门汇总数,包括局机关和二级机构" sums a department's units
+    assert find_level(["某局2016年度“三公”经费财政拨款支出决算为68.3万元。",
+                       "本次公布的“三公”经费为部门汇总数,包括局机关和二级机构。"], "") == "部门"
 
 
 def test_the_sample_reads_as_a_department_of_shenzhen(sample_path):
