@@ -121,8 +121,6 @@ META_FIELDS = ("department", "level", "kind", "fiscal_year", "region")
 # Fields no general rule reads as typed, with why. A field that starts matching fails here
 # (strict xfail): take it off the list.
 KNOWN_MISSES = {
-    ("n03-xuancheng-ningguo-chengguanju-2016-final", "level"):
-        "typed 部门, but the page (a 三公 table and its note) never says 部门 or 单位",
     ("n10-lvliang-lishi-youeryuan-2022-budget", "level"):
         "typed as not printed, though its template heading \"(四)部门预算单位构成\" reads as a "
         "department's budget (the same heading makes g07 a 部门, as typed)",
