@@ -289,3 +289,10 @@ def test_a_weight_is_no_score_obtained(tmp_path: Path):
     assert chat.fresh().ask("马踏镇2023年这些项目最后完成得怎么样、得了多少分？").status in REFUSED
     weight = chat.fresh().ask("项目维持时效的权重是多少？")
     assert weight.status is Status.ANSWERED and "10" in weight.text, weight.text
+
+
+def test_areas_are_added_in_square_metres(tmp_path: Path):
+    # s11: "硬化室外晒坝420平方米,室内场坪1800平方米" → 2,220 平方米
+    chat = _conversation(tmp_path, "s11-fengjie-yunwu-2023-budget.txt")
+    answer = chat.ask("室外晒坝和室内场坪加起来多少平方米？")
+    assert answer.status is Status.ANSWERED and "2,220" in answer.text and "平方米" in answer.text, answer.text

@@ -589,3 +589,12 @@ def test_last_years_figure_named_with_shang_nian_is_of_last_year():
     assert last_year == [("收入决算", "2018")], last_year
     carried = [r.label for r in _dev_figures("s08-guangxi-junxiu-2021-final.txt") if r.value == 190.89]
     assert carried and all(label.startswith("上年结转") for label in carried), carried
+
+
+def test_an_area_is_a_figure_in_square_metres():
+    # s11's 绩效目标审批表: "新建中药材晾晒房一座,占地300平方米,包含场坪整治及硬化,硬化室外晒坝420平方米,室内场坪
+    # 1800平方米,…配套三格式化粪池4.5立方米"
+    found = {(r.value, r.unit) for r in _dev_figures("s11-fengjie-yunwu-2023-budget.txt")}
+    assert {(300, "平方米"), (420, "平方米"), (1800, "平方米"), (4.5, "立方米")} <= found
+    labels = {r.label for r in _dev_figures("s11-fengjie-yunwu-2023-budget.txt") if r.unit == "平方米"}
+    assert any("室外晒坝" in label for label in labels) and any("室内场坪" in label for label in labels), labels
