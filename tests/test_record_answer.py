@@ -723,3 +723,13 @@ def test_children_are_the_kindergartens_pupils_not_its_kindergartens(name: str, 
     index, (doc,) = _dev_index(DEV_TEXTS / name)
     computation = answer_from_records(understand(question, index, (doc,)), index)
     assert computation is not None and computation.records[0].value == pytest.approx(value)
+
+
+def test_a_total_is_cited_with_the_sentence_stating_it_in_its_own_unit():
+    # The 2025 budget PDF: its 收支总表 prints 支出总计 189,767,551 (元); its 编制说明 says "支出预算
+    # 18,976.76万元" — the same total, which a person quoting the figure cites too
+    index, (doc,) = _dev_index(REAL_PDF / "上海市普陀区人民政府万里街道办事处25年预算.pdf")
+    computation = answer_from_records(understand("今年一共能花多少钱？", index, (doc,)), index)
+    assert computation is not None and computation.records[0].value == 189767551
+    stated = [r for r in computation.corroborating if r.source == "text"]
+    assert stated and stated[0].value == 18976.76 and stated[0].unit == "万元", computation.corroborating
