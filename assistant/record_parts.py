@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from assistant.question_words import normalise, question_words
 from assistant.record_index import RecordIndex, is_department_row, kind_of, record_name, template_labels
 from ingest.model import Record
-from ingest.units import MONEY_UNITS
+from ingest.units import MONEY_FACTORS, MONEY_UNITS
 
 # Spending "by class" needs at least this many classes printed together to be a breakdown.
 _MIN_CLASSES = 2
@@ -235,7 +237,8 @@ def same_figure(record: Record, index: RecordIndex) -> tuple[Record, ...]:
 
 
 def other_totals(total: Record, index: RecordIndex) -> tuple[Record, ...]:
-    """The same total printed under the other total labels (表1 收入总计, 表3 支出总计 …), one per table."""
+    """The same total printed under the other total labels (表1 收入总计, 表3 支出总计 …), one per table,
+    and the sentence stating it in its own unit."""
     found: list[Record] = []
     refs = {total.ref}
     for label in question_words()["totals"]["labels"]:
@@ -243,4 +246,29 @@ def other_totals(total: Record, index: RecordIndex) -> tuple[Record, ...]:
             if record.doc_id == total.doc_id and record.value == total.value and record.ref not in refs:
                 refs.add(record.ref)
                 found.append(record)
-    return tuple(found[:3])
+    return tuple(found[:3]) + _stated_in_own_unit(total, index)
+
+
+# A sentence's figure rounds its table's at this many decimals ("18,976.76万元" for 189,767,551 元).
+_STATED_DECIMALS = 2
+
+
+def _rounded(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-_STATED_DECIMALS), rounding=ROUND_HALF_UP)
+
+
+def _stated_in_own_unit(total: Record, index: RecordIndex) -> tuple[Record, ...]:
+    """The explanation's sentence stating a table's total in another money unit: "支出预算18,976.76万元"
+    beside 支出总计 189,767,551 元 (seen in the street-office budget PDFs of the development corpus)."""
+    if total.source != "table" or total.unit not in MONEY_FACTORS:
+        return ()
+    sides = question_words()["totals"]["sides"]
+    names = {normalise(label) for labels in sides.values() for label in labels}
+    yuan = Decimal(str(total.value)) * Decimal(MONEY_FACTORS[total.unit])
+    for name in sorted(names):
+        for other in index.by_alias.get(name, []):
+            if (other.doc_id == total.doc_id and other.source == "text" and other.measure == "amount"
+                    and other.unit in MONEY_FACTORS and other.unit != total.unit and other.period == total.period
+                    and _rounded(yuan / Decimal(MONEY_FACTORS[other.unit])) == Decimal(str(other.value))):
+                return (other,)
+    return ()
