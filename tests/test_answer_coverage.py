@@ -296,3 +296,11 @@ def test_areas_are_added_in_square_metres(tmp_path: Path):
     chat = _conversation(tmp_path, "s11-fengjie-yunwu-2023-budget.txt")
     answer = chat.ask("室外晒坝和室内场坪加起来多少平方米？")
     assert answer.status is Status.ANSWERED and "2,220" in answer.text and "平方米" in answer.text, answer.text
+
+
+def test_everyday_words_for_work_and_income_reach_the_target(tmp_path: Path):
+    # s11's 绩效目标审批表: "经济效益:项目建成后能够带动当地20名群众务工增收5000元/年" — 打工 is 务工,
+    # 挣钱 增收; "多少群众" counts people, not the project's 65万元
+    chat = _conversation(tmp_path, "s11-fengjie-yunwu-2023-budget.txt")
+    answer = chat.ask("项目能带动多少群众打工挣钱？")
+    assert answer.status is Status.ANSWERED and "20" in answer.text and "65万元" not in answer.text, answer.text
