@@ -159,3 +159,14 @@ def test_a_heading_whose_numeral_was_lost_in_copying_is_still_a_heading():
     assert duties and duties[0].paragraphs[0].startswith("淄博理工学校是首批国家级重点职业学校")
     # a wrapped line of a list is no heading: "、" opens a line only in front of a short title
     assert parse_heading("、财计股、法规股、联合工会、政务服务股") is None
+
+
+def test_a_body_without_the_headings_its_contents_list_is_under_none_of_them():
+    # n08, copied from a web page: "目 录" lists 第一部分 … 第四部分 and their 一、… entries, down to
+    # "十一、关于空表的说明"; the body after it prints none of these headings ("河西务镇人民政府隶属于…").
+    # The body is cited as the text after the contents, not as the last entry of the list.
+    document = parse_document(Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+                              / "n08-tianjin-wuqing-hexiwuzhen-2023-budget.txt")
+    body = next(s for s in document.sections if any("隶属于" in p for p in s.paragraphs))
+    assert body.path == ("正文",), body.path
+    assert not any(s.title == "十一、关于空表的说明" and s.paragraphs for s in document.sections)
