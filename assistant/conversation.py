@@ -36,7 +36,7 @@ from assistant.understand import Intent, understand
 from index.errors import EmbedderMismatch, MissingExtra, StoreUnavailable, UnknownDocument
 from index.types import DocumentInfo
 from ingest.normalise import to_simplified
-from ingest.sections import preamble_title
+from ingest.sections import preamble_title, untitled_parts
 
 log = logging.getLogger("budgetqa.assistant")
 PASSAGE_INDEX_ERRORS = (StoreUnavailable, EmbedderMismatch, MissingExtra)
@@ -285,11 +285,12 @@ def _whose(document, documents) -> Answer:  # noqa: ANN001 - a DocumentInfo
 
 
 def _titled_preamble(citation: Citation, index) -> Citation:  # noqa: ANN001 - a RecordIndex
-    """Text before a document's first heading sits under its printed title: cite it by that title
-    and the opening words of the sentence quoted ("前言 › XX局2020年度决算 › 2020年本年收入合计"), as a
-    person points to a paragraph that has no heading, not by the bare word for such text."""
+    """Text under no heading (before the first, or after a contents list the body does not repeat) sits
+    under the document's printed title: cite it by that title and the opening words of the sentence
+    quoted ("前言 › XX局2020年度决算 › 2020年本年收入合计"), as a person points to a paragraph that has no
+    heading, not by the bare word for such text."""
     document = index.document(citation.doc)
-    if citation.title != preamble_title() or document is None or not document.title:
+    if citation.title not in untitled_parts() or document is None or not document.title:
         return citation
     opening = _opening(citation.quote)
     where = f"{citation.title} › {document.title}"

@@ -31,6 +31,7 @@ class _Rules:
     wrapper: re.Pattern[str]
     toc: re.Pattern[str]
     toc_title: str
+    body_title: str
     preamble_title: str
     title_stop: re.Pattern[str]
     title_number: re.Pattern[str]
@@ -52,6 +53,7 @@ def _rules() -> _Rules:
         wrapper=re.compile(data["wrappers"]["pattern"]),
         toc=re.compile(data["toc"]["pattern"]),
         toc_title=data["toc"]["title"],
+        body_title=data["toc"]["body_title"],
         preamble_title=data["preamble"]["title"],
         title_stop=re.compile(data["title"]["stops"]),
         title_number=re.compile(rf"\s\d|\d[\d,.]*\s*{data['title']['units']}"),
@@ -66,6 +68,12 @@ def _rules() -> _Rules:
 def preamble_title() -> str:
     """The name of the text before a document's first heading ("前言"): its title lines."""
     return _rules().preamble_title
+
+
+def untitled_parts() -> tuple[str, ...]:
+    """The names of text under no heading: before the first ("前言") and after a contents list whose
+    headings the body does not print ("正文")."""
+    return _rules().preamble_title, _rules().body_title
 
 
 def heading_level(text: str) -> int:
@@ -189,6 +197,9 @@ def parse_sections(narrative_lines, all_lines: Sequence[str] = ()) -> list[Secti
         if index == 0 and toc_end:
             _add_toc(builder, lines[:toc_end])
             index = toc_end
+            body = lines[index].text.strip()
+            if not parse_heading(body, lines[index].split_fragment) and not _names_part(body, parts):
+                builder.open_section(0, _rules().body_title, lines[index].number, emit_empty=False)
             continue
         if _names_part(lines[index].text, parts):
             builder.open_section(1, tidy_spaces(lines[index].text), lines[index].number)
@@ -289,6 +300,26 @@ def _toc_end(lines: list[_Line]) -> int:
             first = heading
         elif (heading.level, heading.marker) == (first.level, first.marker):
             return i
+    return _contents_run_end(lines, start)
+
+
+# A contents list is this many headings at least, one per line.
+_CONTENTS_MIN_ENTRIES = 3
+
+
+def _contents_run_end(lines: list[_Line], start: int) -> int:
+    """Where the body starts when it repeats none of the contents' headings (a web page copied without its
+    styled headings, seen in n08 of the development corpus): the first line after the run of headings
+    below "目录" that is no heading; 0 when there is no such run."""
+    entries = 0
+    for i in range(start + 1, len(lines)):
+        text = lines[i].text.strip()
+        if not text:
+            continue
+        if parse_heading(text, lines[i].split_fragment) is not None:
+            entries += 1
+            continue
+        return i if entries >= _CONTENTS_MIN_ENTRIES else 0
     return 0
 
 
