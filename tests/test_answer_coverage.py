@@ -304,3 +304,15 @@ def test_everyday_words_for_work_and_income_reach_the_target(tmp_path: Path):
     chat = _conversation(tmp_path, "s11-fengjie-yunwu-2023-budget.txt")
     answer = chat.ask("项目能带动多少群众打工挣钱？")
     assert answer.status is Status.ANSWERED and "20" in answer.text and "65万元" not in answer.text, answer.text
+
+
+def test_a_completion_rate_is_answered_when_its_subject_is_printed_before_the_stage(tmp_path: Path):
+    # The 社会工作部 决算 PDF: "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。…全年预算为52.00万元，
+    # 支出决算为51.32万元，完成全年预算数的98.69%。" — "行政运行完成全年预算" is that rate: 行政运行 stands
+    # before 支出决算 in its label, not in another's place
+    config = Config(home=tmp_path)
+    pdf = next((Path(__file__).parent / "fixtures" / "real_pdf").glob("中共*决算.pdf"))
+    (result,) = ingest_files(config, [pdf])
+    assert result.status == "added", result.error
+    answer = Conversation(open_library(config), config).ask("行政运行完成全年预算的百分之多少？")
+    assert answer.status is Status.ANSWERED and "98.69%" in answer.text, answer.text
