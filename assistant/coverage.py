@@ -149,7 +149,10 @@ def _contrasting_kind(intent: Intent, answer: Answer) -> bool:
         # the figures' labels, or for a quoted sentence every place it prints the word
         texts = [normalise(f.label) for f in answer.facts] or [normalise(c.quote) for c in answer.citations]
         printed = [word for text in texts for word in _modifiers_before(text, mention.text)]
-        if printed and all(word and word != said for word in printed):
+        # "行政运行完成全年预算": the word said may stand further before in a figure's label ("…行政运行(项)
+        # 支出决算完成全年预算", the 决算 template's wording): then nothing is printed in its place
+        named = bool(answer.facts) and all(said in text for text in texts)
+        if printed and all(word and word != said for word in printed) and not named:
             return True
     return False
 
