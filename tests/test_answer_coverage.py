@@ -316,3 +316,13 @@ def test_a_completion_rate_is_answered_when_its_subject_is_printed_before_the_st
     assert result.status == "added", result.error
     answer = Conversation(open_library(config), config).ask("行政运行完成全年预算的百分之多少？")
     assert answer.status is Status.ANSWERED and "98.69%" in answer.text, answer.text
+
+
+def test_a_completion_rate_and_the_budget_it_completes_are_told_apart(tmp_path: Path):
+    # n03: its 三公 table prints 合计 预算数 77.00 决算数 68.30; its note "…“三公”经费财政拨款支出决算为68.3万元,
+    # 完成年初预算的88.7%"
+    chat = _conversation(tmp_path, "n03-xuancheng-ningguo-chengguanju-2016-final.txt")
+    rate = chat.fresh().ask("“三公”经费完成了年初预算的多少？")
+    assert rate.status is Status.ANSWERED and "88.7%" in rate.text, rate.text
+    budget = chat.fresh().ask("2016年“三公”经费年初预算是多少？")
+    assert "88.7%" not in budget.text, budget.text
