@@ -185,6 +185,8 @@ def _unit_fit(record: Record, intent, measure: Measure) -> float:
         return w.rate_for_rate if record.unit == "%" else 0.0
     if record.unit == POINTS_UNIT and not first_word(intent.question, _performance_words("points")):
         return -w.points_unasked
+    if intent.counter == "%" and intent.operation == "lookup":  # "完成年初预算的百分之多少": a rate printed
+        return w.asked_counter if record.unit == "%" else -w.money_for_count
     if intent.counter and intent.counter != "%":
         if record.unit == intent.counter or (intent.counter == "个" and record.unit not in MONEY_UNITS) \
                 or label_states_count(record.label, record.value, intent.counter):
