@@ -733,3 +733,12 @@ def test_a_total_is_cited_with_the_sentence_stating_it_in_its_own_unit():
     assert computation is not None and computation.records[0].value == 189767551
     stated = [r for r in computation.corroborating if r.source == "text"]
     assert stated and stated[0].value == 18976.76 and stated[0].unit == "万元", computation.corroborating
+
+
+def test_a_share_of_a_stage_is_of_the_same_items_figure_at_that_stage():
+    # The 社会工作部 决算 PDF: "…事业运行（项）。…全年预算为17.68万元，支出决算为11.31万元。" (no rate printed;
+    # 行政运行's 全年预算 is 52.00万元): "全年预算完成了百分之几" is 11.31 ÷ 17.68 = 64.0 %
+    index, (doc,) = _dev_index(next(REAL_PDF.glob("中共*决算.pdf")))
+    computation = answer_from_records(understand("事业运行这项全年预算完成了百分之几？", index, (doc,)), index)
+    assert computation is not None and computation.operation == "share"
+    assert computation.records[1].value == 17.68 and computation.result == pytest.approx(64.0, abs=0.05)
