@@ -328,6 +328,7 @@ def _share(intent: Intent, index: RecordIndex) -> Computation | None:
     whole = None
     if len(intent.mentions) >= 2:
         part, whole = _part_and_whole(intent, index) or (part, None)
+    whole = _own_stage(part, intent, index) or whole
     if whole is None and (stated := _stated_share(part, index)):
         # "其中:财政拨款收入832.82万元,占100.00%" — the sentence states the share of its own whole,
         # which is the document's figure where the question names no whole of its own
@@ -345,6 +346,21 @@ def _share(intent: Intent, index: RecordIndex) -> Computation | None:
     expression = f"{format_number(part.value)} ÷ {format_number(whole.value)} = {format_percent(rate)}"
     return Computation("share", record_name(part), (part, whole), result=rate, result_unit="%",
                    expression=expression)
+
+
+def _own_stage(part: Record, intent: Intent, index: RecordIndex) -> Record | None:
+    """The part's own figure at the stage the question names as the whole: "事业运行这项全年预算完成了百分之
+    几" is 事业运行's 决算 over 事业运行's 全年预算, not over another item's (seen in 决算 texts of the
+    development corpus, which print each item's 全年预算 and 支出决算)."""
+    stages = question_words()["stage_comparison"]["stages"]
+    said = next((m.text for m in intent.mentions if m.text in stages), "")
+    if not said:
+        return None
+    for name in sorted(label_aliases(record_name(part)), key=len):
+        for other in index.by_alias.get(normalise(name + said), []):
+            if other.doc_id == part.doc_id and other.measure == "amount" and other.unit == part.unit:
+                return other
+    return None
 
 
 def _stated_share(part: Record, index: RecordIndex) -> Record | None:
