@@ -326,3 +326,11 @@ def test_a_completion_rate_and_the_budget_it_completes_are_told_apart(tmp_path: 
     assert rate.status is Status.ANSWERED and "88.7%" in rate.text, rate.text
     budget = chat.fresh().ask("2016年“三公”经费年初预算是多少？")
     assert "88.7%" not in budget.text, budget.text
+
+
+def test_a_figure_level_with_last_year_says_so_in_the_documents_words(tmp_path: Path):
+    # s15: "(二)公务接待费 … 2022年预算安排1万元,与2021年预算持平。"
+    chat = _conversation(tmp_path, "s15-mianyang-youxian-zhengfuban-2022-budget.txt")
+    chat.ask("公务接待费预算多少？")
+    answer = chat.ask("跟2021年比有变化吗？")
+    assert answer.status is Status.ANSWERED and "与2021年预算持平" in answer.text, answer.text

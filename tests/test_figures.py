@@ -598,3 +598,16 @@ def test_an_area_is_a_figure_in_square_metres():
     assert {(300, "平方米"), (420, "平方米"), (1800, "平方米"), (4.5, "立方米")} <= found
     labels = {r.label for r in _dev_figures("s11-fengjie-yunwu-2023-budget.txt") if r.unit == "平方米"}
     assert any("室外晒坝" in label for label in labels) and any("室内场坪" in label for label in labels), labels
+
+
+@pytest.mark.parametrize("name, label, base", [
+    # s15: "(二)公务接待费 … 2022年预算安排1万元,与2021年预算持平。"
+    ("s15-mianyang-youxian-zhengfuban-2022-budget.txt", "公务接待费", "2021"),
+    # n01: "1 、2016年因公出国(境)费预算0万元, 与2015年预算持平。"
+    ("n01-tianjin-xiqing-shenpiju-2016-budget.txt", "因公出国(境)费", "2015"),
+    # s07 (traditional characters): "因公出國(境)經費支出預算0萬元,與上年預算數持平,無增減變化。"
+    ("s07-heshan-shuiwu-2018-budget.txt", "因公出国(境)经费", "2017"),
+])
+def test_a_figure_level_with_its_base_year_has_a_change_of_nothing(name, label, base):
+    changes = [r for r in _dev_figures(name) if r.measure == "change" and r.value == 0 and r.base_period == base]
+    assert any(label in r.label for r in changes), [(r.label, r.base_period) for r in changes]
