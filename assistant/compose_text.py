@@ -4,6 +4,7 @@ Imported by compose (never the other way round)."""
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.number_text import format_number, format_percent
@@ -52,12 +53,18 @@ def year_of(record: Record, index: RecordIndex) -> str:
     return record.period or (str(document.year) if document and document.year else "")
 
 
+# A change of nothing as the document says it: "与2021年预算持平" (read by the statement reader).
+_LEVEL_OFF = re.compile(r"[与和同较比][^，,。；;：:]{0,16}?持平")
+
+
 def record_statement(record: Record, index: RecordIndex, subject: str = "") -> str:
     """One record as a sentence: "2022年物业管理费预算为231万元。"."""
     name = subject or record_name(record)
     year = year_of(record, index)
     value = figure(abs(record.value) if record.measure in ("change", "change_rate") else record.value,
                    record.unit)
+    if record.measure == "change" and record.value == 0 and (level := _LEVEL_OFF.search(record.quote)):
+        return f"{year}年{name}{level.group(0)}。"  # "…与2021年预算持平": in the document's words
     if record.measure == "change":
         verb = "减少" if record.value < 0 else "增加"
         return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"

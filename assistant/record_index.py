@@ -25,7 +25,7 @@ _MIN_ALIAS_CHARS = 2
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # A sentence's label may end in the measure it states ("公务接待费支出预算240万元", "三公经费决算数"):
 # the item is named without it too, when what remains names money (…费, …支出, …收入, …拨款).
-_MEASURE_SUFFIX = re.compile(r"^(?P<item>.{2,}(?:费|支出|经费|收入|拨款)|收入|支出)(?:年初预算数|年初预算|预算数|决算数|预算|决算|执行数)$")
+_MEASURE_SUFFIX = re.compile(r"^(?P<item>.{2,}(?:费|支出|经费|收入|拨款)|收入|支出)(?:年初预算数|年初预算|预算安排|预算数|决算数|预算|决算|执行数)$")
 # ... or begin with it ("2018年度决算总收入1244.27万元"): 总收入.
 _STAGE_PREFIX = re.compile(r"^(?:预算|决算)(?P<item>.+(?:收入|支出))$")
 _THIS_YEAR = re.compile(r"^本年度?")

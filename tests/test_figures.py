@@ -611,3 +611,11 @@ def test_an_area_is_a_figure_in_square_metres():
 def test_a_figure_level_with_its_base_year_has_a_change_of_nothing(name, label, base):
     changes = [r for r in _dev_figures(name) if r.measure == "change" and r.value == 0 and r.base_period == base]
     assert any(label in r.label for r in changes), [(r.label, r.base_period) for r in changes]
+
+
+def test_a_change_stated_alone_after_a_figure_is_that_figures():
+    # s15: "公务用车运行维护费预算安排8万元,较2021年预算下降42.86%。减少6万元。" under the heading
+    # "(三)公务用车购置及运行维护费": the 6万元 is the 运行维护费's, the sentence before names it
+    changes = [r for r in _dev_figures("s15-mianyang-youxian-zhengfuban-2022-budget.txt")
+               if r.measure == "change" and r.value == -6]
+    assert [r.label for r in changes] == ["公务用车运行维护费预算安排"], [r.label for r in changes]

@@ -24,6 +24,7 @@ class FigurePatterns:
     change: re.Pattern[str]
     decrease: frozenset[str]
     comparison: re.Pattern[str]
+    level_off: re.Pattern[str]
     comparison_end: re.Pattern[str]
     share: re.Pattern[str]
     relation: re.Pattern[str]
@@ -55,6 +56,7 @@ def figure_patterns() -> FigurePatterns:
         change=re.compile(rf"({'|'.join(verbs)}){change['filler']}$"),
         decrease=frozenset(change["decrease"]),
         comparison=re.compile(comparison),
+        level_off=re.compile(change["level_off"]),
         # "比上年 2665.56 万元增加…", "比2023年的40,616,051.67万元,增加…"
         comparison_end=re.compile(rf"{comparison}的?$"),
         share=re.compile(rf"({'|'.join(data['share']['words'])})"),

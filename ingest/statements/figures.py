@@ -87,6 +87,7 @@ def _sentence_records(sentence: Sentence, context: Context) -> list[Record]:
     paired = paired_figures(sentence.text)
     records: list[Record] = [_paired_record(sentence, context, figure) for figure in paired]
     previous_end = 0
+    stated: list[tuple[int, Record]] = []  # the levels read, with where their numbers start
     outside: Sentence | None = None  # the sentence as it was before an open bracket
     for match in patterns.figure.finditer(sentence.text):
         if any(f.start <= match.start() < f.end for f in paired):
@@ -114,8 +115,23 @@ def _sentence_records(sentence: Sentence, context: Context) -> list[Record]:
             pre = pre.rsplit("、", 1)[-1]
         sentence.lead = between
         previous_end = match.end()
-        records.extend(_read_figure(sentence, context, match, unit, pre, after))
-    return records
+        read = _read_figure(sentence, context, match, unit, pre, after)
+        stated += [(match.start(), r) for r in read if r.measure in ("amount", "count")]
+        records.extend(read)
+    return records + _level_off(sentence, context, stated)
+
+
+def _level_off(sentence: Sentence, context: Context, stated: list[tuple[int, Record]]) -> list[Record]:
+    """"2022年预算安排1万元,与2021年预算持平": the figure before changed by nothing against the base named."""
+    found = []
+    for level in figure_patterns().level_off.finditer(sentence.text):
+        before = [record for start, record in stated if start < level.start()]
+        if before:
+            figure = before[-1]
+            found.append(_record(context, value=0.0, unit=figure.unit, label=figure.label,
+                                 quote=sentence.text.strip(), measure="change", period=figure.period,
+                                 base_period=compared_period(level, figure.period)))
+    return found
 
 
 def _enter_or_leave_brackets(sentence: Sentence, position: int, outside: Sentence | None) -> Sentence | None:
