@@ -75,10 +75,15 @@ def _paragraph_records(paragraph: str, context: Context) -> list[Record]:
                                    period=document_year(context)))
             paragraph = paragraph[row.end():]
     context.stated = []
+    context.rated = ""
     for match in _SENTENCE.finditer(paragraph):
         sentence = Sentence(match.group(0))
-        records.extend(_sentence_records(sentence, context))
+        found = _sentence_records(sentence, context)
+        records.extend(found)
         context.stated.extend(sentence.labels)
+        rates = [r.label for r in found if r.measure == "change_rate"]
+        amounts = {r.label for r in found if r.measure == "change"}
+        context.rated = rates[-1] if rates and rates[-1] not in amounts else ""
     return records
 
 
