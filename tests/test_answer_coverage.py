@@ -334,3 +334,11 @@ def test_a_figure_level_with_last_year_says_so_in_the_documents_words(tmp_path: 
     chat.ask("公务接待费预算多少？")
     answer = chat.ask("跟2021年比有变化吗？")
     assert answer.status is Status.ANSWERED and "与2021年预算持平" in answer.text, answer.text
+
+
+def test_everyday_words_for_a_superior_and_for_carrying_out(tmp_path: Path):
+    # s01's 收入支出决算总表: "三、上级补助收入 10.00" (万元) — 上面部门 is 上级
+    chat = _conversation(tmp_path, "s01-nanzhang-zhaoshang-2019-final.txt")
+    answer = chat.ask("上面部门给它补助了多少钱？")
+    assert answer.status is Status.ANSWERED and "10万元" in answer.text, answer.text
+

@@ -621,3 +621,9 @@ def test_a_change_stated_alone_after_a_figure_is_that_figures():
     # (the 三公 total's "较2021年预算下降40%,减少6万元" is a −6 of its own)
     labels = [r.label for r in changes]
     assert "公务用车运行维护费预算安排" in labels and "公务用车购置及运行维护费" not in labels, labels
+
+
+def test_what_a_unit_holds_is_named_without_the_unit():
+    # s16: "截至2015年12月底,单位共有公务用车8辆,其中:一般公务用车6辆,特种作业车(洒水车、垃圾车)2辆。"
+    held = [r.label for r in _dev_figures("s16-jintang-guancang-2015-final.txt") if r.value == 8 and r.unit == "辆"]
+    assert held == ["公务用车"], held

@@ -742,3 +742,10 @@ def test_a_share_of_a_stage_is_of_the_same_items_figure_at_that_stage():
     computation = answer_from_records(understand("事业运行这项全年预算完成了百分之几？", index, (doc,)), index)
     assert computation is not None and computation.operation == "share"
     assert computation.records[1].value == 17.68 and computation.result == pytest.approx(64.0, abs=0.05)
+
+
+def test_a_question_about_what_was_carried_out_is_about_the_budget():
+    # The 2024 budget PDF's 编制说明 on 专项普查活动: "2023年当年预算执行数为60.13万元，2024年预算安排25.77万元":
+    # "实际执行了多少" asks a budget's 执行数, never something unrelated to the disclosure
+    index, (doc,) = _dev_index(next(REAL_PDF.glob("*24年预算.pdf")))
+    assert understand("统计普查去年实际执行了多少？", index, (doc,)).refusal != "no_domain"
