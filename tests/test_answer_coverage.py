@@ -342,3 +342,11 @@ def test_everyday_words_for_a_superior_and_for_carrying_out(tmp_path: Path):
     answer = chat.ask("上面部门给它补助了多少钱？")
     assert answer.status is Status.ANSWERED and "10万元" in answer.text, answer.text
 
+
+
+def test_the_kinds_of_cars_a_sentence_lists_are_the_parts_of_the_count(tmp_path: Path):
+    # s16: "单位共有公务用车8辆,其中:一般公务用车6辆,特种作业车(洒水车、垃圾车)2辆。"
+    chat = _conversation(tmp_path, "s16-jintang-guancang-2015-final.txt")
+    answer = chat.ask("公车分哪几类？")
+    assert answer.status is Status.ANSWERED, answer.text
+    assert "一般公务用车6辆" in answer.text and "特种作业车" in answer.text and "2辆" in answer.text, answer.text
