@@ -30,11 +30,12 @@ def parent_of(record: Record, index: RecordIndex) -> Record | None:
 
 
 def text_parts(record: Record, index: RecordIndex) -> list[Record]:
-    """The figures a sentence lists after a text figure ("社保综合管理589万元，主要包括：…546万元…17万元"),
-    kept only when they add up to it (the document's own arithmetic says they are its parts)."""
+    """The figures a sentence lists after a text figure ("社保综合管理589万元，主要包括：…546万元…17万元";
+    "共有公务用车8辆,其中:一般公务用车6辆,特种作业车2辆"), kept only when they add up to it (the document's own arithmetic says they are its parts)."""
     siblings = [r for r in index.by_doc.get(record.doc_id, [])
                 if r.source == "text" and r.section_path == record.section_path and r is not record
-                and r.measure == "amount" and r.unit == record.unit and r.quote == record.quote
+                and r.measure == record.measure in ("amount", "count") and r.unit == record.unit
+                and r.quote == record.quote
                 and normalise(r.label) != normalise(record.label)]
     after = record.quote.find(record.label)
     parts = [r for r in siblings if record.quote.find(r.label) > after]
