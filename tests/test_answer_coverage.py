@@ -350,3 +350,14 @@ def test_the_kinds_of_cars_a_sentence_lists_are_the_parts_of_the_count(tmp_path:
     answer = chat.ask("公车分哪几类？")
     assert answer.status is Status.ANSWERED, answer.text
     assert "一般公务用车6辆" in answer.text and "特种作业车" in answer.text and "2辆" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("name, question, said", [
+    # n10: "我单位的基本性质为财政拨款事业单位,成立于2020年,内设园长室、…"
+    ("n10-lvliang-lishi-youeryuan-2022-budget.txt", "幼儿园哪年成立的？", "2020"),
+    # n11: "…是财政拨款的公益二类事业单位,2021年根据《…批复》(京编委【2021】38号)文件,…并入…"
+    ("n11-beijing-shangmaoxuexiao-2022-final.txt", "学校是哪一年合并组建的？", "2021"),
+])
+def test_when_a_unit_was_founded_is_read_from_the_sentence_saying_so(tmp_path: Path, name, question, said):
+    answer = _conversation(tmp_path, name).ask(question)
+    assert answer.status is Status.ANSWERED and said in answer.text, answer.text
