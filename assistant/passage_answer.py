@@ -94,6 +94,11 @@ class QuestionTerms:
                             if any(w in sentence or w in heading for w in words))
 
 
+def _content_bigrams(text: str) -> set[str]:
+    """The bigrams of `text` without a question word's character ("哪些", "多少")."""
+    return {g for g in _bigrams(text) if not (g[0] in _QUESTION_CHARS or g[1] in _QUESTION_CHARS)}
+
+
 def question_terms(question: str, shape: str = "") -> QuestionTerms:
     """The bigrams a relevant sentence should share with the question, with weights: the question's
     own words 1 (the unit's name `NAME_WEIGHT`), words its synonyms and everyday expressions stand
@@ -109,11 +114,13 @@ def question_terms(question: str, shape: str = "") -> QuestionTerms:
         if normalise(key) in said:  # the longest first: "下面管着" before "管着"
             said = said.replace(normalise(key), "\0")  # its bigrams are the equivalent's, counted once
             equivalents.append((key, (normalise(key), *(normalise(w) for w in forms))))
+    for when in words["narrative"]["when"]:
+        said = said.replace(when, "\0")
+    said = _kind_as_self(said, equivalents)
     for year in dict.fromkeys(_YEARS.findall(said) if shape else ()):
         said = said.replace(year, "\0")
         equivalents.append((year, (year[:4],)))
-    own = {g for piece in said.split("\0") for g in _bigrams(piece)
-           if not (g[0] in _QUESTION_CHARS or g[1] in _QUESTION_CHARS)}
+    own = {g for piece in said.split("\0") for g in _content_bigrams(piece)}
     names = {g for name in department_mentions(text) for g in _bigrams(name)}
     weights = {g: NAME_WEIGHT if g in names else 1.0 for g in own}
     expansions = words["narrative_expansions"]
@@ -123,6 +130,21 @@ def question_terms(question: str, shape: str = "") -> QuestionTerms:
     if not weights and not equivalents:
         weights = {g: 1.0 for g in _bigrams(text)}
     return QuestionTerms(weights, tuple(equivalents), _direction(text))
+
+
+def _kind_as_self(said: str, equivalents: list) -> str:
+    """A unit's kind said alone besides the equivalents ("幼儿园哪年成立的") is the unit itself, which its
+    own text may call "我单位" ("我单位…成立于2020年", n10): said either way, it counts once. Beside other
+    words ("学校设有哪些系") it stays a word the sentence shares."""
+    words = question_words()
+    kinds = [k for k in sorted(words["refusal"]["org_suffixes"], key=len, reverse=True) if len(k) > 1 and k in said]
+    rest = said
+    for kind in kinds:
+        rest = rest.replace(kind, "\0")
+    if not kinds or any("\u4e00" <= ch <= "\u9fff" and ch not in _QUESTION_CHARS for ch in rest):
+        return said
+    equivalents.extend((kind, (kind, *words["narrative"]["self"])) for kind in kinds)
+    return rest
 
 
 def _direction(text: str) -> str:
