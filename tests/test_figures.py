@@ -627,3 +627,10 @@ def test_what_a_unit_holds_is_named_without_the_unit():
     # s16: "截至2015年12月底,单位共有公务用车8辆,其中:一般公务用车6辆,特种作业车(洒水车、垃圾车)2辆。"
     held = [r.label for r in _dev_figures("s16-jintang-guancang-2015-final.txt") if r.value == 8 and r.unit == "辆"]
     assert held == ["公务用车"], held
+
+
+def test_a_cars_costs_said_after_its_count_are_the_cars():
+    # s05 (traditional characters): "…公務用車保有量2輛,購置及運行維護費5萬元,占%,比上年減少0.28萬元,…"
+    found = {(r.label, r.value) for r in _dev_figures("s05-zhanjiang-xuanchuan-2017-budget.txt")
+             if r.value in (5, -0.28)}
+    assert found == {("公务用车购置及运行维护费", 5), ("公务用车购置及运行维护费", -0.28)}, found
