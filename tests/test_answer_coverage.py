@@ -361,3 +361,13 @@ def test_the_kinds_of_cars_a_sentence_lists_are_the_parts_of_the_count(tmp_path:
 def test_when_a_unit_was_founded_is_read_from_the_sentence_saying_so(tmp_path: Path, name, question, said):
     answer = _conversation(tmp_path, name).ask(question)
     assert answer.status is Status.ANSWERED and said in answer.text, answer.text
+
+
+def test_a_whole_named_as_where_a_part_sits_need_not_be_shown(tmp_path: Path):
+    # s05: "…公務用車保有量2輛,購置及運行維護費5萬元,…比上年減少0.28萬元": "三公经费里公车的钱" asks the
+    # cars' part of the 三公; 三公经费 says where it sits
+    chat = _conversation(tmp_path, "s05-zhanjiang-xuanchuan-2017-budget.txt")
+    answer = chat.ask("三公经费里公车的钱是多少？")
+    assert answer.status is Status.ANSWERED and "5万元" in answer.text and "35万元" not in answer.text, answer.text
+    change = chat.ask("比上年少了多少？")
+    assert "0.28万元" in change.text, change.text

@@ -86,6 +86,9 @@ def level_label(sentence: Sentence, context: Context, pre: str, after: str, unit
         return purpose.group(1)  # "30 万元用于基建工程项目审计"
     if sentence.labels and label.startswith("本年") and (other := _other_side(sentence.labels[-1], label)):
         return other
+    head = label_rules().elliptical.get(label, "")
+    if head and sentence.labels and sentence.labels[-1].startswith(head):
+        return head + label  # "公务用车保有量2辆,购置及运行维护费5万元"
     if not is_weak(label):
         return label
     if sentence.labels:
