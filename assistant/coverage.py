@@ -15,7 +15,7 @@ import re
 from assistant.answer import Answer
 from assistant.linking import Mention, said_in_order
 from assistant.number_text import label_states_count
-from assistant.question_words import first_word, left_out, normalise, question_words
+from assistant.question_words import first_word, left_out, normalise, places_part, question_words
 from assistant.record_index import RecordIndex, label_aliases, record_name
 from assistant.understand import Intent
 from index.lexical import cut_words
@@ -81,7 +81,9 @@ def uncovered_subjects(intent: Intent, answer: Answer) -> list[str]:
 
 def _named(question: str, word: str) -> bool:
     at = question.find(word)
-    return at >= 0 and not left_out(question, at)
+    return at >= 0 and not left_out(question, at) and not places_part(question, at)
+
+
 
 
 def _shown(answer: Answer) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+
+from index.lexical import cut_words
 from ingest.normalise import plain_chinese
 
 WORDS_FILE = Path(__file__).with_name("question_words.toml")
@@ -46,3 +49,22 @@ def left_out(text: str, start: int) -> bool:
     """Whether the words at `start` of the question are what it leaves out ("（不含项目支出）")."""
     return any(word in text[max(0, start - EXCLUDING_REACH - len(word)):start]
                for word in question_words()["coverage"]["excluding"])
+
+
+# How far after a whole's first character the word placing a part in it may come ("三公经费里").
+_CONTAINER_REACH = 6
+
+
+def places_part(text: str, start: int) -> bool:
+    """Whether the words at `start` are followed by a word placing a part in them ("三公经费里公车的钱",
+    "三公经费当中出国费", `[coverage] containers`): that whole says where the asked part sits."""
+    at, tokens = 0, cut_words(text)
+    for i, token in enumerate(tokens):
+        if at > start and token in question_words()["coverage"]["containers"]:
+            return i + 1 < len(tokens) and bool(re.match(r"[\u4e00-\u9fff]", tokens[i + 1]))
+        if at > start and not re.fullmatch(r"[\u4e00-\u9fff]+", token):
+            return False
+        at += len(token)
+        if at > start + _CONTAINER_REACH:
+            return False
+    return False

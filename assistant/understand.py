@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from assistant.asked_documents import AskedDocuments, asked_documents, department_mentions
 from assistant.linking import Mention, in_own_words, link_mentions
 from assistant.number_text import numbers_in
-from assistant.question_words import first_word, left_out, normalise, question_words
+from assistant.question_words import first_word, left_out, normalise, places_part, question_words
 from assistant.record_index import RecordIndex
 from assistant.record_parts import sides_said
 
@@ -89,6 +89,8 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     if compares_stages(text):  # "三公经费比年初预算省了多少": 年初预算 is the stage compared, not a figure
         mentions = tuple(m for m in mentions if m.text not in question_words()["stage_comparison"]["stages"])
     operation, narrative = _operation(text, mentions, tables if len(tables) >= 2 else (), bool(excluded))
+    if operation != "share" and len(mentions) > 1:  # "三公经费里公车的钱": the whole places the part asked
+        mentions = tuple(m for m in mentions if not places_part(text, m.start)) or mentions
     counter = _counter(text)
     mentions = tuple(_counted(m, counter, index, asked.doc_ids) for m in mentions)
     # "上年" inside a label ("上年结余、结转") is not the year asked about.
