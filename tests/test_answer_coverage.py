@@ -371,3 +371,9 @@ def test_a_whole_named_as_where_a_part_sits_need_not_be_shown(tmp_path: Path):
     assert answer.status is Status.ANSWERED and "5万元" in answer.text and "35万元" not in answer.text, answer.text
     change = chat.ask("比上年少了多少？")
     assert "0.28万元" in change.text, change.text
+
+
+def test_paying_staff_social_insurance_is_the_social_security_class(township):
+    # g01's 收支总表 (flattened): "八、社会保障和就业支出 | 98.25 |" — no row for 养老保险缴费 itself
+    answer = township.fresh().ask("给职工交社保、养老这一块预算了多少？")
+    assert answer.status is Status.ANSWERED and "98.25" in answer.text, answer.text
