@@ -377,3 +377,11 @@ def test_paying_staff_social_insurance_is_the_social_security_class(township):
     # g01's 收支总表 (flattened): "八、社会保障和就业支出 | 98.25 |" — no row for 养老保险缴费 itself
     answer = township.fresh().ask("给职工交社保、养老这一块预算了多少？")
     assert answer.status is Status.ANSWERED and "98.25" in answer.text, answer.text
+
+
+def test_the_parts_listed_in_brackets_after_a_figure_are_its_parts(tmp_path: Path):
+    # s02: "…其中,基本支出71.09万元(社会保障和就业支出38.39万元,医疗卫生与计划生育支7.1万元,住房保障支出5.7万元,
+    # 一般商品和服务支出19.90万元)项目支出525.00万元。" — 38.39 + 7.1 + 5.7 + 19.9 = 71.09; 项目支出 is no part
+    answer = _conversation(tmp_path, "s02-yueyang-jingkaiqu-xuanchuan-2018-budget.txt").ask("基本支出由哪几块组成？")
+    assert answer.status is Status.ANSWERED, answer.text
+    assert all(v in answer.text for v in ("38.39", "7.1", "5.7", "19.9")) and "525" not in answer.text, answer.text
