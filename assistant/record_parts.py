@@ -31,17 +31,30 @@ def parent_of(record: Record, index: RecordIndex) -> Record | None:
 
 def text_parts(record: Record, index: RecordIndex) -> list[Record]:
     """The figures a sentence lists after a text figure ("社保综合管理589万元，主要包括：…546万元…17万元";
-    "共有公务用车8辆,其中:一般公务用车6辆,特种作业车2辆"), kept only when they add up to it (the document's own arithmetic says they are its parts)."""
+    "共有公务用车8辆,其中:一般公务用车6辆,特种作业车2辆"), kept only when they add up to it (the
+    document's own arithmetic says they are its parts)."""
     siblings = [r for r in index.by_doc.get(record.doc_id, [])
                 if r.source == "text" and r.section_path == record.section_path and r is not record
                 and r.measure == record.measure in ("amount", "count") and r.unit == record.unit
                 and r.quote == record.quote
                 and normalise(r.label) != normalise(record.label)]
     after = record.quote.find(record.label)
-    parts = [r for r in siblings if record.quote.find(r.label) > after]
+    parts = sorted((r for r in siblings if record.quote.find(r.label) > after),
+                   key=lambda r: record.quote.find(r.label))
     if len(parts) >= 2 and abs(sum(r.value for r in parts) - record.value) < 0.5:
         return parts
+    # "基本支出71.09万元(社会保障和就业支出38.39万元,…,一般商品和服务支出19.90万元)项目支出525.00万元": the
+    # figures right after it as far as they add up to it, to the rounding of each (seen in s02)
+    total = 0.0
+    for count, part in enumerate(parts, start=1):
+        total += part.value
+        if count >= 2 and abs(total - record.value) <= _PART_ROUNDING * count:
+            return parts[:count]
     return []
+
+
+# What rounding each part to two decimals may leave in a sum of parts.
+_PART_ROUNDING = 0.005
 
 
 def children_of(record: Record, index: RecordIndex) -> list[Record]:
