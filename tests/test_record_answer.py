@@ -749,3 +749,11 @@ def test_a_question_about_what_was_carried_out_is_about_the_budget():
     # "实际执行了多少" asks a budget's 执行数, never something unrelated to the disclosure
     index, (doc,) = _dev_index(next(REAL_PDF.glob("*24年预算.pdf")))
     assert understand("统计普查去年实际执行了多少？", index, (doc,)).refusal != "no_domain"
+
+
+def test_a_short_label_inside_a_longer_one_said_in_part_is_not_linked_alone():
+    # s19: "核定人員編制71人,實際正式教職工62人,…退休職工28人。" — "正式教职工" is 实际正式教职工, not 职工
+    # (退休职工) with "正式教" left over: 71 − 62 = 9
+    index, (doc,) = _dev_index(DEV_TEXTS / "s19-tianshui-youeryuan-2017-final.txt")
+    computation = answer_from_records(understand("正式教职工比编制少几个人？", index, (doc,)), index)
+    assert computation is not None and abs(computation.result) == 9, computation
