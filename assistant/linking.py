@@ -119,6 +119,10 @@ def _inside_longer_keys(question: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A label this short binds to the characters around it only as a word of its own ("职工" in "教职工").
+_SHORT_ALIAS = 2
+
+
 def _exact_mentions(question: str, index: RecordIndex, covered: list[bool], words: set[int],
                     inside: list[tuple[int, int]], min_length: int = 0) -> list[Mention]:
     found = []
@@ -134,7 +138,9 @@ def _exact_mentions(question: str, index: RecordIndex, covered: list[bool], word
                 whole_word = False
             end = start + len(alias)
             within_key = any(a <= start and end <= b and b - a > len(alias) for a, b in inside)
-            if whole_word and not within_key and _free(covered, start, len(alias)):
+            # "正式教职工": a short label inside a longer one the question says in part (实际正式教职工)
+            within_label = len(alias) <= _SHORT_ALIAS and _in_longer_label_piece(question, start, len(alias), index)
+            if whole_word and not within_key and not within_label and _free(covered, start, len(alias)):
                 # "三公经费预算" also means a document's 三公经费 when it prints no such label.
                 named = sorted(item_names(alias) - {alias}, key=lambda a: -len(a))
                 aliases = (alias, *_covering_labels(alias, question, index), *named)
