@@ -757,3 +757,10 @@ def test_a_short_label_inside_a_longer_one_said_in_part_is_not_linked_alone():
     index, (doc,) = _dev_index(DEV_TEXTS / "s19-tianshui-youeryuan-2017-final.txt")
     computation = answer_from_records(understand("正式教职工比编制少几个人？", index, (doc,)), index)
     assert computation is not None and abs(computation.result) == 9, computation
+
+
+def test_what_remains_after_taking_away_named_parts():
+    # s03: "行政事业总编制为249个,其中行政编13个、全额事业编45个、差额…" → 249 − 13 − 45 = 191
+    index, (doc,) = _dev_index(DEV_TEXTS / "s03-nanxian-zhujian-2018-final.txt")
+    computation = answer_from_records(understand("总编制减去行政编和全额事业编，还剩多少个编制？", index, (doc,)), index)
+    assert computation is not None and computation.result == 191, computation
