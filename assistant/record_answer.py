@@ -39,6 +39,8 @@ def answer_from_records(intent: Intent, index: RecordIndex) -> Computation | Non
         "difference": _difference, "sum": _sum, "max": extreme, "min": extreme,
         "list": list_parts, "count_items": count_items,
     }
+    if intent.excluded and any(w in intent.question for w in question_words()["operations"]["rest"]):
+        return _rest(intent, index)  # "除了X，其余加起来多少", "总编制减去A和B，还剩多少"
     operation = operations.get(intent.operation)
     if operation is None:
         return None
@@ -476,7 +478,8 @@ def _rest(intent: Intent, index: RecordIndex) -> Computation | None:
     left: list[Record] = []
     for mention in intent.excluded:
         ranked = [s.record for s in rank_records(mention, intent, index) if s.record.unit == whole.unit
-                  and s.record.measure == "amount" and s.record.period == whole.period and s.record.value < whole.value]
+                  and s.record.measure == whole.measure and s.record.period == whole.period
+                  and s.record.value < whole.value]
         if not ranked:
             return None
         left.append(ranked[0])
@@ -488,8 +491,6 @@ def _rest(intent: Intent, index: RecordIndex) -> Computation | None:
 
 
 def _sum(intent: Intent, index: RecordIndex) -> Computation | None:
-    if intent.excluded and any(w in intent.question for w in question_words()["operations"]["rest"]):
-        return _rest(intent, index)
     used = distinct(intent, index)
     if len({r.unit for r in used}) > 1:
         # Figures of different units never add up: "员工工资一共多少" asks about 工资, the head

@@ -80,8 +80,9 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     tables, titles = tables_named(text, index)
     # what the question leaves out ("不含项目支出") is not what it asks for
     linked = link_mentions(text, index, skip=departments + titles)
-    excluded = tuple(in_own_words(m, index, asked.doc_ids) for m in linked if left_out(text, m.start))
-    mentions = _heads(text, tuple(m for m in linked if not left_out(text, m.start)))
+    leaving = _left_out(text, linked)
+    excluded = tuple(in_own_words(m, index, asked.doc_ids) for m in leaving)
+    mentions = _heads(text, tuple(m for m in linked if m not in leaving))
     mentions = tuple(in_own_words(m, index, asked.doc_ids) for m in mentions)
     if excluded and (rest := first_word(text, question_words()["operations"]["rest"])):
         # "除了X，其他支出一共多少": 其他支出 is the rest of the whole, not the row called 其他支出
@@ -127,6 +128,21 @@ def _counted(mention: Mention, counter: str, index: RecordIndex, doc_ids: tuple[
         return mention
     counting = [a for a in index.labels_containing(mention.text) if a not in mention.aliases and counts(a)]
     return replace(mention, aliases=(*mention.aliases, *counting)) if counting else mention
+
+
+def _left_out(text: str, linked: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions the question leaves out: after an excluding word ("减去行政编"), and those joined to
+    such a mention ("减去行政编和全额事业编")."""
+    leaving: list[Mention] = []
+    for mention in linked:
+        joined = bool(leaving) and re.fullmatch(_JOINERS, text[leaving[-1].end:mention.start]) is not None
+        if left_out(text, mention.start) or joined:
+            leaving.append(mention)
+    return tuple(leaving)
+
+
+# What joins the things of a list: "行政编和全额事业编", "A、B及C".
+_JOINERS = r"[和与及、]|以及"
 
 
 def _heads(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

@@ -150,3 +150,11 @@ def test_hearsay_before_a_name_is_no_part_of_it() -> None:
 def test_a_disclosure_under_its_sectors_name_is_its_office(mention: str, matches: bool) -> None:
     # "某省交通运输部门2022年“三公”经费预算情况说明": asked of as 交通厅
     assert mention_matches(mention, "某省交通运输部门") is matches
+
+
+def test_a_measure_word_said_outright_is_the_count_asked():
+    # "还剩多少个编制": 个 is said; 编制 (posts, often counted in 人) is only the topic
+    from assistant.understand import _counter
+    assert _counter("总编制减去行政编和全额事业编，还剩多少个编制？") == "个"
+    assert _counter("编制有多少？") == "人"
+    assert _counter("有几个人？") == "人"
