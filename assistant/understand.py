@@ -276,10 +276,13 @@ def _says(text: str, words: list[str]) -> bool:
 
 
 def _counter(text: str) -> str:
-    for unit, words in question_words()["counters"].items():
-        if first_word(text, words):
-            return unit
-    return ""
+    """The count unit asked: a measure word said outright after 多少/几 ("多少个编制", "几个人": the
+    longest such word), else the first unit whose words the question says ("编制有多少" → 人)."""
+    said = [(word, unit) for unit, words in question_words()["counters"].items() for word in words if word in text]
+    outright = [(word, unit) for word, unit in said if word.startswith(("多少", "几"))]
+    if outright:
+        return max(outright, key=lambda pair: len(pair[0]))[1]
+    return said[0][1] if said else ""
 
 
 def _period(text: str, years: tuple[int, ...], index: RecordIndex, doc_ids: tuple[str, ...],
