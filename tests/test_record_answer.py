@@ -764,3 +764,11 @@ def test_what_remains_after_taking_away_named_parts():
     index, (doc,) = _dev_index(DEV_TEXTS / "s03-nanxian-zhujian-2018-final.txt")
     computation = answer_from_records(understand("总编制减去行政编和全额事业编，还剩多少个编制？", index, (doc,)), index)
     assert computation is not None and computation.result == 191, computation
+
+
+def test_a_stage_comparison_naming_no_figure_is_of_the_spending_the_text_states_both_stages_of():
+    # The 社会工作部 决算 PDF (its tables print 决算 only): "一般公共预算财政拨款支出年初预算为0万元，全年预算为
+    # 321.02万元，支出决算为307.82万元" → 321.02 − 307.82 = 13.2
+    index, (doc,) = _dev_index(next(REAL_PDF.glob("中共*决算.pdf")))
+    computation = answer_from_records(understand("全年预算和实际花掉的钱差了多少？", index, (doc,)), index)
+    assert computation is not None and abs(computation.result) == pytest.approx(13.2), computation
