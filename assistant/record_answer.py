@@ -451,12 +451,29 @@ def _stage_pair(intent: Intent, index: RecordIndex) -> list[Record]:
         final = by_stage["决算"][0]
         by_stage["预算"] = [r for r in index.by_doc.get(final.doc_id, []) if r.quote == final.quote
                            and r.measure == "amount" and r.unit == final.unit and stage(r.label) == "预算"]
+    if not all(by_stage.values()) and not intent.mentions:
+        return _stated_stages(intent, index)
     if not all(by_stage.values()):
         return []
     final = by_stage["决算"][0]
     place = (final.source, final.table_no, final.quote if final.source == "text" else "")
     together = [r for r in by_stage["预算"] if (r.source, r.table_no, r.quote if r.source == "text" else "") == place]
     return [final, (together or by_stage["预算"])[0]]
+
+
+def _stated_stages(intent: Intent, index: RecordIndex) -> list[Record]:
+    """The first sentence stating a spending figure's 决算 and its 预算 (the stage the question says,
+    "全年预算", when it prints several): "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出
+    决算为307.82万元" (seen in 决算 PDFs whose tables print the 决算 only)."""
+    said = next((w for w in question_words()["stage_comparison"]["stages"] if w in intent.question), "预算")
+    for doc_id in intent.doc_ids:
+        text = [r for r in index.by_doc.get(doc_id, []) if r.source == "text" and r.measure == "amount"
+                and r.unit in MONEY_UNITS and "支出" in r.label]
+        for final in (r for r in text if stage(r.label) == "决算"):
+            budgets = [r for r in text if r.quote == final.quote and stage(r.label) == "预算" and said in r.label]
+            if budgets:
+                return [final, budgets[0]]
+    return []
 
 
 def _side_totals(intent: Intent, index: RecordIndex) -> list[Record]:
