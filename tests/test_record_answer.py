@@ -772,3 +772,12 @@ def test_a_stage_comparison_naming_no_figure_is_of_the_spending_the_text_states_
     index, (doc,) = _dev_index(next(REAL_PDF.glob("中共*决算.pdf")))
     computation = answer_from_records(understand("全年预算和实际花掉的钱差了多少？", index, (doc,)), index)
     assert computation is not None and abs(computation.result) == pytest.approx(13.2), computation
+
+
+def test_a_share_the_document_states_is_answered_as_stated():
+    # The 社会工作部 决算 PDF: "一般公共预算财政拨款支出307.82万元，主要用于以下方面：…住房保障支出（类）29.42万元，
+    # 占9.55%" — 29.42 ÷ 307.82 rounds to 9.6 %, the document says 9.55 %
+    index, (doc,) = _dev_index(next(REAL_PDF.glob("中共*决算.pdf")))
+    intent = understand("住房保障支出占一般公共预算财政拨款支出的比重是多少？", index, (doc,))
+    computation = answer_from_records(intent, index)
+    assert computation is not None and computation.records[0].value == 9.55, computation
