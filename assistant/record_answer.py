@@ -345,6 +345,9 @@ def _share(intent: Intent, index: RecordIndex) -> Computation | None:
             return None
         part = same_unit[0]
     rate = part.value / whole.value * 100
+    if (stated := _stated_share_of(part, index)) and abs(stated.value - rate) <= _STATED_SHARE_ROUNDING:
+        # the document states this very share ("住房保障支出29.42万元，占9.55%"): its own figure, cited
+        return Computation("lookup", record_name(stated), (stated, part, whole))
     expression = f"{format_number(part.value)} ÷ {format_number(whole.value)} = {format_percent(rate)}"
     return Computation("share", record_name(part), (part, whole), result=rate, result_unit="%",
                    expression=expression)
@@ -371,6 +374,18 @@ def _stated_share(part: Record, index: RecordIndex) -> Record | None:
         return None
     return next((r for r in index.by_doc.get(part.doc_id, []) if r.measure == "share" and r.quote == part.quote
                  and normalise(r.label) == normalise(part.label)), None)
+
+
+# How far a share the document states may be from the one computed and still be that share (its
+# figures rounded to two decimals).
+_STATED_SHARE_ROUNDING = 0.05
+
+
+def _stated_share_of(part: Record, index: RecordIndex) -> Record | None:
+    """A share the text states for the part's figure under its name ("住房保障支出（类）…，占9.55%")."""
+    name = normalise(record_name(part))
+    return next((r for r in index.by_alias.get(name, []) if r.doc_id == part.doc_id and r.measure == "share"
+                 and r.source == "text"), None)
 
 
 # The words after which a question names the unit a figure is divided by ("平均每个教职工").
