@@ -385,3 +385,13 @@ def test_the_parts_listed_in_brackets_after_a_figure_are_its_parts(tmp_path: Pat
     answer = _conversation(tmp_path, "s02-yueyang-jingkaiqu-xuanchuan-2018-budget.txt").ask("基本支出由哪几块组成？")
     assert answer.status is Status.ANSWERED, answer.text
     assert all(v in answer.text for v in ("38.39", "7.1", "5.7", "19.9")) and "525" not in answer.text, answer.text
+
+
+def test_a_change_of_a_whole_is_the_sum_of_its_parts_changes(tmp_path: Path):
+    # g02: "3.公务用车购置和运行维护费。2026年预算数4.80万元,其中:" / "公务用车购置费2026年预算数0万元,较2025年年初
+    # 预算减少18.00万元,…" / "公务用车运行维护费2026年预算数4.80万元,较2025年年初预算减少2.54万元,…" — the whole's
+    # change is not printed: 18.00 + 2.54 = 20.54 less than the 2025 年初预算
+    chat = _conversation(tmp_path, "g02-futian-minzhengju-2026-budget.txt")
+    chat.ask("福田区民政局2026年公务用车购置和运行维护费预算多少？")
+    answer = chat.ask("比2025年年初预算少了多少？")
+    assert answer.status is Status.ANSWERED and "20.54" in answer.text, answer.text
