@@ -82,7 +82,8 @@ def computation_text(computation: Computation, index: RecordIndex) -> list[str]:
     """The answer's lines for `computation` (citations are added by the caller)."""
     writer = {
         "lookup": _lookup, "derived": _derived, "share": _share, "per_unit": _per_unit, "change": _change,
-        "growth_rate": _growth, "difference": _difference, "rest": _rest, "sum": _sum, "composite": _composite, "max": _extreme,
+        "growth_rate": _growth, "difference": _difference, "rest": _rest, "sum": _sum, "composite": _composite,
+        "composite_change": _composite_change, "max": _extreme,
         "min": _extreme, "list": _list, "count_items": _count_items,
     }[computation.operation]
     return writer(computation, index)
@@ -187,6 +188,17 @@ def _composite(computation: Computation, index: RecordIndex) -> list[str]:
     whole = computation.subject
     return [f"公开文件没有直接列出{whole}的合计数；按其组成部分相加：{parts}，"
             f"{whole}合计{figure(computation.result, computation.result_unit)}。", f"计算：{computation.expression}。"]
+
+
+def _composite_change(computation: Computation, index: RecordIndex) -> list[str]:
+    """A whole's change no sentence states, added up from its parts' stated changes (says so)."""
+    parts = "，".join(f"{record_name(r)}{'减少' if r.value < 0 else '增加'}{figure(abs(r.value), r.unit)}"
+                     for r in computation.records)
+    verb = "减少" if computation.result < 0 else "增加"
+    year = year_of(computation.records[0], index)
+    return [f"公开文件没有直接列出{computation.subject}的增减额；按其组成部分：{parts}，合计{year}年"
+            f"{computation.subject}比{computation.period}年{verb}{figure(abs(computation.result), computation.result_unit)}。",
+            f"计算：{computation.expression}。"]
 
 
 def _extreme(computation: Computation, index: RecordIndex) -> list[str]:

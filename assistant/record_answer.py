@@ -256,6 +256,41 @@ def _base_period(intent: Intent, record: Record, index: RecordIndex) -> str:
 
 
 def _change(intent: Intent, index: RecordIndex) -> Computation | None:
+    return _figure_change(intent, index) or _composite_change(intent, index)
+
+
+def _composite_change(intent: Intent, index: RecordIndex) -> Computation | None:
+    """The change of a whole the templates define as a sum (`[composites]`) that no sentence states,
+    from the changes stated for each of its parts against one base year ("公务用车购置费…较2025年年初预算减少
+    18.00万元", "公务用车运行维护费…减少2.54万元", seen in g02 of the development corpus)."""
+    if len(intent.mentions) != 1:
+        return None
+    parts = question_words()["composites"].get(normalise(intent.mentions[0].text))
+    if not parts:
+        return None
+    used: list[Record] = []
+    for names in parts:
+        found = [r for name in names for r in index.in_docs(index.by_alias.get(normalise(name), []), intent.doc_ids)
+                 if r.measure == "change" and r.unit in MONEY_UNITS
+                 and (not intent.base_year or r.base_period == str(intent.base_year))]
+        if not found:
+            return None
+        used.append(found[0])
+    if len({r.unit for r in used}) > 1 or len({r.base_period for r in used}) > 1:
+        return None
+    value = sum(r.value for r in used)
+    first, *rest = used
+    expression = (_signed(first.value) + "".join(f" {'−' if r.value < 0 else '+'} {format_number(abs(r.value))}"
+                                                 for r in rest) + f" = {_signed(value)}")
+    return Computation("composite_change", intent.mentions[0].text, tuple(used), result=value,
+                       result_unit=used[0].unit, expression=expression, period=used[0].base_period)
+
+
+def _signed(value: float) -> str:
+    return ("−" if value < 0 else "") + format_number(abs(value))
+
+
+def _figure_change(intent: Intent, index: RecordIndex) -> Computation | None:
     ranked = named_candidates(intent, index, "change") or _total_candidates(intent, index, "change")
     stated = [s for s in ranked if s.record.measure == "change"]
     amounts = [s for s in ranked if s.record.measure in ("amount", "count")]
