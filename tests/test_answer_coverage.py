@@ -395,3 +395,14 @@ def test_a_change_of_a_whole_is_the_sum_of_its_parts_changes(tmp_path: Path):
     chat.ask("福田区民政局2026年公务用车购置和运行维护费预算多少？")
     answer = chat.ask("比2025年年初预算少了多少？")
     assert answer.status is Status.ANSWERED and "20.54" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("name, question", [
+    # g06 says "主要原因是增加农机购置补贴项目资金" and names no 农户
+    ("g06-yongchuan-nongji-2024-final.txt", "2024年农机购置补贴具体发给了哪些农户？"),
+    # s05 says "接待记者46批次,约600人" and names no 媒体
+    ("s05-zhanjiang-xuanchuan-2017-budget.txt", "接待的记者都来自哪些媒体？"),
+])
+def test_which_things_a_passage_does_not_name_are_not_found(tmp_path: Path, name, question):
+    answer = _conversation(tmp_path, name).ask(question)
+    assert answer.status in REFUSED, answer.text
