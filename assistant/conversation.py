@@ -21,7 +21,7 @@ from assistant.asked_documents import asked_documents, department_mentions
 from assistant.comparison_answerer import Comparison, ComparisonAnswerer
 from assistant.compose import note_unsupported_claims
 from assistant.config import Config
-from assistant.coverage import FIGURE_OPERATIONS, covers, passage_states_no_figure, quoted_titles
+from assistant.coverage import FIGURE_OPERATIONS, covers, passage_states_no_figure, quoted_titles, unnamed_kind
 from assistant.dialogue import DialogueState, advance, part_of_the_row, resolve
 from assistant.document_choice import MAX_LISTED_CHOICES, display_name, named_departments
 from assistant.document_clarifier import DocumentClarifier
@@ -232,11 +232,13 @@ class Conversation:
                 return missing
         passage = self.passages.answer(intent, question)
         if passage is not None and not passage_states_no_figure(intent, passage) and not (
-                intent.operation in FIGURE_OPERATIONS and not covers(intent, passage, self.index)):
+                intent.operation in FIGURE_OPERATIONS and not covers(intent, passage, self.index)) \
+                and not unnamed_kind(intent.question, passage):
             return passage
         if intent.operation in ("list", "count_items", "narrative") and intent.mentions:
             looked_up = self.records.figure_looked_up(intent)
-            if looked_up is not None and covers(intent, looked_up, self.index):
+            if looked_up is not None and covers(intent, looked_up, self.index) \
+                    and not unnamed_kind(intent.question, looked_up):
                 return looked_up
         # a name quoted as a title ("《经开区新闻》") is what was not found, not a word of it
         titled = [f"《{title}》" for title in quoted_titles(intent.question)]

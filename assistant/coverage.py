@@ -19,6 +19,7 @@ from assistant.question_words import first_word, left_out, normalise, places_par
 from assistant.record_index import RecordIndex, label_aliases, record_name
 from assistant.understand import Intent
 from index.lexical import cut_words
+from index.synonyms import expand_terms
 from ingest.units import MONEY_UNITS
 
 # Questions that ask for a figure; a quoted sentence with no figure in it does not answer them.
@@ -110,6 +111,25 @@ def covers(intent: Intent, answer: Answer, index: RecordIndex) -> bool:
     return (not uncovered_mentions(intent, answer, index) and not uncovered_subjects(intent, answer)
             and not _contrasting_kind(intent, answer) and not _unshown_titles(intent, answer)
             and not _weight_for_score(intent, answer))
+
+
+# "哪些农户", "哪几家单位": the kind of thing a list question asks for.
+_ASKED_KIND = re.compile(r"哪(?:些|几(?:个|家|所|位|名|类|项|种)?)([\u4e00-\u9fff]{2,4}?)(?:[的了吗呢是有？?，,。]|$)")
+
+
+def unnamed_kind(question: str, answer: Answer) -> str:
+    """The kind of thing a "哪些…" question asks for when the answer names no such thing ("哪些农户"
+    answered by a sentence about the subsidy's total): "" when it does, or the question asks none."""
+    asked = _ASKED_KIND.search(normalise(question))
+    if asked is None:
+        return ""
+    kind = asked.group(1)
+    if kind in question_words()["coverage"]["any_kind"]:
+        return ""
+    # the kind, a word for it, or its head character ("组室": 办公室, 种子管理组)
+    forms = [kind, kind[-1], *question_words()["narrative_equivalents"].get(kind, []), *expand_terms(kind)]
+    shown = _shown(answer)
+    return "" if any(normalise(form) in shown for form in forms) else kind
 
 
 def _weight_for_score(intent: Intent, answer: Answer) -> bool:
