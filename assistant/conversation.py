@@ -36,7 +36,7 @@ from assistant.understand import Intent, understand
 from index.errors import EmbedderMismatch, MissingExtra, StoreUnavailable, UnknownDocument
 from index.types import DocumentInfo
 from ingest.normalise import to_simplified
-from ingest.sections import preamble_title, untitled_parts
+from ingest.sections import opening_words, preamble_title, untitled_parts
 
 log = logging.getLogger("budgetqa.assistant")
 PASSAGE_INDEX_ERRORS = (StoreUnavailable, EmbedderMismatch, MissingExtra)
@@ -294,18 +294,8 @@ def _titled_preamble(citation: Citation, index) -> Citation:  # noqa: ANN001 - a
     document = index.document(citation.doc)
     if citation.title not in untitled_parts() or document is None or not document.title:
         return citation
-    opening = _opening(citation.quote)
+    opening = opening_words(citation.quote)
     where = f"{citation.title} › {document.title}"
     return replace(citation, title=f"{where} › {opening}" if opening and opening not in where else where)
 
 
-# The opening of a quoted sentence: its words up to its first figure, at most this long.
-OPENING_CHARS = 40
-_FIRST_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|%|人|个|辆)")
-
-
-def _opening(quote: str) -> str:
-    """"2020年本年收入合计3765.66万元,其中:…" → "2020年本年收入合计"."""
-    first = re.split(r"[。；;!！?？]", quote.strip(), maxsplit=1)[0]
-    figure = _FIRST_FIGURE.search(first)
-    return first[:figure.start() if figure else len(first)][:OPENING_CHARS].rstrip("，,:： ")

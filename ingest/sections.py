@@ -76,6 +76,18 @@ def untitled_parts() -> tuple[str, ...]:
     return _rules().preamble_title, _rules().body_title
 
 
+# The opening of a sentence: its words up to its first figure, at most this long.
+OPENING_CHARS = 40
+_FIRST_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|%|人|个|辆)")
+
+
+def opening_words(sentence: str) -> str:
+    """"2020年本年收入合计3765.66万元,其中:…" → "2020年本年收入合计"."""
+    first = re.split(r"[。；;!！?？]", sentence.strip(), maxsplit=1)[0]
+    figure = _FIRST_FIGURE.search(first)
+    return first[:figure.start() if figure else len(first)][:OPENING_CHARS].rstrip("，,:： ")
+
+
 def heading_level(text: str) -> int:
     """The heading level of a stripped line (1 第X部分 … 5 (1)), 0 if it is no heading."""
     for level, pattern in _rules().headings:
@@ -132,6 +144,12 @@ def _marker_key(marker: str) -> str:
     return marker.replace("（", "(").replace("）", ")").replace(" ", "")
 
 
+# A heading of this level or deeper ("（一）") may sit under an opening sentence of figures; the
+# sentence's place in the stack.
+_ITEM_LEVEL = 3
+_LEAD = -1
+
+
 @dataclass
 class _Builder:
     """Accumulates sections while walking the lines."""
@@ -160,16 +178,30 @@ class _Builder:
         self.pieces = []
 
     def open_section(self, level: int, title: str, line_no: int, emit_empty: bool = True) -> None:
+        lead = self._lead() if level >= _ITEM_LEVEL else ""
         self.close_section()
         if level == 0:  # wrapper or preamble: a root of its own
             self.stack = [(0, title)]
         else:
-            # a wrapper ("一、文字部分") or the preamble is never a heading's parent
-            self.stack = [(lv, t) for lv, t in self.stack if lv > 0]
+            # a wrapper ("一、文字部分") or the preamble is never a heading's parent; an opening sentence of
+            # figures is the parent of the numbered items right after it (until a higher heading)
+            self.stack = [(lv, t) for lv, t in self.stack if lv > 0 or (lv == _LEAD and level >= _ITEM_LEVEL)]
             while self.stack and self.stack[-1][0] >= level:
                 self.stack.pop()
+            if lead:
+                self.stack = [(_LEAD, lead)]
             self.stack.append((level, title))
         self.level, self.title, self.start_line, self.emit_empty = max(level, 1), title, line_no, emit_empty
+
+    def _lead(self) -> str:
+        """"本单位2023年…财政拨款预算数3万元,其中:会议费0万元,…" before "(一)会议费…" with no heading above:
+        the opening words of the preamble's last paragraph when it states figures (an excerpt starting
+        mid-document, seen in s13 of the development corpus); "" otherwise."""
+        self.end_paragraph()
+        if [lv for lv, _ in self.stack] != [0] or self.title != _rules().preamble_title or not self.paragraphs:
+            return ""
+        last = self.paragraphs[-1]
+        return opening_words(last) if _FIRST_FIGURE.search(last) else ""
 
     def close_section(self) -> None:
         self.end_paragraph()

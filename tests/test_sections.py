@@ -170,3 +170,15 @@ def test_a_body_without_the_headings_its_contents_list_is_under_none_of_them():
     body = next(s for s in document.sections if any("隶属于" in p for p in s.paragraphs))
     assert body.path == ("正文",), body.path
     assert not any(s.title == "十一、关于空表的说明" and s.paragraphs for s in document.sections)
+
+
+def test_numbered_items_after_an_opening_sentence_of_figures_sit_under_it():
+    # s13 (an excerpt starting mid-document): "本单位2023年“会议费”“培训费”“差旅费”财政拨款预算数3万元,其中:会议费0万元,
+    # 培训费2万元,差旅费1万元。" then "(一)会议费…", "(二)培训费…", "(三)差旅费…", then "九、政府性基金预算支出情况说明"
+    document = parse_document(Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+                              / "s13-sichuan-unit-2023-budget.txt")
+    paths = {s.title: s.path for s in document.sections}
+    lead = "本单位2023年“会议费”“培训费”“差旅费”财政拨款预算数"
+    assert paths["(二)培训费2023年预算"] == (lead, "(二)培训费2023年预算"), paths["(二)培训费2023年预算"]
+    assert paths["(三)差旅费2023年预算"][0] == lead
+    assert paths["九、政府性基金预算支出情况说明"] == ("九、政府性基金预算支出情况说明",)
