@@ -406,3 +406,9 @@ def test_a_change_of_a_whole_is_the_sum_of_its_parts_changes(tmp_path: Path):
 def test_which_things_a_passage_does_not_name_are_not_found(tmp_path: Path, name, question):
     answer = _conversation(tmp_path, name).ask(question)
     assert answer.status in REFUSED, answer.text
+
+
+def test_what_the_cars_cost_is_their_whole_cost_not_one_part(tmp_path: Path):
+    # n07: "公务用车购置及运行维护费支出192.72万元。其中:公务用车购置费0元,公务用车运行维护费192.72万元"
+    answer = _conversation(tmp_path, "n07-neimenggu-wenhuating-2015-final.txt").ask("公车方面花了多少？")
+    assert answer.status is Status.ANSWERED and "192.72" in answer.text, answer.text
