@@ -64,21 +64,26 @@ def _lookup(intent: Intent, index: RecordIndex) -> Computation | None:
 def _composite(intent: Intent, index: RecordIndex) -> Computation | None:
     """A whole the templates define as a sum (`[composites]`: 三公经费) that the document does not
     print, from its parts when it prints each of them, in one money unit and the year asked."""
+    used = _composite_parts(intent, index, lambda r: r.measure == "amount" and _in_year(r, intent, index))
+    if not used or len({r.unit for r in used}) > 1:
+        return None
+    return _added("composite", intent.mentions[0].text, used)
+
+
+def _composite_parts(intent: Intent, index: RecordIndex, fits) -> list[Record]:  # noqa: ANN001 - a predicate
+    """One money record that `fits` for each part of the `[composites]` whole the one mention names;
+    [] when the mention names no such whole or a part has none."""
     if len(intent.mentions) != 1:
-        return None
-    parts = question_words()["composites"].get(normalise(intent.mentions[0].text))
-    if not parts:
-        return None
+        return []
+    parts = question_words()["composites"].get(normalise(intent.mentions[0].text), [])
     used: list[Record] = []
     for names in parts:
         found = [r for name in names for r in index.in_docs(index.by_alias.get(normalise(name), []), intent.doc_ids)
-                 if r.measure == "amount" and r.unit in MONEY_UNITS and _in_year(r, intent, index)]
+                 if r.unit in MONEY_UNITS and fits(r)]
         if not found:
-            return None
+            return []
         used.append(found[0])
-    if len({r.unit for r in used}) > 1:
-        return None
-    return _added("composite", intent.mentions[0].text, used)
+    return used
 
 
 def _in_year(record: Record, intent: Intent, index: RecordIndex) -> bool:
@@ -263,20 +268,9 @@ def _composite_change(intent: Intent, index: RecordIndex) -> Computation | None:
     """The change of a whole the templates define as a sum (`[composites]`) that no sentence states,
     from the changes stated for each of its parts against one base year ("公务用车购置费…较2025年年初预算减少
     18.00万元", "公务用车运行维护费…减少2.54万元", seen in g02 of the development corpus)."""
-    if len(intent.mentions) != 1:
-        return None
-    parts = question_words()["composites"].get(normalise(intent.mentions[0].text))
-    if not parts:
-        return None
-    used: list[Record] = []
-    for names in parts:
-        found = [r for name in names for r in index.in_docs(index.by_alias.get(normalise(name), []), intent.doc_ids)
-                 if r.measure == "change" and r.unit in MONEY_UNITS
-                 and (not intent.base_year or r.base_period == str(intent.base_year))]
-        if not found:
-            return None
-        used.append(found[0])
-    if len({r.unit for r in used}) > 1 or len({r.base_period for r in used}) > 1:
+    base = str(intent.base_year) if intent.base_year else ""
+    used = _composite_parts(intent, index, lambda r: r.measure == "change" and (not base or r.base_period == base))
+    if not used or len({r.unit for r in used}) > 1 or len({r.base_period for r in used}) > 1:
         return None
     value = sum(r.value for r in used)
     first, *rest = used
