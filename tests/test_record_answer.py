@@ -781,3 +781,13 @@ def test_a_share_the_document_states_is_answered_as_stated():
     intent = understand("住房保障支出占一般公共预算财政拨款支出的比重是多少？", index, (doc,))
     computation = answer_from_records(intent, index)
     assert computation is not None and computation.records[0].value == 9.55, computation
+
+
+def test_two_totals_are_cited_where_both_are_printed_too():
+    # s12: "2022年度收、支总计各是4125.49,4143.91万元。" under "一、收入支出决算总体情况说明", and each year's total
+    # again in its own section ("2022年本年收入合计4125.49万元,…"): the difference cites the sentence printing both
+    index, (doc,) = _dev_index(DEV_TEXTS / "s12-sichuan-unit-2022-final.txt")
+    computation = answer_from_records(understand("今年花的比收的多了多少？", index, (doc,)), index)
+    assert computation is not None and computation.result == pytest.approx(18.42)
+    together = [r for r in computation.corroborating if r.quote.startswith("2022年度收、支总计各是")]
+    assert len(together) == 2, computation.corroborating
