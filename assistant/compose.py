@@ -43,11 +43,12 @@ def citation_of(record: Record) -> Citation:
 
 
 def citations_of(records: list[Record]) -> tuple[Citation, ...]:
-    """One citation per (document, table or part), in order; a part's citation quotes each sentence
-    a figure came from ("本年支出合计…" and "本年收入合计…" are two sentences of one 前言)."""
-    cited: dict[tuple[str, str], Citation] = {}
+    """One citation per (document, table or section), in order; a section's citation quotes each
+    sentence a figure came from ("本年支出合计…" and "本年收入合计…" are two sentences of one 前言), and
+    sentences of two sections of one part are cited under each section's own heading."""
+    cited: dict[tuple[str, str, tuple[str, ...]], Citation] = {}
     for record in records:
-        key = (record.doc_id, record.ref)
+        key = (record.doc_id, record.ref, record.section_path if record.source == "text" else ())
         if key not in cited:
             cited[key] = citation_of(record)
         elif record.source == "text" and record.quote and record.quote not in cited[key].quote:

@@ -480,7 +480,21 @@ def _difference(intent: Intent, index: RecordIndex) -> Computation | None:
     value = a.value - b.value
     expression = f"{format_number(a.value)} − {format_number(b.value)} = {format_number(value)}"
     return Computation("difference", record_name(a), (a, b), result=value, result_unit=a.unit,
-                   expression=expression)
+                   expression=expression, corroborating=_printed_together(a, b, index))
+
+
+def _printed_together(a: Record, b: Record, index: RecordIndex) -> tuple[Record, ...]:
+    """Both figures stated again in one sentence elsewhere ("收、支总计各是4125.49,4143.91万元" beside each
+    side's own total, seen in 决算 texts of the development corpus): cited too, as a person would."""
+    if a.quote and a.quote == b.quote:
+        return ()
+    text = [r for r in index.by_doc.get(a.doc_id, []) if r.source == "text" and r.unit == a.unit
+            and r.measure == a.measure and r.period == a.period]
+    for first in (r for r in text if r.value == a.value and r is not a):
+        second = next((r for r in text if r.quote == first.quote and r.value == b.value and r is not first), None)
+        if second is not None:
+            return (first, second)
+    return ()
 
 
 def _stage_pair(intent: Intent, index: RecordIndex) -> list[Record]:
