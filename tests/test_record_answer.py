@@ -791,3 +791,11 @@ def test_two_totals_are_cited_where_both_are_printed_too():
     assert computation is not None and computation.result == pytest.approx(18.42)
     together = [r for r in computation.corroborating if "收、支总计各是4125.49,4143.91万元" in r.quote]
     assert len(together) == 2, computation.corroborating
+
+
+def test_a_two_character_item_of_a_list_names_a_label_holding_it():
+    # g11: "机关事业单位基本养老保险缴费支出 101,612.42 元", "事业单位医疗 50,891.13 元", "住房公积金 76,209.31 元"
+    # → 101,612.42 + 50,891.13 + 76,209.31 = 228,712.86 ("医疗" is an item of the list, not a stray word)
+    index, (doc,) = _dev_index(DEV_TEXTS / "g11-guangxi-zhongxin-2021-budget.txt")
+    computation = answer_from_records(understand("养老保险、医疗和住房公积金三项合计多少？", index, (doc,)), index)
+    assert computation is not None and computation.result == pytest.approx(228712.86), computation
