@@ -293,10 +293,15 @@ def _free_segments(question: str, covered: list[bool]) -> list[tuple[str, int]]:
         if usable and start < 0:
             start = i
         elif not usable and start >= 0:
-            if i - start >= _MIN_PIECE:
+            if i - start >= _MIN_PIECE or (i - start == _MIN_PIECE - 1 and _listed(question, start, i)):
                 segments.append((question[start:i], start))
             start = -1
     return segments
+
+
+def _listed(question: str, start: int, end: int) -> bool:
+    """The words are an item of an enumeration ("养老保险、医疗和住房公积金"): a short item names a label too."""
+    return (start > 0 and question[start - 1] == "、") or (end < len(question) and question[end] == "、")
 
 
 # Characters that end a word ("招待费": a synonym key "招待" then 费) and never start one.
@@ -309,13 +314,15 @@ def _word_tail(question: str, covered: list[bool], at: int) -> bool:
 
 
 def _piece_in_labels(segment: str, index: RecordIndex) -> tuple[str, int, tuple[str, ...]] | None:
-    """The longest run of whole words (jieba tokens) of `segment`, ≥ 3 characters, found inside a label."""
+    """The longest run of whole words (jieba tokens) of `segment`, ≥ 3 characters (all of a shorter
+    segment, a list item), found inside a label."""
     tokens = cut_words(segment)
     offsets = [0]
     for token in tokens:
         offsets.append(offsets[-1] + len(token))
+    shortest = min(_MIN_PIECE, len(segment))  # a short list item ("、医疗和") is a piece of its own
     pieces = [(offsets[i], offsets[j]) for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1)
-              if offsets[j] - offsets[i] >= _MIN_PIECE]
+              if offsets[j] - offsets[i] >= shortest]
     for begin, end in sorted(pieces, key=lambda p: (p[0] - p[1], p[0])):
         aliases = index.labels_containing(segment[begin:end])
         if aliases:
