@@ -799,3 +799,11 @@ def test_a_two_character_item_of_a_list_names_a_label_holding_it():
     index, (doc,) = _dev_index(DEV_TEXTS / "g11-guangxi-zhongxin-2021-budget.txt")
     computation = answer_from_records(understand("养老保险、医疗和住房公积金三项合计多少？", index, (doc,)), index)
     assert computation is not None and computation.result == pytest.approx(228712.86), computation
+
+
+def test_a_final_accounts_share_names_no_stage_and_is_of_what_was_spent():
+    # n07 (a 决算): "区直文化系统…2015年共计支出“三公经费”394.85万元,其中:因公出国(境)支出186.42万元" and later
+    # "2015年我厅系统“三公经费”部门预算451.62万元": 出国费占三公经费 is 186.42 ÷ 394.85 = 47.2 %
+    index, (doc,) = _dev_index(DEV_TEXTS / "n07-neimenggu-wenhuating-2015-final.txt")
+    computation = answer_from_records(understand("出国费占“三公”经费的比例是多少？", index, (doc,)), index)
+    assert computation is not None and computation.result == pytest.approx(47.2, abs=0.05), computation
