@@ -78,6 +78,8 @@ class ChoiceWeights:
     own_heading: float = 2.0  # a sentence under the figure's own heading ("2.项目支出"), not a passing mention
     said_stage: float = 3.0  # the record is the 预算 (or 决算) figure the question says
     other_stage: float = 3.0  # ...or the other one ("完成预算27万元" vs "支出决算为17.06万元")
+    budget_in_final: float = 3.0  # a budget a 决算 mentions, when no stage is asked: it reports what was spent,
+    # so its budgets are the other stage (as much as when the question names it)
 
 
 WEIGHTS = ChoiceWeights()
@@ -145,16 +147,19 @@ def _score(record: Record, rank: int, mention: Mention, intent, index: RecordInd
     if record.source == "text" and record.section_path and _NUMBERING.sub("", normalise(
             record.section_path[-1])) == normalise(record_name(record)):
         score += w.own_heading
-    return score + _stage_fit(record, intent.question)
+    return score + _stage_fit(record, intent.question, index)
 
 
-def _stage_fit(record: Record, question: str) -> float:
-    """The 预算 or 决算 figure the question asks, when it says only one of them."""
+def _stage_fit(record: Record, question: str, index: RecordIndex) -> float:
+    """The 预算 or 决算 figure the question asks, when it says only one of them; when it says neither,
+    a 决算's own figures before the budgets it mentions ("三公经费部门预算451.62万元" beside 394.85 spent)."""
     asked = stages_said(question)
-    if len(asked) != 1:
-        return 0.0
     own = stage(record.label) or stage(" ".join(record.column_path))
-    if not own:
+    if not asked:
+        document = index.document(record.doc_id)
+        final = document is not None and document.kind == "final"
+        return -WEIGHTS.budget_in_final if final and own == "预算" else 0.0
+    if len(asked) != 1 or not own:
         return 0.0
     return WEIGHTS.said_stage if own in asked else -WEIGHTS.other_stage
 
