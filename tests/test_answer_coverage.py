@@ -412,3 +412,16 @@ def test_what_the_cars_cost_is_their_whole_cost_not_one_part(tmp_path: Path):
     # n07: "公务用车购置及运行维护费支出192.72万元。其中:公务用车购置费0元,公务用车运行维护费192.72万元"
     answer = _conversation(tmp_path, "n07-neimenggu-wenhuating-2015-final.txt").ask("公车方面花了多少？")
     assert answer.status is Status.ANSWERED and "192.72" in answer.text, answer.text
+
+
+def test_a_part_named_after_qizhong_is_the_previous_subjects_part_the_text_states(tmp_path: Path):
+    # The 2025 budget PDF: "2025年本部门政府采购预算4821.20万元，其中：政府采购货物预算57.43万元、政府采购工程预算
+    # 3780.72万元、…" — "[政府采购预算多少？] 其中工程类的呢？" is 政府采购工程预算
+    config = Config(home=tmp_path)
+    pdf = next((Path(__file__).parent / "fixtures" / "real_pdf").glob("*25年预算.pdf"))
+    (result,) = ingest_files(config, [pdf])
+    assert result.status == "added", result.error
+    chat = Conversation(open_library(config), config)
+    chat.ask("政府采购预算多少？")
+    answer = chat.ask("其中工程类的呢？")
+    assert answer.status is Status.ANSWERED and "3,780.72" in answer.text, answer.text
