@@ -77,7 +77,11 @@ def part_of_the_row(intent: Intent, state: DialogueState, index: RecordIndex) ->
     """"[行政运行是多少？] 其中基本支出多少？": a part the previous figure's tables print as a column of
     its row is that row's column, not the part's own total (seen in the 支出预算总表 of the
     street-office budget PDFs: 合计 | 基本支出 | 项目支出)."""
-    if not intent.question.startswith(_PART_OF) or not state.mentions or len(intent.mentions) != 1:
+    if not intent.question.startswith(_PART_OF) or not state.mentions:
+        return intent
+    if not intent.names_subject:
+        return _part_said(intent, state, index)
+    if len(intent.mentions) != 1:
         return intent
     part = intent.mentions[0].text
     rows = [r for m in state.mentions for alias in m.aliases for r in index.by_alias.get(alias, ())
@@ -85,6 +89,33 @@ def part_of_the_row(intent: Intent, state: DialogueState, index: RecordIndex) ->
     if not any(part == column for r in rows for column in r.column_path):
         return intent
     return replace(intent, mentions=state.mentions, names_subject=False)
+
+
+# What a "其中…呢" follow-up says besides the part it names ("其中工程类的呢？" → 工程).
+_PART_FILLER = re.compile(r"^(?:这其中|这里面|其中|里面)|(?:类|项|部分)?(?:的)?(?:呢|吗|是多少|多少|有多少)?[？?。]*$")
+
+
+def _part_said(intent: Intent, state: DialogueState, index: RecordIndex) -> Intent:
+    """"[政府采购预算多少？] 其中工程类的呢？": the previous subject's part the text names with it
+    (政府采购工程预算, seen in the street-office budget PDFs), when the question names no figure itself."""
+    word = _PART_FILLER.sub("", intent.question)
+    if len(word) < 2:
+        return intent
+    aliases = tuple(dict.fromkeys(a for m in state.mentions for a in index.labels_containing(word)
+                                  if a != m.text and _said_in_order(m.text, a)))
+    if not aliases:
+        return intent
+    return replace(intent, mentions=(Mention(word, intent.question.find(word), aliases, "partial"),), names_subject=True)
+
+
+def _said_in_order(text: str, label: str) -> bool:
+    """Every character of `text` stands in `label` in order ("政府采购预算" in 政府采购工程预算)."""
+    at = 0
+    for ch in text:
+        at = label.find(ch, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def _subject(intent: Intent, state: DialogueState, follow: bool) -> dict:
