@@ -158,3 +158,13 @@ def test_a_measure_word_said_outright_is_the_count_asked():
     assert _counter("总编制减去行政编和全额事业编，还剩多少个编制？") == "个"
     assert _counter("编制有多少？") == "人"
     assert _counter("有几个人？") == "人"
+
+
+def test_a_kind_of_unit_counted_is_no_other_department():
+    # g05: "浯溪街道教育管理中心辖区内有初级中学1所,完全小学4所,…": "几所完全小学" counts schools of a kind
+    from assistant.asked_documents import asked_documents
+    from index.types import DocumentInfo
+
+    loaded = DocumentInfo(doc_id="d", title="", department="某市某街道教育管理中心", year=2024, kind="budget")
+    assert asked_documents("某街道有几所完全小学？", (loaded,)).unknown_department == ""
+    assert asked_documents("某区第一小学有几个老师？", (loaded,)).unknown_department == "某区第一小学"
