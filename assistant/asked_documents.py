@@ -83,6 +83,10 @@ def mention_matches(mention: str, department: str) -> bool:
     return all(ch in department for ch in expanded)
 
 
+# A unit's kind after a count word ("几所完全小学", "多少个中心") names no unit of its own.
+_COUNTED_KIND = re.compile(r"^(?:几|多少)(?:所|个|家|座|间)")
+
+
 def asked_documents(question: str, documents: tuple[DocumentInfo, ...],
                     fixed: tuple[str, ...] = ()) -> AskedDocuments:
     """The documents `question` is about, and what it names that is not ingested."""
@@ -92,6 +96,8 @@ def asked_documents(question: str, documents: tuple[DocumentInfo, ...],
     candidates = [d for d in documents if not fixed or d.doc_id in fixed]
     unknown = ""
     for mention in department_mentions(question):
+        if _COUNTED_KIND.match(mention):
+            continue  # "有几所完全小学": a kind of unit counted, not a unit named
         matching = [d for d in candidates if mention_matches(mention, d.department)]
         if matching:
             candidates = matching
