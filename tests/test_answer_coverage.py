@@ -425,3 +425,9 @@ def test_a_part_named_after_qizhong_is_the_previous_subjects_part_the_text_state
     chat.ask("政府采购预算多少？")
     answer = chat.ask("其中工程类的呢？")
     assert answer.status is Status.ANSWERED and "3,780.72" in answer.text, answer.text
+
+
+def test_the_cars_cost_is_found_under_either_template_name(tmp_path: Path):
+    # s04: "因公出国(境)费7.8万元,…公务用车购置及运行费支出7.5万元" (the 决算 template's older name, without 维护)
+    answer = _conversation(tmp_path, "s04-qingyuan-shengtaihuanjing-2019-final.txt").ask("出国费和公车费加起来多少？")
+    assert answer.status is Status.ANSWERED and "15.3" in answer.text, answer.text
