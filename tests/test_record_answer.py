@@ -807,3 +807,15 @@ def test_a_final_accounts_share_names_no_stage_and_is_of_what_was_spent():
     index, (doc,) = _dev_index(DEV_TEXTS / "n07-neimenggu-wenhuating-2015-final.txt")
     computation = answer_from_records(understand("出国费占“三公”经费的比例是多少？", index, (doc,)), index)
     assert computation is not None and computation.result == pytest.approx(47.2, abs=0.05), computation
+
+
+@pytest.mark.parametrize("question, result", [
+    # s18: "年初批复预算8个项目985万元(…),调整预算后项目预算861.46万元,…实际到位资金334.67万元。" — the question says
+    # "调整后(项目预算)", the text "调整预算后项目预算": 861.46 − 985 = −123.54; 334.67 ÷ 861.46 = 38.8 %
+    ("调整后比年初批复预算少了多少？", -123.54),
+    ("到位资金占调整后项目预算的百分之几？", 38.8),
+])
+def test_a_label_said_with_a_word_left_out_is_still_named(question, result):
+    index, (doc,) = _dev_index(DEV_TEXTS / "s18-honghe-shuju-2024-final.txt")
+    computation = answer_from_records(understand(question, index, (doc,)), index)
+    assert computation is not None and computation.result == pytest.approx(result, abs=0.05), computation
