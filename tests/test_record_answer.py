@@ -819,3 +819,11 @@ def test_a_label_said_with_a_word_left_out_is_still_named(question, result):
     index, (doc,) = _dev_index(DEV_TEXTS / "s18-honghe-shuju-2024-final.txt")
     computation = answer_from_records(understand(question, index, (doc,)), index)
     assert computation is not None and computation.result == pytest.approx(result, abs=0.05), computation
+
+
+def test_money_asked_of_a_word_labelling_a_count_means_its_costs():
+    # The 2024 budget PDF: "…共有车辆7辆…" and "（二）公务用车购置及运行费46.56万元，比2023年预算增加25万元": "车辆方面
+    # 一共要花多少" asks the cars' costs, not how many there are
+    index, (doc,) = _dev_index(next(REAL_PDF.glob("*24年预算.pdf")))
+    computation = answer_from_records(understand("车辆方面一共要花多少？", index, (doc,)), index)
+    assert computation is not None and 46.56 in [r.value for r in computation.records] + [computation.result]
