@@ -172,7 +172,7 @@ def in_own_words(mention: Mention, index: RecordIndex, doc_ids: tuple[str, ...])
         return mention
     spelt = {a for doc in doc_ids for a in index.doc_aliases(doc) if said_in_order(mention.text, a, _OWN_WORDS_GAP)}
     own = sorted(spelt, key=lambda a: (mention.text not in a, len(a), a))  # said without gaps first
-    synonyms = [a for a in _synonym_labels(mention.text, index) if a not in mention.aliases and a not in own]
+    synonyms = [a for a in synonym_labels(mention.text, index) if a not in mention.aliases and a not in own]
     added = (*own[:_MAX_OWN_WORDS], *synonyms)
     return replace(mention, aliases=(*mention.aliases, *added)) if added else mention
 
@@ -199,7 +199,7 @@ def said_in_order(label: str, question: str, max_gap: int = _MAX_GAP) -> bool:
     return False
 
 
-def _synonym_labels(word: str, index: RecordIndex) -> list[str]:
+def synonym_labels(word: str, index: RecordIndex) -> list[str]:
     """The labels the synonym file gives a word ("公车": those holding 公务用车 or 车辆)."""
     terms = load_synonyms().get(word, ())
     return [a for term in terms for a in index.labels_containing(term)]

@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.asked_documents import AskedDocuments, asked_documents, department_mentions
-from assistant.linking import Mention, in_own_words, link_mentions
+from assistant.linking import Mention, in_own_words, link_mentions, synonym_labels
 from assistant.number_text import numbers_in
 from assistant.question_words import first_word, left_out, normalise, places_part, question_words
 from assistant.record_index import RecordIndex
 from assistant.record_parts import sides_said
+from ingest.units import MONEY_UNITS
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 _OPERATION_ORDER = ("growth_rate", "per_unit", "share", "change", "max", "min", "difference", "list", "count_items",
@@ -94,6 +95,8 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
         mentions = tuple(m for m in mentions if not places_part(text, m.start)) or mentions
     counter = _counter(text)
     mentions = tuple(_counted(m, counter, index, asked.doc_ids) for m in mentions)
+    if first_word(text, question_words()["units"]["money"]) and not counter:
+        mentions = tuple(_costed(m, index, asked.doc_ids) for m in mentions)
     # "上年" inside a label ("上年结余、结转") is not the year asked about.
     unlabelled = "".join("\0" if any(m.start <= i < m.end for m in mentions) else ch
                          for i, ch in enumerate(text))
@@ -128,6 +131,20 @@ def _counted(mention: Mention, counter: str, index: RecordIndex, doc_ids: tuple[
         return mention
     counting = [a for a in index.labels_containing(mention.text) if a not in mention.aliases and counts(a)]
     return replace(mention, aliases=(*mention.aliases, *counting)) if counting else mention
+
+
+def _costed(mention: Mention, index: RecordIndex, doc_ids: tuple[str, ...]) -> Mention:
+    """Money asked of a word whose own labels count things ("车辆方面一共要花多少", where the document's
+    车辆 is its 7 cars) means the money labels the synonym file gives the word (公务用车购置及运行费, seen
+    in the street-office budget PDFs)."""
+    if mention.how != "label":
+        return mention
+    def costs(alias: str) -> bool:
+        return any(r.unit in MONEY_UNITS for r in index.in_docs(index.by_alias.get(alias, []), doc_ids))
+    if any(costs(a) for a in mention.aliases):
+        return mention
+    costing = [a for a in synonym_labels(mention.text, index) if costs(a)]
+    return replace(mention, aliases=tuple(dict.fromkeys(costing))) if costing else mention
 
 
 def _left_out(text: str, linked: tuple[Mention, ...]) -> tuple[Mention, ...]:
