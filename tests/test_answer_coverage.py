@@ -431,3 +431,13 @@ def test_the_cars_cost_is_found_under_either_template_name(tmp_path: Path):
     # s04: "因公出国(境)费7.8万元,…公务用车购置及运行费支出7.5万元" (the 决算 template's older name, without 维护)
     answer = _conversation(tmp_path, "s04-qingyuan-shengtaihuanjing-2019-final.txt").ask("出国费和公车费加起来多少？")
     assert answer.status is Status.ANSWERED and "15.3" in answer.text, answer.text
+
+
+def test_how_much_a_figure_fell_is_its_stated_rate_when_no_amount_is_stated(tmp_path: Path):
+    # s16: "2015年公务接待费9.95万元,较2014年决算数下降5.5%,…" and "2015年公务用车购置及运行维护费共计13.01万元,
+    # 较2014年决算数下降1.95%。" — no amount of change printed: the rate answers "下降多少", also in a follow-up
+    chat = _conversation(tmp_path, "s16-jintang-guancang-2015-final.txt")
+    first = chat.ask("公务接待费较2014年下降多少？")
+    assert first.status is Status.ANSWERED and "5.5%" in first.text, first.text
+    follow = chat.ask("公车费用呢？")
+    assert follow.status is Status.ANSWERED and "1.95%" in follow.text, follow.text
