@@ -298,6 +298,10 @@ def _figure_change(intent: Intent, index: RecordIndex) -> Computation | None:
             # (the 三公 table's) is printed with its change under another name
             return _stated(change, "change", "change_rate", index)
         base = _period_pair(scored.record, index, period) or _stated_pair(scored.record, index, period)
+        rate = _change_record(scored.record, index, "change_rate")
+        if base is None and rate is not None and _changes_from(rate, scored.record, period):
+            # "2015年公务接待费9.95万元,较2014年决算数下降5.5%": the rate is all it says of the change
+            return _stated(rate, "growth_rate", "change", index)
         if base is not None:
             value = scored.record.value - base.value
             expression = (f"{format_number(scored.record.value)} − {format_number(base.value)} = "
