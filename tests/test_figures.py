@@ -634,3 +634,16 @@ def test_a_cars_costs_said_after_its_count_are_the_cars():
     found = {(r.label, r.value) for r in _dev_figures("s05-zhanjiang-xuanchuan-2017-budget.txt")
              if r.value in (5, -0.28)}
     assert found == {("公务用车购置及运行维护费", 5), ("公务用车购置及运行维护费", -0.28)}, found
+
+
+def test_a_year_run_into_its_figure_is_split_when_the_stated_change_proves_it():
+    # n07 (copied from a web page that dropped "年"): "…“三公”经费394.85万元2014247.15万元相比较增长147.70万元" and
+    # "1、因公出国(境)费186.42万元比201423.45万元部门决算支出增加162.97万元" — 394.85 − 247.15 = 147.70 and
+    # 186.42 − 23.45 = 162.97: the figures are 2014's 247.15 and 23.45, never 2,014,247.15
+    figures = _dev_figures("n07-neimenggu-wenhuating-2015-final.txt")
+    assert not [r for r in figures if r.value > 1_000_000], [r.value for r in figures if r.value > 1_000_000]
+    found = {(r.measure, r.value, r.period, r.base_period) for r in figures if r.value in (247.15, 23.45, 147.7, 162.97)}
+    assert {("amount", 247.15, "2014", ""), ("amount", 23.45, "2014", ""),
+            ("change", 147.7, "2015", "2014"), ("change", 162.97, "2015", "2014")} <= found, found
+    labels = {r.label for r in figures if r.value in (23.45, 162.97)}
+    assert labels == {"因公出国(境)费"}, labels
