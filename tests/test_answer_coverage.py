@@ -241,6 +241,17 @@ def test_a_paragraph_under_no_heading_is_cited_by_its_opening_words(tmp_path: Pa
     assert any("本单位2023年“会议费”“培训费”“差旅费”财政拨款预算数" in c.title for c in answer.citations), answer.citations
 
 
+def test_items_under_an_opening_sentence_of_a_page_with_no_headings_are_cited_under_its_title(tmp_path: Path):
+    # n07, a web page titled "2015年内蒙古自治区文化厅部门决算公示说明—三公经费" with no headings: its
+    # "1、因公出国(境)费186.42万元比2014…增加162.97万元" follows the sentence "2015年区直文化系统“三公”经费
+    # 394.85万元…". A person points to that paragraph by the page's title, as to any text under no heading.
+    chat = _conversation(tmp_path, "n07-neimenggu-wenhuating-2015-final.txt")
+    answer = chat.ask("出国出境花了多少钱？")
+    assert answer.status == Status.ANSWERED and "186.42万元" in answer.text, answer.text
+    assert any("2015年内蒙古自治区文化厅部门决算公示说明—三公经费" in c.title for c in answer.citations), \
+        answer.citations
+
+
 def test_a_question_word_before_a_word_is_no_contrasting_kind(tmp_path: Path):
     # "大竹县永胜镇人民政府属行政单位,下属事业单位4个。": "几个事业单位" asks that count
     answer = _conversation(tmp_path, "g07-dazhu-yongsheng-2024-budget.txt").ask("永胜镇政府下面有几个事业单位？")
