@@ -290,12 +290,13 @@ def _titled_preamble(citation: Citation, index) -> Citation:  # noqa: ANN001 - a
     """Text under no heading (before the first, or after a contents list the body does not repeat) sits
     under the document's printed title: cite it by that title and the opening words of the sentence
     quoted ("前言 › XX局2020年度决算 › 2020年本年收入合计"), as a person points to a paragraph that has no
-    heading, not by the bare word for such text."""
+    heading, not by the bare word for such text; numbered items under an opening sentence there too."""
     document = index.document(citation.doc)
-    if citation.title not in untitled_parts() or document is None or not document.title:
+    part, *under = citation.title.split(" › ")
+    if part not in untitled_parts() or document is None or not document.title:
         return citation
+    where = " › ".join((part, document.title, *under))
     opening = opening_words(citation.quote)
-    where = f"{citation.title} › {document.title}"
     return replace(citation, title=f"{where} › {opening}" if opening and opening not in where else where)
 
 

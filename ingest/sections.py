@@ -184,12 +184,14 @@ class _Builder:
             self.stack = [(0, title)]
         else:
             # a wrapper ("一、文字部分") or the preamble is never a heading's parent; an opening sentence of
-            # figures is the parent of the numbered items right after it (until a higher heading)
-            self.stack = [(lv, t) for lv, t in self.stack if lv > 0 or (lv == _LEAD and level >= _ITEM_LEVEL)]
+            # figures is the parent of the numbered items right after it (until a higher heading), and
+            # stays in the preamble it was printed in
+            under_lead = level >= _ITEM_LEVEL and any(lv == _LEAD for lv, _ in self.stack)
+            self.stack = [(lv, t) for lv, t in self.stack if lv > 0 or under_lead]
             while self.stack and self.stack[-1][0] >= level:
                 self.stack.pop()
             if lead:
-                self.stack = [(_LEAD, lead)]
+                self.stack = [(0, _rules().preamble_title), (_LEAD, lead)]
             self.stack.append((level, title))
         self.level, self.title, self.start_line, self.emit_empty = max(level, 1), title, line_no, emit_empty
 

@@ -179,6 +179,6 @@ def test_numbered_items_after_an_opening_sentence_of_figures_sit_under_it():
                               / "s13-sichuan-unit-2023-budget.txt")
     paths = {s.title: s.path for s in document.sections}
     lead = "本单位2023年“会议费”“培训费”“差旅费”财政拨款预算数"
-    assert paths["(二)培训费2023年预算"] == (lead, "(二)培训费2023年预算"), paths["(二)培训费2023年预算"]
-    assert paths["(三)差旅费2023年预算"][0] == lead
+    assert paths["(二)培训费2023年预算"] == ("前言", lead, "(二)培训费2023年预算"), paths["(二)培训费2023年预算"]
+    assert paths["(三)差旅费2023年预算"][:2] == ("前言", lead)
     assert paths["九、政府性基金预算支出情况说明"] == ("九、政府性基金预算支出情况说明",)
