@@ -252,6 +252,16 @@ def test_items_under_an_opening_sentence_of_a_page_with_no_headings_are_cited_un
         answer.citations
 
 
+def test_lines_after_a_paragraph_ending_in_its_list_word_are_cited_under_that_paragraph(tmp_path: Path):
+    # s07, six lines with no heading: "“三公”經費預算增減變化的主要原因是:2018年…合計24.75萬元,比上年預算數減少
+    # 4.65萬元。其中:" then one line per cost ("公務接待費支出預算16.55萬元,比上年預算數減少4.65萬元,原因:…").
+    # Those lines are the reasons it announces: a person points to them by that opening.
+    chat = _conversation(tmp_path, "s07-heshan-shuiwu-2018-budget.txt")
+    answer = chat.ask("公车运行费为什么和上年一样？")
+    assert answer.status == Status.ANSWERED and "公车改革" in answer.text, answer.text
+    assert any("“三公”经费预算增减变化的主要原因" in c.title for c in answer.citations), answer.citations
+
+
 def test_a_question_word_before_a_word_is_no_contrasting_kind(tmp_path: Path):
     # "大竹县永胜镇人民政府属行政单位,下属事业单位4个。": "几个事业单位" asks that count
     answer = _conversation(tmp_path, "g07-dazhu-yongsheng-2024-budget.txt").ask("永胜镇政府下面有几个事业单位？")
