@@ -207,7 +207,14 @@ def _count_given_as_money(intent: Intent, answer: Answer) -> bool:
             for f in answer.facts)
         return all(f.unit in MONEY_UNITS for f in answer.facts) or other_count
     quotes = " ".join(c.quote for c in answer.citations)
-    return bool(quotes) and not _COUNTED.search(quotes)
+    if not quotes:
+        return False
+    if intent.counter == "个":
+        return not _COUNTED.search(quotes)
+    # "计划公务接待多少批次" is not answered by a sentence counting only 辆 (seen in s10)
+    units = {m.group(1)[:n] for m in re.finditer(r"\d\s*([\u4e00-\u9fff（）]{1,4})", quotes)
+             for n in range(1, len(m.group(1)) + 1)}
+    return not any(_same_count_unit(u, intent.counter) for u in units)
 
 
 def _same_count_unit(unit: str, counter: str) -> bool:

@@ -33,6 +33,7 @@ class _Rules:
     toc_title: str
     body_title: str
     preamble_title: str
+    announces: re.Pattern[str]
     title_stop: re.Pattern[str]
     title_number: re.Pattern[str]
     title_max: int
@@ -55,6 +56,7 @@ def _rules() -> _Rules:
         toc_title=data["toc"]["title"],
         body_title=data["toc"]["body_title"],
         preamble_title=data["preamble"]["title"],
+        announces=re.compile(data["preamble"]["announces"]),
         title_stop=re.compile(data["title"]["stops"]),
         title_number=re.compile(rf"\s\d|\d[\d,.]*\s*{data['title']['units']}"),
         title_max=data["title"]["max_length"],
@@ -165,8 +167,12 @@ class _Builder:
     piece_line: int = 0
     emit_empty: bool = True
 
+    announced: str = ""  # opening words of a preamble paragraph that announced the lines after it
+
     def add_text(self, line_no: int, text: str) -> None:
         if not self.pieces:
+            if self.announced:
+                self._open_announced(line_no)
             self.piece_line = line_no
         self.pieces.append(text)
 
@@ -175,10 +181,24 @@ class _Builder:
         if paragraph:
             self.paragraphs.append(paragraph)
             self.paragraph_lines.append(self.piece_line)
+            if self._in_preamble() and _rules().announces.search(paragraph) and _FIRST_FIGURE.search(paragraph):
+                # "…的主要原因是:2018年…合计" is named by the words before its colon
+                self.announced = re.split(r"[:：]", opening_words(paragraph))[0] or opening_words(paragraph)
         self.pieces = []
+
+    def _in_preamble(self) -> bool:
+        return [lv for lv, _ in self.stack] == [0] and self.title == _rules().preamble_title
+
+    def _open_announced(self, line_no: int) -> None:
+        """The lines after "…其中:" sit under its opening words, in the preamble, as a lead's items do."""
+        lead, self.announced = self.announced, ""
+        self.close_section()
+        self.stack = [(0, _rules().preamble_title), (_LEAD, lead)]
+        self.level, self.title, self.start_line, self.emit_empty = 1, lead, line_no, True
 
     def open_section(self, level: int, title: str, line_no: int, emit_empty: bool = True) -> None:
         lead = self._lead() if level >= _ITEM_LEVEL else ""
+        self.announced = ""
         self.close_section()
         if level == 0:  # wrapper or preamble: a root of its own
             self.stack = [(0, title)]
@@ -200,7 +220,7 @@ class _Builder:
         the opening words of the preamble's last paragraph when it states figures (an excerpt starting
         mid-document, seen in s13 of the development corpus); "" otherwise."""
         self.end_paragraph()
-        if [lv for lv, _ in self.stack] != [0] or self.title != _rules().preamble_title or not self.paragraphs:
+        if not self._in_preamble() or not self.paragraphs:
             return ""
         last = self.paragraphs[-1]
         return opening_words(last) if _FIRST_FIGURE.search(last) else ""
