@@ -168,8 +168,26 @@ def test_a_body_without_the_headings_its_contents_list_is_under_none_of_them():
     document = parse_document(Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
                               / "n08-tianjin-wuqing-hexiwuzhen-2023-budget.txt")
     body = next(s for s in document.sections if any("隶属于" in p for p in s.paragraphs))
-    assert body.path == ("正文",), body.path
+    assert body.path[0] == "正文", body.path
     assert not any(s.title == "十一、关于空表的说明" and s.paragraphs for s in document.sections)
+
+
+def test_a_body_without_its_headings_follows_its_contents_list_by_what_each_paragraph_is_about():
+    # n08: the contents list 第一部分 概况 (一、主要职责, 二、机构设置情况) then 第二部分 2023年部门预算情况说明
+    # (一、关于收支总体情况表的说明, …); the body prints, in that order, "…隶属于…管辖,主要负责本镇全面工作",
+    # "…内设 21 个职能处室;下辖 0 个预算单位。", "纳入…预算编制范围的预算单位包括:" and "按照综合预算的原则,
+    # …所有收入和支出均纳入部门预算管理。收入包括:…". A reader places each under the entry it is about.
+    document = parse_document(Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
+                              / "n08-tianjin-wuqing-hexiwuzhen-2023-budget.txt")
+
+    def path_of(words: str) -> tuple[str, ...]:
+        return next(s.path for s in document.sections if any(words in p for p in s.paragraphs))
+
+    assert path_of("隶属于") == ("正文", "第一部分概况", "一、主要职责"), path_of("隶属于")
+    assert path_of("职能处室") == ("正文", "第一部分概况", "二、机构设置情况"), path_of("职能处室")
+    assert path_of("编制范围的预算单位包括") == ("正文", "第一部分概况", "二、机构设置情况")
+    assert path_of("所有收入和支出") == ("正文", "第二部分2023年部门预算情况说明", "一、关于收支总体情况表的说明"), \
+        path_of("所有收入和支出")
 
 
 def test_numbered_items_after_an_opening_sentence_of_figures_sit_under_it():
