@@ -32,6 +32,7 @@ class _Rules:
     toc: re.Pattern[str]
     toc_title: str
     body_title: str
+    listed: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     preamble_title: str
     announces: re.Pattern[str]
     title_stop: re.Pattern[str]
@@ -55,6 +56,7 @@ def _rules() -> _Rules:
         toc=re.compile(data["toc"]["pattern"]),
         toc_title=data["toc"]["title"],
         body_title=data["toc"]["body_title"],
+        listed=tuple((re.compile(c["entry"]), re.compile(c["opening"])) for c in data["toc"]["listed"]),
         preamble_title=data["preamble"]["title"],
         announces=re.compile(data["preamble"]["announces"]),
         title_stop=re.compile(data["title"]["stops"]),
@@ -168,6 +170,14 @@ class _Builder:
     emit_empty: bool = True
 
     announced: str = ""  # opening words of a preamble paragraph that announced the lines after it
+    listed: bool = False  # the body follows a contents list it prints no heading of
+
+    def open_listed(self, path: tuple[str, ...], line_no: int) -> None:
+        """Text under a contents entry the body does not print: "正文 › 第一部分概况 › 一、主要职责"."""
+        self.close_section()
+        self.stack = [(0, _rules().body_title), *((level, title) for level, title in enumerate(path, 1))]
+        self.level, self.title, self.start_line, self.emit_empty = len(path), path[-1], line_no, True
+        self.listed = True
 
     def add_text(self, line_no: int, text: str) -> None:
         if not self.pieces:
@@ -207,7 +217,8 @@ class _Builder:
             # figures is the parent of the numbered items right after it (until a higher heading), and
             # stays in the preamble it was printed in
             under_lead = level >= _ITEM_LEVEL and any(lv == _LEAD for lv, _ in self.stack)
-            self.stack = [(lv, t) for lv, t in self.stack if lv > 0 or under_lead]
+            listed_body = self.listed and self.stack[:1] == [(0, _rules().body_title)]
+            self.stack = [(lv, t) for lv, t in self.stack if lv > 0 or under_lead or listed_body]
             while self.stack and self.stack[-1][0] >= level:
                 self.stack.pop()
             if lead:
@@ -247,6 +258,8 @@ def parse_sections(narrative_lines, all_lines: Sequence[str] = ()) -> list[Secti
     builder = _Builder()
     builder.open_section(0, _rules().preamble_title, lines[0].number if lines else 0, emit_empty=False)
     index = 0
+    entries: tuple[_Entry, ...] = ()  # a contents list the body prints no heading of, and where it is
+    at = -1
     while index < len(lines):
         if index == 0 and toc_end:
             _add_toc(builder, lines[:toc_end])
@@ -254,7 +267,14 @@ def parse_sections(narrative_lines, all_lines: Sequence[str] = ()) -> list[Secti
             body = lines[index].text.strip()
             if not parse_heading(body, lines[index].split_fragment) and not _names_part(body, parts):
                 builder.open_section(0, _rules().body_title, lines[index].number, emit_empty=False)
+                entries = _listed_entries(lines[:toc_end])
             continue
+        text = lines[index].text.strip()
+        if entries and not builder.pieces and text and parse_heading(text, lines[index].split_fragment) is None:
+            following = _entry_about(text, entries, at)
+            if following != at:
+                at = following
+                builder.open_listed(entries[at].path, lines[index].number)
         if _names_part(lines[index].text, parts):
             builder.open_section(1, tidy_spaces(lines[index].text), lines[index].number)
             index += 1
@@ -375,6 +395,47 @@ def _contents_run_end(lines: list[_Line], start: int) -> int:
             continue
         return i if entries >= _CONTENTS_MIN_ENTRIES else 0
     return 0
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A text entry of a contents list: its place ("第一部分概况", "一、主要职责") and the words that open
+    a body paragraph about it."""
+
+    path: tuple[str, ...]
+    opening: re.Pattern[str]
+
+
+_LEADERS = re.compile(r"\s*[.…·]{3,}.*$")
+
+
+def _listed_entries(lines: list[_Line]) -> tuple[_Entry, ...]:
+    """The contents list's entries about text, in order, each with the body words for it (see
+    headings.toml [[toc.listed]]); the parts that list tables ("第四部分 2023年部门预算表") are left out."""
+    rules, entries, part = _rules(), [], ""
+    toc_at = next(i for i, line in enumerate(lines) if rules.toc.match(tidy_spaces(line.text)))
+    for line in lines[toc_at + 1:]:
+        heading = parse_heading(line.text.strip())
+        if heading is None:
+            continue
+        title = tidy_spaces(_LEADERS.sub("", line.text.strip()))
+        path = (title,) if heading.level == 1 or not part else (part, title)
+        part = title if heading.level == 1 else part
+        if any(_BRACKETS.sub("", t).endswith("表") for t in path):
+            continue
+        openings = [opening.pattern for entry, opening in rules.listed if entry.search(title)]
+        if openings:
+            entries.append(_Entry(path, re.compile("|".join(openings))))
+    return tuple(entries)
+
+
+def _entry_about(text: str, entries: tuple[_Entry, ...], at: int) -> int:
+    """The entry a body paragraph starting with `text` is about: the current one (`at`) while its words
+    open it, else the first later one whose words open it; `at` when none does."""
+    first = re.split(r"[。；;]", text, maxsplit=1)[0]
+    if at >= 0 and entries[at].opening.search(first):
+        return at
+    return next((i for i in range(at + 1, len(entries)) if entries[i].opening.search(first)), at)
 
 
 def _add_toc(builder: _Builder, lines: list[_Line]) -> None:
