@@ -200,3 +200,20 @@ def test_numbered_items_after_an_opening_sentence_of_figures_sit_under_it():
     assert paths["(二)培训费2023年预算"] == ("前言", lead, "(二)培训费2023年预算"), paths["(二)培训费2023年预算"]
     assert paths["(三)差旅费2023年预算"][:2] == ("前言", lead)
     assert paths["九、政府性基金预算支出情况说明"] == ("九、政府性基金预算支出情况说明",)
+
+
+def test_a_note_printed_under_a_table_belongs_to_that_table():
+    # The Shanghai district 决算 PDF prints each empty table with a line under it: "说明：…本年度没有财政拨款
+    # “三公”经费支出，故本表无数据。" under 财政拨款“三公”经费支出决算表, "说明：…没有政府性基金预算财政拨款收入
+    # 和支出，故本表无数据。" under 政府性基金预算财政拨款收入支出决算表. They are about those tables, not part of
+    # "二、部门决算单位构成", the last heading before the tables.
+    document = parse_document(Path(__file__).parent / "fixtures" / "real_pdf"
+                              / "中共上海市普陀区委社会工作部 2024 年度部门决算.pdf")
+
+    def path_of(words: str) -> tuple[str, ...]:
+        return next(s.path for s in document.sections if any(words in p for p in s.paragraphs))
+
+    assert path_of("没有财政拨款“三公”经费支出，故本表无数据")[-1] == "财政拨款“三公”经费支出决算表"
+    assert path_of("没有政府性基金预算财政拨款收入和支出")[-1] == "政府性基金预算财政拨款收入支出决算表"
+    units = next(s for s in document.sections if s.title == "二、部门决算单位构成")
+    assert not any("本表" in p for p in units.paragraphs), units.paragraphs
