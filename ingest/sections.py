@@ -33,6 +33,7 @@ class _Rules:
     toc_title: str
     body_title: str
     listed: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    table_note: re.Pattern[str]
     preamble_title: str
     announces: re.Pattern[str]
     title_stop: re.Pattern[str]
@@ -56,6 +57,7 @@ def _rules() -> _Rules:
         toc=re.compile(data["toc"]["pattern"]),
         toc_title=data["toc"]["title"],
         body_title=data["toc"]["body_title"],
+        table_note=re.compile(data["table_note"]["pattern"]),
         listed=tuple((re.compile(c["entry"]), re.compile(c["opening"])) for c in data["toc"]["listed"]),
         preamble_title=data["preamble"]["title"],
         announces=re.compile(data["preamble"]["announces"]),
@@ -196,6 +198,12 @@ class _Builder:
                 self.announced = re.split(r"[:：]", opening_words(paragraph))[0] or opening_words(paragraph)
         self.pieces = []
 
+    def open_table_note(self, table_title: str, line_no: int) -> None:
+        """A note printed under a table ("说明：…故本表无数据。") is about that table: it sits under its title."""
+        self.close_section()
+        self.stack = [(1, table_title)]
+        self.level, self.title, self.start_line, self.emit_empty = 1, table_title, line_no, True
+
     def _in_preamble(self) -> bool:
         return [lv for lv, _ in self.stack] == [0] and self.title == _rules().preamble_title
 
@@ -246,9 +254,11 @@ class _Builder:
         self.paragraphs, self.paragraph_lines, self.title = [], [], ""
 
 
-def parse_sections(narrative_lines, all_lines: Sequence[str] = ()) -> list[Section]:  # noqa: ANN001
+def parse_sections(narrative_lines, all_lines: Sequence[str] = (),  # noqa: ANN001
+                   tables: Sequence[tuple[int, str]] = ()) -> list[Section]:
     """Build the section tree from (line number, normalised text) pairs outside tables; `all_lines`
-    (the document's every line) give the table of contents when a reader took it for a table."""
+    (the document's every line) give the table of contents when a reader took it for a table;
+    `tables` (first line, title) end a paragraph and own the notes printed under them."""
     lines = _split_run_on_lines(list(narrative_lines))
     marks = _uses_end_marks(lines)
     toc_end = _toc_end(lines)
@@ -270,6 +280,11 @@ def parse_sections(narrative_lines, all_lines: Sequence[str] = ()) -> list[Secti
                 entries = _listed_entries(lines[:toc_end])
             continue
         text = lines[index].text.strip()
+        if index and (table := _table_between(tables, lines[index - 1].number, lines[index].number)):
+            builder.end_paragraph()  # text does not run on across a table
+            title = tidy_spaces(table[1])
+            if title and _rules().table_note.search(text) and parse_heading(text) is None:
+                builder.open_table_note(title, lines[index].number)
         if entries and not builder.pieces and text and parse_heading(text, lines[index].split_fragment) is None:
             following = _entry_about(text, entries, at)
             if following != at:
@@ -436,6 +451,11 @@ def _entry_about(text: str, entries: tuple[_Entry, ...], at: int) -> int:
     if at >= 0 and entries[at].opening.search(first):
         return at
     return next((i for i in range(at + 1, len(entries)) if entries[i].opening.search(first)), at)
+
+
+def _table_between(tables: Sequence[tuple[int, str]], before: int, after: int) -> tuple[int, str] | None:
+    """The last table printed between two narrative lines, or None."""
+    return next((t for t in sorted(tables, reverse=True) if before < t[0] < after), None)
 
 
 def _add_toc(builder: _Builder, lines: list[_Line]) -> None:
