@@ -462,3 +462,14 @@ def test_how_much_a_figure_fell_is_its_stated_rate_when_no_amount_is_stated(tmp_
     assert first.status is Status.ANSWERED and "5.5%" in first.text, first.text
     follow = chat.ask("公车费用呢？")
     assert follow.status is Status.ANSWERED and "1.95%" in follow.text, follow.text
+
+
+def test_people_asked_by_their_status_are_the_count_printed_with_a_qualifier(tmp_path: Path):
+    # s01: "现单位实有在职在编人员16名,人事派遣人员5名,退休职工6名。" A citizen says the status alone.
+    chat = _conversation(tmp_path, "s01-nanzhang-zhaoshang-2019-final.txt")
+    in_post = chat.fresh().ask("在编多少人？")
+    assert in_post.status is Status.ANSWERED and "16名" in in_post.text and in_post.facts, in_post.text
+    dispatched = chat.fresh().ask("派遣的有多少人？")
+    assert dispatched.status is Status.ANSWERED and "5名" in dispatched.text and dispatched.facts, dispatched.text
+    both = chat.fresh().ask("在编的加上派遣来的，一共多少人？")
+    assert both.status is Status.ANSWERED and "21" in both.text, both.text
