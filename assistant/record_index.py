@@ -108,10 +108,13 @@ def label_aliases(label: str) -> set[str]:
         joint = question_words()["joint_totals"]
         if name in joint:
             names.update(joint[name], joint)
+    people = question_words()["people"]
     for name in list(names):  # "在职人员100人" is what "在职的有多少人" asks (`[people] statuses`)
-        status = name.removesuffix("人员")
-        if status != name and status in question_words()["people"]["statuses"]:
-            names.add(status)
+        held = name.removesuffix("人员")
+        # "现单位实有在职在编人员" is 在职在编 (and so 在编) with a qualifier before it (s01)
+        status = max((s for s in people["statuses"] if held.endswith(s)), key=len, default="")
+        if held != name and status:
+            names.update((status, *people["implies"].get(status, ())))
     concepts = [c for c in question_words()["funds_prefixed"]["concepts"] if not c.endswith("经费")]
     for name in list(names):
         # "公务接待经费支出26.4万元" is the 公务接待费 (the 三公 items are printed as both …费 and …经费)
