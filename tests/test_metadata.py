@@ -273,3 +273,14 @@ def test_level_from_title_heading_and_sentences():
 def test_the_sample_reads_as_a_department_of_shenzhen(sample_path):
     document = parse_document(sample_path)
     assert (document.level, document.region) == ("部门", "深圳市")
+
+
+def test_a_government_page_catalogue_names_its_publisher_not_the_unit():
+    # fB2 (fresh development batch): a 政府信息公开 page opens with its catalogue, "公开责任部门:区园林绿化局",
+    # "信息名称:2022年门头沟区西峰寺林场预算情况说明", …, then the title line "2022年门头沟区西峰寺林场预算情况说明".
+    # The bureau publishes the page; the disclosure is the forest farm's.
+    document = parse_document(Path(__file__).parent / "fixtures" / "fresh_corpus" / "texts"
+                              / "fB2-mentougou-xifengsilinchang-2022-budget.txt")
+    assert document.department == "门头沟区西峰寺林场", document.department
+    assert document.title == "2022年门头沟区西峰寺林场预算情况说明", document.title
+    assert (document.year, document.kind, document.unit) == (2022, "budget", "万元")
