@@ -1,0 +1,28 @@
+"""Behaviour the fresh development batch (tests/fixtures/fresh_corpus) showed, on its real pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answer import Status
+from assistant.config import Config
+from assistant.conversation import Conversation
+from index.ingest import ingest_files
+from index.library import open_library
+
+TEXTS = Path(__file__).parent / "fixtures" / "fresh_corpus" / "texts"
+
+
+def _conversation(home: Path, name: str) -> Conversation:
+    config = Config(home=home)
+    (result,) = ingest_files(config, [TEXTS / name])
+    assert result.status == "added", result.error
+    return Conversation(open_library(config), config)
+
+
+def test_the_unit_said_without_its_district_is_the_scope_not_a_label(tmp_path: Path):
+    # fB2, 门头沟区西峰寺林场: "2022年收入预算998.51万元"; its staff line names the farm in full
+    # ("北京市门头沟区西峰寺林场事业编制31人"), which must not take over a question naming the farm.
+    chat = _conversation(tmp_path, "fB2-mentougou-xifengsilinchang-2022-budget.txt")
+    answer = chat.ask("西峰寺林场2022年收入预算是多少？")
+    assert answer.status is Status.ANSWERED and "998.51万元" in answer.text, answer.text
