@@ -70,6 +70,19 @@ class Intent:
         return self.operation != "narrative"
 
 
+# A loaded department said without the district before it ("西峰寺林场" for 门头沟区西峰寺林场, fB2 of the
+# fresh batch) is said in this many characters at least (fewer is an organisation word alone: "林场").
+_SHORT_DEPARTMENT_MIN = 4
+
+
+def _department_said(department: str, text: str) -> str:
+    """The department's name as the question says it: in full, or its end without what comes before."""
+    if len(department) >= 2 and department in text:
+        return department
+    return next((department[i:] for i in range(1, len(department) - _SHORT_DEPARTMENT_MIN + 1)
+                 if department[i:] in text), "")
+
+
 def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = ()) -> Intent:
     """Read `question` against the ingested records; never raises."""
     words = question_words()
@@ -77,7 +90,7 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     asked = asked_documents(text, index.documents, fixed_docs)
     # a loaded department's own name said in full is scope, not a label ("某县教育局…" is no 教育 row)
     departments = tuple(department_mentions(text)) + tuple(
-        d.department for d in index.documents if len(d.department) >= 2 and d.department in text)
+        said for d in index.documents if (said := _department_said(d.department, text)))
     tables, titles = tables_named(text, index)
     # what the question leaves out ("不含项目支出") is not what it asks for
     linked = link_mentions(text, index, skip=departments + titles)
