@@ -26,3 +26,14 @@ def test_the_unit_said_without_its_district_is_the_scope_not_a_label(tmp_path: P
     chat = _conversation(tmp_path, "fB2-mentougou-xifengsilinchang-2022-budget.txt")
     answer = chat.ask("西峰寺林场2022年收入预算是多少？")
     assert answer.status is Status.ANSWERED and "998.51万元" in answer.text, answer.text
+
+
+def test_a_sentence_under_no_heading_is_cited_by_its_paragraph_opening_too(tmp_path: Path):
+    # fA2 has neither title nor heading: its first paragraph opens "根据国务院、省政府关于推进政府预算信息公开的
+    # 决策部署和区政府工作安排,衢江区2016年…", and its sentence "分项情况是:…公务接待费1356万元,…" is found by
+    # that opening, as a person points to a paragraph.
+    chat = _conversation(tmp_path, "fA2-qujiang-sangongjingfei-2016-final.txt")
+    answer = chat.ask("衢江区2016年招待客人花了多少钱？")
+    assert answer.status is Status.ANSWERED and "1,356万元" in answer.text, answer.text
+    assert any("根据国务院、省政府关于推进政府预算信息公开的决策部署和区政府工作安排" in c.title
+               for c in answer.citations), answer.citations
