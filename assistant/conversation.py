@@ -200,7 +200,8 @@ class Conversation:
         if answer.status == Status.ANSWERED and self.config.llm_url:
             answer = rephrase(answer, question, self.config, intent.asserted)
         if answer.status == Status.ANSWERED:
-            answer = replace(answer, citations=tuple(_titled_preamble(c, self.index) for c in answer.citations))
+            answer = replace(answer, citations=tuple(_titled_preamble(c, self.index, self.corpus.paragraphs)
+                                                     for c in answer.citations))
         if answer.status == Status.ANSWERED and len({d.department for d in self.index.documents}) > 1:
             document = self.index.document(intent.doc_ids[0])  # several departments: say whose figure it is
             answer = replace(answer, text=f"{display_name(document, self.index.documents)}：{answer.text}")
@@ -286,17 +287,23 @@ def _whose(document, documents) -> Answer:  # noqa: ANN001 - a DocumentInfo
                   citations=(citation,))
 
 
-def _titled_preamble(citation: Citation, index) -> Citation:  # noqa: ANN001 - a RecordIndex
+def _titled_preamble(citation: Citation, index, paragraphs) -> Citation:  # noqa: ANN001 - a RecordIndex
     """Text under no heading (before the first, or after a contents list the body does not repeat) sits
     under the document's printed title: cite it by that title and the opening words of the sentence
     quoted ("前言 › XX局2020年度决算 › 2020年本年收入合计"), as a person points to a paragraph that has no
-    heading, not by the bare word for such text; numbered items under an opening sentence there too."""
+    heading, not by the bare word for such text; numbered items under an opening sentence there too.
+    A sentence inside a paragraph is pointed to by the paragraph's opening words as well ("根据国务院…工作
+    安排 › 分项情况是:因公出国(境)经费", fA2 of the fresh batch)."""
     document = index.document(citation.doc)
     part, *under = citation.title.split(" › ")
     if part not in untitled_parts() or document is None or not document.title:
         return citation
     where = " › ".join((part, document.title, *under))
-    opening = opening_words(citation.quote)
-    return replace(citation, title=f"{where} › {opening}" if opening and opening not in where else where)
+    first = citation.quote.split("…")[0]
+    paragraph = next((text for text, _, _ in paragraphs.get(citation.doc, ()) if first and first in text), "")
+    for opening in dict.fromkeys((opening_words(paragraph), opening_words(citation.quote))):
+        if opening and opening not in where:
+            where = f"{where} › {opening}"
+    return replace(citation, title=where)
 
 
