@@ -35,3 +35,11 @@ def test_a_second_each_after_a_pair_speaks_of_the_same_two_items():
     found = [(f.label, f.value, f.unit, f.measure)
              for f in paired_figures("收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。")]
     assert found[2:] == [("收入总计", -23.51, "%", "change_rate"), ("支出总计", -38.28, "%", "change_rate")]
+
+
+def test_two_items_stated_respectively_take_one_figure_each():
+    # fA2 (fresh development batch): "…2016年公务用车购置数及保有量分别为1辆和130辆。" The second item shares
+    # the first one's subject: 公务用车保有量 is 130 辆.
+    found = [(f.label, f.value, f.unit) for f in paired_figures(
+        "主要是2016年行政单位公务用车改革完成,保留车辆数减少,2016年公务用车购置数及保有量分别为1辆和130辆。")]
+    assert found == [("公务用车购置数", 1.0, "辆"), ("公务用车保有量", 130.0, "辆")], found
