@@ -21,6 +21,12 @@ PAIRED = re.compile(rf"(?P<a>[\u4e00-\u9fff]{{1,8}})、(?P<rest>[\u4e00-\u9fff]{
 # "…收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%": a second 各 in the clause after a pair
 # speaks of the same two items.
 AGAIN = re.compile(rf"[,，]{_EACH}")
+# "2016年公务用车购置数及保有量分别为1辆和130辆" (fA2 of the fresh batch): A and B take x and y in turn.
+_COUNTED = r"万元|亿元|元|%|％|辆|人|名|个|台|套|批次|次|家|所"
+RESPECTIVELY = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?:(?:19|20)\d{{2}}年度?)?(?P<a>[\u4e00-\u9fff]{{2,12}}?)(?:及|和|与)"
+    rf"(?P<b>[\u4e00-\u9fff]{{2,6}}?)分别(?P<verb>是|为)(?P<x>{_NUMBER})(?P<x_unit>{_COUNTED})?"
+    rf"(?P<comma>和|与|、|[,，])(?P<y>{_NUMBER})(?P<unit>{_COUNTED})")
 DECREASE = ("减少", "下降", "降低")
 RATE_VERBS = ("下降", "增长", "上升", "降低")
 
@@ -72,11 +78,21 @@ def paired_figures(text: str) -> list[PairedFigure]:
         again = AGAIN.match(text, match.end())
         if again and not _thousands(again):
             found += _pair(again, labels, again.start())
+    for match in RESPECTIVELY.finditer(text):
+        first, second = match.group("a"), match.group("b")
+        if _thousands(match) or any(f.start <= match.start() < f.end for f in found):
+            continue
+        # the second item shares the first one's subject, said in a noun as long as its own
+        # ("公务用车购置数" and "保有量": 公务用车保有量)
+        shared = first[:-len(second)] if len(first) > len(second) else ""
+        found += _pair(match, (first, shared + second), match.start("a"))
     return found
 
 
 def _pair(match: re.Match[str], labels: tuple[str, str], start: int) -> list[PairedFigure]:
     unit = "%" if match.group("unit") in ("%", "％") else match.group("unit")
+    if match.group("x_unit") not in (None, "%", "％", match.group("unit")):
+        return []  # "1人和3辆": two kinds of thing, not a pair
     verb = match.group("verb") or ""
     measure = "amount" if verb in ("", "是", "为") else (
         "change_rate" if unit == "%" and verb in RATE_VERBS else "change")
