@@ -37,3 +37,12 @@ def test_a_sentence_under_no_heading_is_cited_by_its_paragraph_opening_too(tmp_p
     assert answer.status is Status.ANSWERED and "1,356万元" in answer.text, answer.text
     assert any("根据国务院、省政府关于推进政府预算信息公开的决策部署和区政府工作安排" in c.title
                for c in answer.citations), answer.citations
+
+
+def test_what_a_unit_does_is_asked_in_everyday_words(tmp_path: Path):
+    # fA1: "一、主要职能" then "负责自治区人民政府办公区及办公区公用设施的规划、建设和管理工作,…";
+    # fB2: "(三)本预算年度的主要工作任务" then "本年度主要任务为完成国家重点公益林防火、…".
+    duties = _conversation(tmp_path / "a", "fA1-ningxia-jiguanshiwuju-2013-budget.txt").ask("机关事务管理局平时负责哪些事？")
+    assert duties.status is Status.ANSWERED and "办公区公用设施的规划" in duties.text, duties.text
+    tasks = _conversation(tmp_path / "b", "fB2-mentougou-xifengsilinchang-2022-budget.txt").ask("西峰寺林场今年主要干哪些活？")
+    assert tasks.status is Status.ANSWERED and "公益林防火" in tasks.text, tasks.text
