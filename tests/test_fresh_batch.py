@@ -46,3 +46,12 @@ def test_what_a_unit_does_is_asked_in_everyday_words(tmp_path: Path):
     assert duties.status is Status.ANSWERED and "办公区公用设施的规划" in duties.text, duties.text
     tasks = _conversation(tmp_path / "b", "fB2-mentougou-xifengsilinchang-2022-budget.txt").ask("西峰寺林场今年主要干哪些活？")
     assert tasks.status is Status.ANSWERED and "公益林防火" in tasks.text, tasks.text
+
+
+def test_a_unit_the_disclosure_itself_funds_is_no_other_department(tmp_path: Path):
+    # fA1: "机管局2013年收支总预算4,471.22万元,含区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;"
+    chat = _conversation(tmp_path, "fA1-ningxia-jiguanshiwuju-2013-budget.txt")
+    kindergarten = chat.fresh().ask("政府机关幼儿园2013年安排了多少经费？")
+    assert kindergarten.status is Status.ANSWERED and "537.31万元" in kindergarten.text, kindergarten.text
+    lodge = chat.fresh().ask("泾河源山庄管理处的经费是多少？")
+    assert lodge.status is Status.ANSWERED and "250万元" in lodge.text, lodge.text
