@@ -75,6 +75,19 @@ class Intent:
 _SHORT_DEPARTMENT_MIN = 4
 
 
+# What a figure labelled with a unit's name and one of these words is: that unit's money.
+_UNIT_FUNDS = ("经费", "预算", "资金", "拨款")
+
+
+def _prints_unit(name: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> bool:
+    """Whether the documents `doc_ids` print the unit's own money ("政府机关幼儿园经费537.31万元") and
+    the unit is not their own department said short."""
+    if any(name in d.department for d in index.documents):
+        return False
+    labels = {record.label for record in index.records if record.doc_id in doc_ids}
+    return any(label.endswith(f"{name}{word}") for label in labels for word in _UNIT_FUNDS)
+
+
 def _department_said(department: str, text: str) -> str:
     """The department's name as the question says it: in full, or its end without what comes before."""
     if len(department) >= 2 and department in text:
@@ -89,8 +102,13 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     text = normalise(question)
     asked = asked_documents(text, index.documents, fixed_docs)
     # a loaded department's own name said in full is scope, not a label ("某县教育局…" is no 教育 row)
-    departments = tuple(department_mentions(text)) + tuple(
+    # a unit the asked documents themselves print figures of ("含…政府机关幼儿园经费537.31万元", fA1 of the
+    # fresh batch) is one of their labels, not another department
+    funded = {m for m in department_mentions(text) if _prints_unit(m, index, asked.doc_ids)}
+    departments = tuple(m for m in department_mentions(text) if m not in funded) + tuple(
         said for d in index.documents if (said := _department_said(d.department, text)))
+    if asked.unknown_department in funded:
+        asked = replace(asked, unknown_department="")
     tables, titles = tables_named(text, index)
     # what the question leaves out ("不含项目支出") is not what it asks for
     linked = link_mentions(text, index, skip=departments + titles)
