@@ -55,3 +55,10 @@ def test_a_unit_the_disclosure_itself_funds_is_no_other_department(tmp_path: Pat
     assert kindergarten.status is Status.ANSWERED and "537.31万元" in kindergarten.text, kindergarten.text
     lodge = chat.fresh().ask("泾河源山庄管理处的经费是多少？")
     assert lodge.status is Status.ANSWERED and "250万元" in lodge.text, lodge.text
+
+
+def test_the_whole_budget_named_with_the_units_short_name_is_its_total(tmp_path: Path):
+    # fA1: "机管局2013年收支总预算4,471.22万元,…;比2012年预算增加755.18万元" — 2012 is 4,471.22 − 755.18.
+    chat = _conversation(tmp_path, "fA1-ningxia-jiguanshiwuju-2013-budget.txt")
+    answer = chat.ask("机管局2012年的预算是多少？")
+    assert answer.status is Status.ANSWERED and "3,716.04万元" in answer.text, answer.text
