@@ -62,3 +62,10 @@ def test_the_whole_budget_named_with_the_units_short_name_is_its_total(tmp_path:
     chat = _conversation(tmp_path, "fA1-ningxia-jiguanshiwuju-2013-budget.txt")
     answer = chat.ask("机管局2012年的预算是多少？")
     assert answer.status is Status.ANSWERED and "3,716.04万元" in answer.text, answer.text
+
+
+def test_a_why_question_naming_the_unit_short_is_about_it(tmp_path: Path):
+    # fB3, 双桥集镇人民政府: "…支出预算为30.8万元,支出决算为25.7万元,…决算数小于预算数的主要原因是公务用车运行维护费用的降低。"
+    chat = _conversation(tmp_path, "fB3-huaiyuan-shuangqiaojizhen-2020-final.txt")
+    answer = chat.ask("为什么双桥集镇2020年“三公”经费决算比预算少？")
+    assert answer.status is Status.ANSWERED and "公务用车运行维护费用的降低" in answer.text, answer.text
