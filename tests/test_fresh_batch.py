@@ -69,3 +69,14 @@ def test_a_why_question_naming_the_unit_short_is_about_it(tmp_path: Path):
     chat = _conversation(tmp_path, "fB3-huaiyuan-shuangqiaojizhen-2020-final.txt")
     answer = chat.ask("为什么双桥集镇2020年“三公”经费决算比预算少？")
     assert answer.status is Status.ANSWERED and "公务用车运行维护费用的降低" in answer.text, answer.text
+
+
+def test_the_three_costs_listed_from_a_table_with_one_row_each(tmp_path: Path):
+    # fB3's 三公 table has a row per cost and the columns 预算数 | 决算数 (合计 30.8 25.7, 因公出国(境)费 0 0,
+    # 公务接待费 14.8 16.3, 公务用车购置及运行维护费 16 9.4): the final accounts' parts are the 决算数.
+    chat = _conversation(tmp_path, "fB3-huaiyuan-shuangqiaojizhen-2020-final.txt")
+    answer = chat.ask("“三公”经费决算分哪几项，各花了多少？")
+    assert answer.status is Status.ANSWERED, answer.text
+    for part in ("因公出国(境)费", "公务接待费", "公务用车购置及运行维护费", "16.3万元", "9.4万元"):
+        assert part in answer.text, answer.text
+    assert "14.8" not in answer.text, answer.text
