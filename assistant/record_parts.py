@@ -162,13 +162,26 @@ def _concept_parts(spec: dict, doc_ids: tuple[str, ...], index: RecordIndex) -> 
             document = index.document(doc_id)
             row = f"{document.year}年" if spec["row"] == "year" and document else spec["row"]
             wanted = [normalise(c) for c in spec["columns"]]
-            return [r for r in rows if r.row_path and normalise(r.row_path[0]) == normalise(row)
-                    and r.column_path and normalise(r.column_path[0]) in wanted
-                    and (len(r.column_path) == 1 or r.column_path[-1] in ("小计", "合计"))]
+            found = [r for r in rows if r.row_path and normalise(r.row_path[0]) == normalise(row)
+                     and r.column_path and normalise(r.column_path[0]) in wanted
+                     and (len(r.column_path) == 1 or r.column_path[-1] in ("小计", "合计"))]
+            return found or _parts_as_rows(rows, wanted, document)
         parts = _level_rows(rows, spec)
         if parts:
             return parts
     return []
+
+
+def _parts_as_rows(rows: list[Record], wanted: list[str], document) -> list[Record]:  # noqa: ANN001
+    """The parts printed one per row (预算数 | 决算数 columns, fB3 of the fresh batch), in the column of
+    the document's own stage: a final account's 决算数, a budget's first column."""
+    parts = [r for r in rows if r.row_path and normalise(r.row_path[-1]) in wanted and r.measure == "amount"]
+    columns = list(dict.fromkeys(r.column_path for r in parts))
+    if not columns:
+        return []
+    final = document is not None and document.kind == "final"
+    column = next((c for c in columns if final and any("决算" in name for name in c)), columns[0])
+    return [r for r in parts if r.column_path == column]
 
 
 def _level_rows(rows: list[Record], spec: dict) -> list[Record]:
