@@ -68,3 +68,17 @@ def test_title_lines_above_the_cells_name_the_table_not_its_form_number(document
     # "部门:南漳县招商服务中心", "金额单位:万元", then the header cells "收入" "支出" …
     tables = [t for t in documents["s01"].tables]
     assert [(t.title, t.unit) for t in tables] == [("收入支出决算总表", "万元")]
+
+
+def test_cells_between_separator_lines_make_a_table():
+    # fA2 (fresh development batch) prints its table one cell per line with a bare "|" line between
+    # cells: "年度" "|" "合计" "|" … "2015年" "|" "2840" "|" "90" … under the title line
+    # "2016年决算数与2015年决算数对比情况". The rows are years.
+    document = parse_document(Path(__file__).parent / "fixtures" / "fresh_corpus" / "texts"
+                              / "fA2-qujiang-sangongjingfei-2016-final.txt")
+    (table,) = document.tables
+    assert table.title == "2016年决算数与2015年决算数对比情况", table.title
+    rows = {row.label: [cell.value for cell in row.cells] for row in table.rows}
+    assert rows["2015年"][:3] == [2840, 90, 1400], rows
+    assert rows["2016年"][:3] == [2364, 12, 1356], rows
+    assert rows["2015年"][-1] == 1277 and rows["2016年"][-1] == 959, rows
