@@ -82,3 +82,16 @@ def test_cells_between_separator_lines_make_a_table():
     assert rows["2015年"][:3] == [2840, 90, 1400], rows
     assert rows["2016年"][:3] == [2364, 12, 1356], rows
     assert rows["2015年"][-1] == 1277 and rows["2016年"][-1] == 959, rows
+
+
+def test_a_table_whose_rows_are_years_gives_each_cost_its_year():
+    # fA2: rows 2015年 | 2016年 | 2016年比2015年增减%, columns the costs (合计 2840 / 2364, …).
+    document = parse_document(Path(__file__).parent / "fixtures" / "fresh_corpus" / "texts"
+                              / "fA2-qujiang-sangongjingfei-2016-final.txt")
+    table_records = [r for r in document.records if r.source == "table"]
+    total_2015 = [r for r in table_records if r.value == 2840]
+    assert total_2015 and total_2015[0].period == "2015" and total_2015[0].measure == "amount", total_2015
+    reception_2016 = [r for r in table_records if r.value == 1356]
+    assert reception_2016[0].period == "2016" and reception_2016[0].label == "公务接待费", reception_2016
+    rate = [r for r in table_records if r.value == -86.62]
+    assert rate and rate[0].measure == "change_rate" and rate[0].base_period == "2015", rate
