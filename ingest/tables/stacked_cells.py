@@ -21,7 +21,8 @@ from ingest.tables.header_cells import (
     FORM_NUMBER, header_paths, is_header_cell, is_label_cell, is_line_number_cell, squeeze)
 
 UNIT = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|千元|亿元)")
-TITLE_END = re.compile(r"(表|情况表|统计表|明细表)\s*(?:[（(][^）)]*[）)])?\s*$")
+# "2016年决算数与2015年决算数对比情况" (fA2 of the fresh batch) titles a table too.
+TITLE_END = re.compile(r"(表|情况表|统计表|明细表|对比情况)\s*(?:[（(][^）)]*[）)])?\s*$")
 AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$|^[-—－]$")
 SMALL_INTEGER = re.compile(r"^\d{1,3}$")
 # A cell is a short line: a longer line is a sentence and ends the table.
@@ -56,7 +57,7 @@ def stacked_table(narrative: Narrative, index: int) -> tuple[TableGrid, int] | N
     if not title:  # no title line of its own: the lines before name it
         title, context_unit = _context(narrative, index)
         unit = unit or context_unit
-    cells = _drop_column_numbers(cells)
+    cells = _drop_column_numbers(_without_separators(cells))
     grid = _grid(cells, title, unit)
     if grid is None:
         return None
@@ -122,6 +123,18 @@ def _cell_run(narrative: Narrative, start: int) -> tuple[list[Cell], int]:
     return cells, end
 
 
+# A bare "|" line between every two cells is a separator, not an empty cell (fA2 of the fresh batch:
+# "年度" "|" "合计" "|" …); at least this many cells show the pattern.
+_SEPARATED_MIN = 6
+
+
+def _without_separators(cells: list[Cell]) -> list[Cell]:
+    """The cells without the "|" lines printed between them, when every second line is one."""
+    if len(cells) >= _SEPARATED_MIN and all(not c.text for c in cells[1::2]) and all(c.text for c in cells[0::2]):
+        return cells[0::2]
+    return cells
+
+
 def _drop_column_numbers(cells: list[Cell]) -> list[Cell]:
     """Without the "栏次 1 2 3 4" cells (also "栏次 1 栏次 2" of a two-sided table)."""
     kept: list[Cell] = []
@@ -157,6 +170,23 @@ def _grid(cells: list[Cell], title: str, unit: str) -> TableGrid | None:
     return _label_rows(cells[:first_amount - 1], cells[first_amount - 1:], title, unit)
 
 
+_SUBTOTALS = ("合计", "小计")
+
+
+def _grouped(columns: list[tuple[str, ...]], width: int) -> list[tuple[str, ...]]:
+    """One header cell more than the rows have values, and a 合计 printed a second time: the cell
+    before that 合计 heads the columns from it on ("公车购置及运行维护费" over 合计 | 车辆购置 | 车辆运行,
+    fA2 of the fresh batch)."""
+    if len(columns) != width + 1:
+        return columns
+    for at in range(2, len(columns)):
+        name = columns[at][-1]
+        if name in _SUBTOTALS and any(c[-1] == name for c in columns[:at]):
+            group = columns[at - 1]
+            return columns[:at - 1] + [group + c for c in columns[at:]]
+    return columns
+
+
 def _numbers_only(header: list[Cell], body: list[Cell], title: str, unit: str) -> TableGrid | None:
     """A body of numbers only (g04): rows as wide as the header's columns."""
     paths = header_paths([c.text for c in header])
@@ -186,6 +216,7 @@ def _label_rows(header: list[Cell], body: list[Cell], title: str, unit: str) -> 
             rows[-1].append(cell)
         elif not cell.is_amount:
             rows.append([cell])
+    columns = _grouped(columns, max((len(row) - 1 for row in rows), default=0))
     grid_rows, lines = [], []
     for row in rows:
         values = [c.text for c in row[1:]]
