@@ -39,9 +39,19 @@ def _record(table: Table, row: Row, column: tuple[str, ...], cell, document: Doc
         qualifier=cell.qualifier, quote=row.quote, line=row.line)
 
 
+# A row comparing two years ("2016年比2015年增减%", fA2 of the fresh batch) holds changes, not a year's level.
+_COMPARED_ROW = re.compile(r"比|较|增减")
+_ONLY_YEAR = re.compile(r"(?:19|20)\d\d年度?")
+
+
 def _is_year_table(table: Table) -> bool:
     schema = schema_by_name(table.schema)
-    return schema is not None and schema.structure == "years"
+    if schema is not None:
+        return schema.structure == "years"
+    # no known template: rows that are all years or compare years ("2015年", "2016年", "2016年比2015年增减%")
+    labels = [row.label for row in table.rows]
+    return sum(bool(_ONLY_YEAR.fullmatch(label)) for label in labels) >= 2 and all(
+        YEAR_ROW.match(label) for label in labels)
 
 
 def _label(table: Table, row: Row, column: tuple[str, ...]) -> str:
@@ -57,11 +67,13 @@ def _period(table: Table, row: Row, column, cell, document: Document) -> tuple[s
     year = str(document.year) if document.year else ""
     if _is_year_table(table):
         match = YEAR_ROW.match(row.label)
-        if match:
+        if match and not _COMPARED_ROW.search(row.label):
             return match.group(1), "amount", ""
-        years = sorted(YEAR_ROW.match(r.label).group(1) for r in table.rows if YEAR_ROW.match(r.label))
+        years = sorted({YEAR_ROW.match(r.label).group(1) for r in table.rows
+                        if YEAR_ROW.match(r.label) and not _COMPARED_ROW.search(r.label)})
         latest = years[-1] if years else year
-        return latest, "change", years[0] if len(years) > 1 else _previous(latest)
+        measure = "change_rate" if row.label.endswith(("%", "％")) else "change"
+        return latest, measure, years[0] if len(years) > 1 else _previous(latest)
     if column and column[-1].endswith(("目标值", "指标值")):  # 年度指标值 of a 绩效自评表 is its target
         return year, "target", ""
     if (cell.unit or "") in COUNT_UNITS:
