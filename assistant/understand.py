@@ -104,8 +104,9 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     # a loaded department's own name said in full is scope, not a label ("某县教育局…" is no 教育 row)
     # a unit the asked documents themselves print figures of ("含…政府机关幼儿园经费537.31万元", fA1 of the
     # fresh batch) is one of their labels, not another department
-    funded = {m for m in department_mentions(text) if _prints_unit(m, index, asked.doc_ids)}
-    departments = tuple(m for m in department_mentions(text) if m not in funded) + tuple(
+    named = department_mentions(text)
+    funded = {m for m in named if _prints_unit(m, index, asked.doc_ids)}
+    departments = tuple(m for m in named if m not in funded) + tuple(
         said for d in index.documents if (said := _department_said(d.department, text)))
     if asked.unknown_department in funded:
         asked = replace(asked, unknown_department="")
