@@ -210,7 +210,7 @@ def total_of(doc_ids: tuple[str, ...], index: RecordIndex, side: str = "") -> Re
     labels = [normalise(label) for label in (totals["sides"][side] if side else totals["labels"])]
     found = [r for label in labels
              for r in index.in_docs(index.by_alias.get(label, []), doc_ids) if r.measure == "amount"]
-    if not found:  # said with the unit's short name before it: "机管局收支总预算" (fA1 of the fresh batch)
+    if not found:  # said with the unit's short name before it: "X局收支总预算" (fA1 of the fresh batch)
         found = [r for label in labels for r in index.records
                  if r.doc_id in doc_ids and r.measure == "amount" and r.label.endswith(label)]
     # this year's first, not the compared year's ("比2017年度总收入1058.51万元"); then in the list's order

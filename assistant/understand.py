@@ -70,7 +70,7 @@ class Intent:
         return self.operation != "narrative"
 
 
-# A loaded department said without the district before it ("西峰寺林场" for 门头沟区西峰寺林场, fB2 of the
+# A loaded department said without the district before it ("XX林场" for XX区XX林场, fB2 of the
 # fresh batch) is said in this many characters at least (fewer is an organisation word alone: "林场").
 _SHORT_DEPARTMENT_MIN = 4
 
@@ -80,7 +80,7 @@ _UNIT_FUNDS = ("经费", "预算", "资金", "拨款")
 
 
 def _prints_unit(name: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> bool:
-    """Whether the documents `doc_ids` print the unit's own money ("政府机关幼儿园经费537.31万元") and
+    """Whether the documents `doc_ids` print the unit's own money ("XX幼儿园经费537.31万元") and
     the unit is not their own department said short."""
     if any(name in d.department for d in index.documents):
         return False
@@ -102,7 +102,7 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     text = normalise(question)
     asked = asked_documents(text, index.documents, fixed_docs)
     # a loaded department's own name said in full is scope, not a label ("某县教育局…" is no 教育 row)
-    # a unit the asked documents themselves print figures of ("含…政府机关幼儿园经费537.31万元", fA1 of the
+    # a unit the asked documents themselves print figures of ("含…XX幼儿园经费537.31万元", fA1 of the
     # fresh batch) is one of their labels, not another department
     named = department_mentions(text)
     funded = {m for m in named if _prints_unit(m, index, asked.doc_ids)}
