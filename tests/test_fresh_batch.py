@@ -80,3 +80,11 @@ def test_the_three_costs_listed_from_a_table_with_one_row_each(tmp_path: Path):
     for part in ("因公出国(境)费", "公务接待费", "公务用车购置及运行维护费", "16.3万元", "9.4万元"):
         assert part in answer.text, answer.text
     assert "14.8" not in answer.text, answer.text
+
+
+def test_the_rest_after_leaving_out_two_funded_units(tmp_path: Path):
+    # fA1: "机管局2013年收支总预算4,471.22万元,含区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元":
+    # without the two, 4,471.22 − 250 − 537.31 = 3,683.91.
+    chat = _conversation(tmp_path, "fA1-ningxia-jiguanshiwuju-2013-budget.txt")
+    answer = chat.ask("去掉泾河源山庄管理处和幼儿园的经费，机管局本级2013年预算还剩多少？")
+    assert answer.status is Status.ANSWERED and "3,683.91" in answer.text, answer.text
