@@ -551,7 +551,8 @@ def _rest(intent: Intent, index: RecordIndex) -> Computation | None:
         whole = combined(intent, index)[0].record if combined(intent, index) else None
     else:
         sides = sides_said(intent.question) or ["支出"]
-        whole = (year_totals(intent.doc_ids, index, sides[:1]) or [None])[0]
+        # a budget stated only as both sides at once ("收支总预算", fA1 of the fresh batch) is its whole
+        whole = (year_totals(intent.doc_ids, index, sides[:1]) or [total_of(intent.doc_ids, index)])[0]
     if whole is None:
         return None
     left: list[Record] = []
