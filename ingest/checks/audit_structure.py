@@ -16,6 +16,7 @@ import unicodedata
 from ingest.checks.audit_words import structure, wording
 from ingest.checks.audit_wording import is_template
 from ingest.model import CellRef, Document, Finding, Table, Verdict
+from ingest.normalise import tidy_spaces
 
 CONTENTS_WITHIN = 80  # lines from the top where a 目录 can start (after a cover page)
 ENTRY_MAX = 45  # longer lines are prose, not a contents entry: the contents has ended
@@ -112,7 +113,11 @@ def _numbering_kind(entry: str) -> str:
 
 def _empty_tables(document: Document) -> list[Finding]:
     lines = document.text.split("\n")
-    starts = sorted({t.line for t in document.tables if t.line} | {s.line for s in document.sections if s.line})
+    # a table's own notes sit in a section under its title (ingest.sections): they are the table's lines
+    notes_of = {tidy_spaces(t.title) for t in document.tables if t.title.strip()}
+    starts = sorted({t.line for t in document.tables if t.line}
+                    | {s.line for s in document.sections
+                       if s.line and (s.path != (s.title,) or s.title not in notes_of)})
     regions = {t.line: _region(lines, t.line, starts) for t in document.tables if t.line}
     note = re.compile(structure()["empty_reason"])
     general = any(structure()["general_note"] in line for number, line in enumerate(lines, 1)
