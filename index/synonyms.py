@@ -40,8 +40,25 @@ def expand_terms(text: str) -> list[str]:
     for key, values in _synonyms():
         if key in rest:
             rest = rest.replace(key, "\u0000")
-            found.extend(v for v in values if v not in found and v not in text)
+            found.extend(v for v in values if v not in found and v not in text and not _spelt_before(v, found))
     return found
+
+
+# Two template spellings of one term ("公务用车购置及运行维护费", "公务用车购置及运行费") are one term to a
+# search: the second would weigh its words twice. A term sharing this share of its character pairs
+# with an earlier one is the same term.
+_SAME_TERM_SHARE = 0.7
+
+
+def _spelt_before(term: str, found: list[str]) -> bool:
+    """Whether an earlier term is this one spelt otherwise (a shorter, more general term is not)."""
+    pairs = _pairs(term)
+    return bool(pairs) and any(
+        len(pairs & _pairs(other)) >= _SAME_TERM_SHARE * max(len(pairs), len(_pairs(other))) for other in found)
+
+
+def _pairs(term: str) -> set[str]:
+    return {term[i:i + 2] for i in range(len(term) - 1)}
 
 
 def vocabulary() -> list[str]:
