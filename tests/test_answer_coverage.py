@@ -473,3 +473,12 @@ def test_people_asked_by_their_status_are_the_count_printed_with_a_qualifier(tmp
     assert dispatched.status is Status.ANSWERED and "5名" in dispatched.text and dispatched.facts, dispatched.text
     both = chat.fresh().ask("在编的加上派遣来的，一共多少人？")
     assert both.status is Status.ANSWERED and "21" in both.text, both.text
+
+
+def test_the_three_costs_listed_from_a_one_row_table(tmp_path: Path):
+    # g04 prints its 三公 table as one unnamed row under the columns “三公”经费合计 328.7 | 因公出国(境)费 10 |
+    # 公务用车购置及运行费 小计 78.7 (购置费 43, 运行费 35.7) | 公务接待费 240.
+    answer = _conversation(tmp_path, "g04-wanjiang-jiangnan-jizhongqu-2024-budget.txt").ask("“三公”经费由哪几块组成，各多少？")
+    assert answer.status is Status.ANSWERED, answer.text
+    for part in ("因公出国(境)费", "10万元", "公务用车购置及运行费", "78.7万元", "公务接待费", "240万元"):
+        assert part in answer.text, answer.text
