@@ -162,7 +162,9 @@ def _concept_parts(spec: dict, doc_ids: tuple[str, ...], index: RecordIndex) -> 
             document = index.document(doc_id)
             row = f"{document.year}年" if spec["row"] == "year" and document else spec["row"]
             wanted = [normalise(c) for c in spec["columns"]]
-            found = [r for r in rows if r.row_path and normalise(r.row_path[0]) == normalise(row)
+            # the year's row, or the table's only row (g04 prints one unnamed row)
+            single = len({r.row_path for r in rows}) == 1
+            found = [r for r in rows if (single or r.row_path and normalise(r.row_path[0]) == normalise(row))
                      and r.column_path and normalise(r.column_path[0]) in wanted
                      and (len(r.column_path) == 1 or r.column_path[-1] in ("小计", "合计"))]
             return found or _parts_as_rows(rows, wanted, document)

@@ -55,8 +55,9 @@ def _is_year_table(table: Table) -> bool:
 
 
 def _label(table: Table, row: Row, column: tuple[str, ...]) -> str:
-    """The row label; in a table whose rows are years (表8), the column's name."""
-    if not _is_year_table(table):
+    """The row label; in a table whose rows are years (表8), or in an unnamed row (g04 prints its 三公
+    table as one row of figures under the items' names), the column's name."""
+    if not _is_year_table(table) and row.label.strip():
         return row.label
     names = [name for name in column if name not in SUBTOTAL_NAMES]
     return names[-1] if names else column[-1]
