@@ -81,3 +81,14 @@ def test_an_item_on_a_document_that_is_not_ingested_fails_and_the_run_goes_on(sa
     assert result.exit_code == 0, result.output
     assert "crashes (failed items): 1" in result.output and "gone [refuse]" in result.output
     assert "refusal accuracy         0.0%" in result.output
+
+
+def test_a_set_may_be_held_to_its_own_overall_floor(sample_home: Path, tmp_path: Path) -> None:
+    # 5 of 6 right (83 %): below the sample's 98 % floor, above a floor of 80 % given for the set
+    wrong = dict(ITEMS[0], id="w1", values=[3])
+    eval_set = str(_write(tmp_path / "set.jsonl", ITEMS + [wrong]))
+    strict = CliRunner().invoke(cli, ["eval", eval_set, "--home", str(sample_home), "--no-baseline", "--check-floors"])
+    assert strict.exit_code == 1 and "floor 98%: BELOW" in strict.output, strict.output
+    own = CliRunner().invoke(cli, ["eval", eval_set, "--home", str(sample_home), "--no-baseline", "--check-floors",
+                                   "--overall-floor", "0.8"])
+    assert own.exit_code == 0 and "floor 80%: ok" in own.output, own.output
