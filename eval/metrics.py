@@ -147,6 +147,7 @@ class Report:
     """Metrics over an eval set, plus the baseline's retrieval share when measured."""
 
     scores: list[ItemScore]
+    overall_floor: float = FLOORS["overall"]  # a set may be held to its own (the real-document set: 95 %)
     baseline_share: float | None = None
     baseline_note: str = ""
     extra: dict = field(default_factory=dict)
@@ -187,6 +188,6 @@ class Report:
         return [ms for s in self.scores for ms in s.latencies]
 
     def meets_floors(self) -> bool:
-        """overall ≥ 98 %, citations ≥ 98 %, refusals ≥ 95 %."""
-        return (self.overall >= FLOORS["overall"] and self.citations >= FLOORS["citations"]
+        """overall ≥ its floor (98 % unless the set has its own), citations ≥ 98 %, refusals ≥ 95 %."""
+        return (self.overall >= self.overall_floor and self.citations >= FLOORS["citations"]
                 and self.refusals >= FLOORS["refusals"])

@@ -29,7 +29,7 @@ def render_report(report: Report) -> str:
     crashes = [s for s in report.scores if s.crash]
     if crashes:
         lines.append(f"crashes (failed items): {len(crashes)}")
-    lines.append(_line("overall accuracy", report.overall, FLOORS["overall"]))
+    lines.append(_line("overall accuracy", report.overall, report.overall_floor))
     lines.append(_line("citation correctness", report.citations, FLOORS["citations"]))
     lines.append(_line("refusal accuracy", report.refusals, FLOORS["refusals"]))
     latencies = report.latencies()

@@ -155,14 +155,18 @@ def _with_documents(config, answers: list) -> tuple[list, dict[str, str]]:  # no
 @click.option("--baseline/--no-baseline", default=True,
               help="Also measure the LlamaIndex default recipe on the same items.")
 @click.option("--check-floors", is_flag=True, help="Exit 1 when a metric is below its floor.")
+@click.option("--overall-floor", type=click.FloatRange(0, 1), default=None,
+              help="This set's own overall floor (default 0.98, the sample's).")
 @home_option
 def eval_command(eval_set: str, answers_path: str | None, baseline: bool,
-                 check_floors: bool, home: str | None) -> None:
+                 check_floors: bool, overall_floor: float | None, home: str | None) -> None:
     """Answer every item of an eval set (JSONL), print metrics, write answers."""
     from eval.runner import run_eval
 
     report = run_eval(_config(home), Path(eval_set),
                       Path(answers_path) if answers_path else None, baseline=baseline)
+    if overall_floor is not None:
+        report.overall_floor = overall_floor
     from eval.report_text import render_report
 
     click.echo(render_report(report))
