@@ -78,3 +78,18 @@ def test_last_years_figure_follows_from_a_change_stated_under_its_short_name(tmp
     assert result.status == "added", result.error
     answer = Conversation(open_library(config), config).ask("2017年的收入预算大概是多少？")
     assert answer.status.value == "answered" and "485.51" in answer.text, answer.text
+
+
+def test_a_classification_code_is_no_year(tmp_path: Path):
+    # The sample prints "2080505 机关事业单位基本养老保险缴费支出 167": the code's first digits are no year 2080.
+    from assistant.config import Config
+    from assistant.conversation import Conversation
+    from index.ingest import ingest_files
+    from index.library import open_library
+    from ingest import sample_path
+
+    config = Config(home=tmp_path)
+    ingest_files(config, [sample_path()])
+    answer = Conversation(open_library(config), config).ask("2080505的预算是多少？")
+    assert "2080年" not in answer.text, answer.text
+    assert answer.status.value == "answered" and "167" in answer.text, answer.text
