@@ -17,8 +17,8 @@ from index.lexical import cut_words
 from index.types import DocumentInfo
 
 
-_YEAR = re.compile(r"(20\d\d|19\d\d)\s*年?")
-_BASE_YEAR = re.compile(r"(?:比|较|相比|对比|与|跟|和)(20\d\d)年?")
+_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?!\d)\s*年?")  # not the start of a code (2080505)
+_BASE_YEAR = re.compile(r"(?:比|较|相比|对比|与|跟|和)(20\d\d)(?!\d)年?")
 _STOP_TOKENS = {"我", "想", "了解", "知道", "问", "请", "一下", "今年", "去年", "明年", "的", "和",
                 "与", "跟", "及", "在", "是", "有", "那", "这", "个", "给", "对", "关于", "年", "查",
                 "看", "说", "你们"}

@@ -18,7 +18,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _ORDINAL = re.compile(r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:个|份|项|篇|条)?|^\s*(\d{1,2})\s*$")
 _LAST = ("最后一个", "最后一份", "最后那")
 _ORG_TAIL = re.compile(r"(分局|管理局|委员会|办公室|局|委|中心|区)$")
-_YEAR = re.compile(r"(20\d\d)\s*年?")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?")
 CHOICE_REPLY_CHARS = 14  # a reply longer than this is a new question, not a pick
 # A clarify lists at most this many documents (one circled number each); among more (a city's
 # library) it asks for the department and year instead.

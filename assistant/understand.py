@@ -16,7 +16,7 @@ from assistant.record_index import RecordIndex
 from assistant.record_parts import sides_said
 from ingest.units import MONEY_UNITS
 
-_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+_YEAR_NUMBER = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OPERATION_ORDER = ("growth_rate", "per_unit", "share", "change", "max", "min", "difference", "list", "count_items",
                     "sum")
 
@@ -79,6 +79,21 @@ _SHORT_DEPARTMENT_MIN = 4
 _UNIT_FUNDS = ("经费", "预算", "资金", "拨款")
 
 
+# A 款 or 项 code (5 or 7 digits) said as such, not an amount: "2080505的预算" (not "20805元").
+_CODE = re.compile(r"(?<![\d.])(\d{5}|\d{7})(?![\d.,]|\s*(?:万|亿|元|人|辆|个|%|％|年|月|日|次|项|台|名))")
+
+
+def _coded(text: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> tuple[Mention, ...]:
+    """A classification code the question says ("2080505的预算是多少"): the rows printed with it."""
+    found = []
+    for match in _CODE.finditer(text):
+        labels = tuple(dict.fromkeys(normalise(r.label) for r in index.records
+                                     if r.row_code == match.group(1) and r.doc_id in doc_ids))
+        if labels:
+            found.append(Mention(match.group(1), match.start(), labels, "label"))
+    return tuple(found)
+
+
 def _prints_unit(name: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> bool:
     """Whether the documents `doc_ids` print the unit's own money ("XX幼儿园经费537.31万元") and
     the unit is not their own department said short."""
@@ -115,7 +130,7 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
     linked = link_mentions(text, index, skip=departments + titles)
     leaving = _left_out(text, linked)
     excluded = tuple(in_own_words(m, index, asked.doc_ids) for m in leaving)
-    mentions = _heads(text, tuple(m for m in linked if m not in leaving))
+    mentions = _heads(text, tuple(m for m in linked if m not in leaving)) + _coded(text, index, asked.doc_ids)
     mentions = tuple(in_own_words(m, index, asked.doc_ids) for m in mentions)
     if excluded and (rest := first_word(text, question_words()["operations"]["rest"])):
         # "除了X，其他支出一共多少": 其他支出 is the rest of the whole, not the row called 其他支出
@@ -134,7 +149,8 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
                          for i, ch in enumerate(text))
     period = _period(unlabelled, asked.years, index, asked.doc_ids, _carried_over(text))
     refusal, detail = _refusal(text, mentions, asked, index, period)
-    asserted = tuple(n for n in numbers_in(_YEAR_NUMBER.sub("", text)) if n not in asked.years)
+    codes = {float(m.text) for m in mentions if m.text.isdigit()}  # a code said is no figure stated
+    asserted = tuple(n for n in numbers_in(_YEAR_NUMBER.sub("", text)) if n not in asked.years and n not in codes)
     return Intent(
         question=text, operation=operation, narrative=narrative, mentions=mentions,
         doc_ids=asked.doc_ids, period=period, base_year=asked.base_year, counter=counter,
