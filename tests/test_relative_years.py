@@ -93,3 +93,16 @@ def test_a_classification_code_is_no_year(tmp_path: Path):
     answer = Conversation(open_library(config), config).ask("2080505的预算是多少？")
     assert "2080年" not in answer.text, answer.text
     assert answer.status.value == "answered" and "167" in answer.text, answer.text
+
+
+def test_a_code_asked_after_another_is_no_year_either(tmp_path: Path):
+    # "科目2080109是多少" then "2080505的预算是多少？" (both codes of the sample's 表7): no year 2080 in either
+    from assistant.config import Config
+    from index.ingest import ingest_files
+    from ingest import sample_path
+
+    config = Config(home=tmp_path)
+    ingest_files(config, [sample_path()])
+    chat = Conversation(open_library(config), config)
+    first, second = chat.ask("科目2080109是多少"), chat.ask("2080505的预算是多少？")
+    assert "2,534万元" in first.text and "167万元" in second.text and "2080年" not in second.text, second.text
