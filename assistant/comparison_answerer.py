@@ -73,7 +73,7 @@ class ComparisonAnswerer:
         if settled is None or intent.refusal not in ("", "other_year"):
             return intent
         family = [d for d in self.index.documents if d.department == settled.department]
-        years = [int(y) for y in re.findall(r"(20\d\d)", intent.question)]
+        years = [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", intent.question)]
         if years:
             same = [d for d in family if d.year == years[0]]
             if same and not intent.mentions and not intent.names_subject and last_operation != "narrative":
