@@ -260,6 +260,7 @@ def parse_sections(narrative_lines, all_lines: Sequence[str] = (),  # noqa: ANN0
     (the document's every line) give the table of contents when a reader took it for a table;
     `tables` (first line, title) end a paragraph and own the notes printed under them."""
     lines = _split_run_on_lines(list(narrative_lines))
+    tables = sorted(tables, reverse=True)  # looked up at every line: sorted once
     marks = _uses_end_marks(lines)
     toc_end = _toc_end(lines)
     parts = _contents_parts(lines, toc_end) or _contents_parts(
@@ -454,8 +455,8 @@ def _entry_about(text: str, entries: tuple[_Entry, ...], at: int) -> int:
 
 
 def _table_between(tables: Sequence[tuple[int, str]], before: int, after: int) -> tuple[int, str] | None:
-    """The last table printed between two narrative lines, or None."""
-    return next((t for t in sorted(tables, reverse=True) if before < t[0] < after), None)
+    """The last table printed between two narrative lines, or None (`tables` last first)."""
+    return next((t for t in tables if before < t[0] < after), None)
 
 
 def _add_toc(builder: _Builder, lines: list[_Line]) -> None:
