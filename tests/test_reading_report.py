@@ -73,3 +73,21 @@ def test_a_count_typed_in_a_unit_of_the_same_group_matches():
     assert record_matches(_record(unit="名", measure="count", **count), typed)
     assert not record_matches(_record(unit="辆", measure="count", **count), typed)
     assert not record_matches(_record(unit="万元", **count), typed)
+
+
+def test_a_label_typed_with_its_period_or_year_matches_the_figure_of_its_subject():
+    # s10 prints "交通运输厅2022年一般公共预算“三公”经费预算数为98.65万元": typed "“三公”经费预算数", the
+    # period (预算数) being the typed period; s06's "2015年三公经费预算拨入57.55万元" is typed with its year
+    text = dict(source="text", row_path=(), row_code="", column_path=(), unit="万元")
+    typed = {"label": "“三公”经费预算数", "value": "98.65", "unit": "万元", "where": "text", "period": "预算"}
+    assert record_matches(_record(label="一般公共预算“三公”经费", value=98.65, **text), typed)
+    assert not record_matches(_record(label="公务接待费", value=98.65, **text), typed)
+    last_year = {"label": "2015年三公经费预算", "value": "57.55", "unit": "万元", "where": "text",
+                 "period": "上年预算"}
+    assert record_matches(_record(label="三公经费预算拨入", value=57.55, **text), last_year)
+    # quote marks are typography: s13's "“会议费”“培训费”“差旅费”财政拨款预算数3万元" typed without them
+    plain = {"label": "会议费培训费差旅费财政拨款预算数", "value": "3", "unit": "万元", "where": "text"}
+    assert record_matches(_record(label="“会议费”“培训费”“差旅费”财政拨款", value=3.0, **text), plain)
+    # a period word alone is no subject: "预算数" typed names nothing a 决算 label lacks
+    assert not record_matches(_record(label="“三公”经费", value=98.65, **text),
+                              {"label": "公务接待费预算数", "value": "98.65", "unit": "万元", "where": "text"})
