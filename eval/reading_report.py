@@ -32,6 +32,8 @@ KINDS = {"预算": "budget", "决算": "final"}
 # Metadata fields a person types; those the model does not carry yet read as missing.
 META_FIELDS = ("department", "level", "kind", "fiscal_year", "region")
 _SPACES = re.compile(r"\s+")
+# Quote marks are typography: "“会议费”“培训费”" and "会议费培训费" name the same figure.
+_QUOTES = re.compile(r"[“”‘’\"']")
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 
 
@@ -55,7 +57,7 @@ def squeeze(text: str | None) -> str:
     """Text without whitespace or leading numbering, folded as the parser folds a line, for
     comparing labels as printed (a mirror copy's "宣傳部" and "預(yù)算數(shù)" are the parser's
     "宣传部" and "预算数")."""
-    return _NUMBERING.sub("", _SPACES.sub("", normalise_line(to_simplified(text or ""))))
+    return _QUOTES.sub("", _NUMBERING.sub("", _SPACES.sub("", normalise_line(to_simplified(text or "")))))
 
 
 def _number(printed: str) -> Decimal | None:
@@ -91,6 +93,9 @@ def _meta_text(value) -> str | None:  # noqa: ANN001
 
 # A typed change's wording after its subject: "较2025年年初预算减少", "比上年增长", "同比下降".
 _COMPARED = re.compile(r"(?:较|比|与|同比|相比).*$|(?:增加|减少|增长|下降)$")
+# A typed label may carry its period, which the typed "period" says again: "“三公”经费预算数" (s10),
+# "2015年三公经费预算" (s06) are the figures of “三公”经费 and 三公经费 at that period.
+_PERIOD_WORDS = re.compile(r"^(?:19|20)\d{2}年度?|(?:预算|决算)数?$")
 COMPARISON_LABELS = ("同比", "环比", "比上年", "较上年", "上年", "去年")
 
 
@@ -117,6 +122,7 @@ def record_matches(record: Record, typed: dict) -> bool:
     label = squeeze(typed.get("label"))
     if changed:  # "“三公”经费较2025年年初预算减少" is typed for 财政拨款“三公”经费's change: its subject
         label = _COMPARED.sub("", label) or label
+    label = _PERIOD_WORDS.sub("", label) or label
     names = squeeze(record.label) + "|" + squeeze("".join(record.row_path))
     # A parsed label inside a longer typed one ("公务接待费" in "公务接待费支出") names it; a comparison
     # word read as the label ("同比" in "基本支出同比减少") names nothing.
