@@ -647,3 +647,36 @@ def test_a_year_run_into_its_figure_is_split_when_the_stated_change_proves_it():
             ("change", 147.7, "2015", "2014"), ("change", 162.97, "2015", "2014")} <= found, found
     labels = {r.label for r in figures if r.value in (23.45, 162.97)}
     assert labels == {"因公出国(境)费"}, labels
+
+
+def test_a_bare_wan_closing_a_clause_is_ten_thousand_yuan():
+    # "2024年度收、支总计均为1523.26万" (a 决算 web page: 万 without 元); 万人 or 万亩 stay no money
+    paragraph = "2024年度收、支总计均为1523.26万。服务人口3万人,耕地2万亩。"
+    found = text_records(_one_paragraph(paragraph, "(一)收入支出决算总体情况说明"), _meta(2024, "final"))
+    assert [(r.label, r.value, r.unit) for r in found] == [("收、支总计", 1523.26, "万元")]
+
+
+def test_a_final_larger_or_smaller_than_its_budget_is_a_change_against_the_budget():
+    # "…支出總計1741.75萬元,…;完成年初預算100%,決算數大于預算數55.93萬元,主要原因:…" (a 决算 web page in
+    # traditional characters): 55.93 万元 is how far the 决算 went over the budget, not a level
+    paragraph = "本单位一般公共预算财政拨款支出总计1741.75万元;完成年初预算100%,决算数大于预算数55.93万元,主要原因:人员增加。"
+    found = text_records(_one_paragraph(paragraph), _meta(2017, "final"))
+    over = [r for r in found if r.value == 55.93]
+    assert [(r.measure, r.label) for r in over] == [("change", "一般公共预算财政拨款支出总计")]
+    assert over[0].base_period == "预算"
+    under = text_records(_one_paragraph("项目支出100万元,决算数小于预算数20万元。"), _meta(2017, "final"))
+    assert [(r.label, r.value, r.measure) for r in under if r.measure == "change"] == [("项目支出", -20, "change")]
+
+
+def test_another_name_of_the_department_before_a_budget_term_is_no_part_of_the_label():
+    # "交通运输厅2022年一般公共预算“三公”经费预算数为98.65万元" (department typed as 交通运输部门),
+    # "2022游仙区政府办“三公”经费财政拨款预算数9万元" (a short name of 游仙区人民政府办公室)
+    found = text_records(_one_paragraph("某某厅2022年一般公共预算“三公”经费预算数为98.65万元。"),
+                         _meta(2022, department="某省某某部门"))
+    assert [r.label for r in found] == ["一般公共预算“三公”经费"]
+    short = text_records(_one_paragraph("2022某区政府办“三公”经费财政拨款预算数9万元。"),
+                         _meta(2022, department="某区人民政府办公室"))
+    assert [r.label for r in short] == ["“三公”经费财政拨款"]
+    # a function's name is no department: "法院支出", "其他政府办公厅(室)及相关机构事务支出" keep theirs
+    kept = text_records(_one_paragraph("教育支出100万元,公共安全支出20万元。"), _meta(2022, department="某某局"))
+    assert [r.label for r in kept] == ["教育支出", "公共安全支出"]
