@@ -57,6 +57,12 @@ def year_of(record: Record, index: RecordIndex) -> str:
 _LEVEL_OFF = re.compile(r"[与和同较比][^，,。；;：:]{0,16}?持平")
 
 
+def _base_words(record: Record) -> str:
+    """What a change is against: a year ("2021年"), the year before, or a budget stage ("预算")."""
+    base = record.base_period
+    return f"{base}年" if base.isdigit() else (base or "上年")
+
+
 def record_statement(record: Record, index: RecordIndex, subject: str = "") -> str:
     """One record as a sentence: "2022年物业管理费预算为231万元。"."""
     name = subject or record_name(record)
@@ -67,10 +73,10 @@ def record_statement(record: Record, index: RecordIndex, subject: str = "") -> s
         return f"{year}年{name}{level.group(0)}。"  # "…与2021年预算持平": in the document's words
     if record.measure == "change":
         verb = "减少" if record.value < 0 else "增加"
-        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
+        return f"{year}年{name}比{_base_words(record)}{verb}{value}。"
     if record.measure == "change_rate":
         verb = "下降" if record.value < 0 else "增长"
-        return f"{year}年{name}比{record.base_period or '上年'}年{verb}{value}。"
+        return f"{year}年{name}比{_base_words(record)}{verb}{value}。"
     if record.measure == "target":
         return f"{name}的绩效目标值为{record.qualifier}{value}。"
     if record.unit in MONEY_UNITS:

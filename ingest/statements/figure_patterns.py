@@ -13,6 +13,10 @@ from ingest.statements.figure_labels import figure_settings
 NUMBER = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 
+# What may follow a unit that counts only at the end of a clause: punctuation, a space, the end.
+_CLAUSE_END = r"(?=[，,。；;、：:）)\s]|$)"
+
+
 @dataclass(frozen=True)
 class FigurePatterns:
     """figures.toml compiled once."""
@@ -25,6 +29,8 @@ class FigurePatterns:
     decrease: frozenset[str]
     comparison: re.Pattern[str]
     level_off: re.Pattern[str]
+    against_budget: re.Pattern[str]
+    below_budget: frozenset[str]
     comparison_end: re.Pattern[str]
     share: re.Pattern[str]
     relation: re.Pattern[str]
@@ -44,6 +50,9 @@ def figure_patterns() -> FigurePatterns:
     kinds = {u: "money" for u in units["money"]} | {u: "percent" for u in units["percent"]}
     kinds |= {u: "count" for u in units["counts"]}
     unit_alternation = "|".join(re.escape(u) for u in sorted(kinds, key=len, reverse=True))
+    clause_end = [u for u in units.get("money_at_clause_end", []) if u not in kinds]
+    kinds |= {u: "money" for u in clause_end}
+    unit_alternation += "".join(f"|{re.escape(u)}{_CLAUSE_END}" for u in clause_end)
     change = data["change"]
     verbs = sorted(change["increase"] + change["decrease"], key=len, reverse=True)
     comparison = change["comparison"]
@@ -57,6 +66,8 @@ def figure_patterns() -> FigurePatterns:
         decrease=frozenset(change["decrease"]),
         comparison=re.compile(comparison),
         level_off=re.compile(change["level_off"]),
+        against_budget=re.compile(change["against_budget"]),
+        below_budget=frozenset(change["below_budget"]),
         # "比上年 2665.56 万元增加…", "比2023年的40,616,051.67万元,增加…"
         comparison_end=re.compile(rf"{comparison}的?$"),
         share=re.compile(rf"({'|'.join(data['share']['words'])})"),

@@ -115,10 +115,12 @@ def _sentence_records(sentence: Sentence, context: Context) -> list[Record]:
         pre = sentence.text[clause_start:match.start()]
         between = sentence.text[previous_end:match.start()]
         clause = re.split(r"[；;]", between)[-1]
-        if clause != between and not patterns.comparison.search(clause) and not patterns.change.search(clause):
+        if clause != between and not any(p.search(clause) for p in (
+                patterns.comparison, patterns.change, patterns.against_budget, patterns.relation)):
             # "…其中年初结转和结余0万元,较2019年增加0万元;本年收入合计4170.87万元,较2019年增加
             # 2159.45万元": a clause after a semicolon that names a figure has its own subject (seen in
-            # a 决算 of the development corpus); "…;比2012年预算增加755.18万元" still speaks of the first
+            # a 决算 of the development corpus); "…;比2012年预算增加755.18万元" or "…;完成年初预算100%,
+            # 决算数大于预算数55.93万元" still speaks of the first
             sentence.labels, sentence.kinds, sentence.subject, sentence.last_label = [], [], "", ""
         if clause_start == previous_end > 0:  # "货物采购 0 万元、工程采购 0 万元"
             pre = pre.rsplit("、", 1)[-1]
@@ -233,6 +235,8 @@ def _read_figure(sentence: Sentence, context: Context, match: re.Match[str], uni
     period = figure_period(sentence.text, match.start(), context)
     quote = sentence.text.strip()
     common = dict(value=value, unit=unit, quote=quote, period=period)
+    if kind == "money" and (against := patterns.against_budget.search(pre)):
+        return [_against_budget_record(sentence, context, common, against)]
     change = patterns.change.search(pre)
     if change:
         return _change_records(sentence, context, common, pre[:change.start()], change.group(1), kind)
@@ -325,6 +329,19 @@ def _change_record(sentence: Sentence, context: Context, common: dict, before_ve
         sentence.changed.append(label)
     return _record(context, **common | {"value": sign * common["value"]}, label=label,
                    measure=measure, base_period=base)
+
+
+def _against_budget_record(sentence: Sentence, context: Context, common: dict,
+                           against: re.Match[str]) -> Record:
+    """"…支出总计1741.75万元;…,决算数大于预算数55.93万元": the sentence's figure against its budget
+    stage (base_period "预算", "年初预算"); smaller than the budget is a negative change."""
+    label = subject_label(sentence, context, "", kind="money")
+    sign = -1.0 if against.group("verb") in figure_patterns().below_budget else 1.0
+    base = against.group("base").removesuffix("数")
+    sentence.last_label = label
+    sentence.changed.append(label)
+    return _record(context, **common | {"value": sign * common["value"]}, label=label, measure="change",
+                   base_period=base)
 
 
 def _qualifier(pre: str, after: str, context: Context) -> str:
