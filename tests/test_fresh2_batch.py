@@ -1,0 +1,66 @@
+"""Behaviour the second fresh batch (tests/fixtures/fresh2_corpus) showed, on its real pages.
+
+Expected values are typed from the pages as printed (see that folder's SOURCES.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.document import parse_document
+
+TEXTS = Path(__file__).parent / "fixtures" / "fresh2_corpus" / "texts"
+
+
+def parsed(prefix: str):
+    return parse_document(next(TEXTS.glob(f"{prefix}-*.txt")))
+
+
+@pytest.mark.parametrize("prefix, year, kind", [
+    # fC1 opens "按照《预算法》、《地方预决算公开操作规程》…,现将2022年部门预算公开如下:": the laws it names
+    # say nothing of its kind
+    ("fC1", 2022, "budget"),
+    # fD2 opens with page fields, then "根据国务院关于推进政府预算信息公开的决策部署…" (a sentence), before its
+    # title "昌宁县县本级2015年度“三公”经费决算财政拨款情况统计表"
+    ("fD2", 2015, "final"),
+    # fC3 opens with its table ("项目 | 2022年预算数 | 2023年预算数 | …"); its heading further down is
+    # "奉新县2023年“三公”经费预算增减变化情况说明": a table's header row is no title line
+    ("fC3", 2023, "budget"),
+    ("fD3", 2019, "final"),
+])
+def test_year_and_kind(prefix, year, kind):
+    document = parsed(prefix)
+    assert (document.year, document.kind) == (year, kind)
+
+
+def test_a_unit_named_only_by_its_duties_sentence_is_the_department():
+    # fD3 has no title line; "一、部门主要职责" opens "平陆县植树绿化服务中心贯彻落实全民义务植树的组织、…"
+    assert parsed("fD3").department == "平陆县植树绿化服务中心"
+
+
+def _table_value(document, label: str, column: str) -> float:
+    found = [r.value for r in document.records if r.source == "table" and r.label == label
+             and column in "".join(r.column_path)]
+    assert len(found) == 1, (label, column, [(r.label, r.column_path, r.value) for r in document.records
+                                              if r.source == "table"])
+    return found[0]
+
+
+def test_a_pipe_table_whose_header_names_years_keeps_its_header():
+    # fC3: "项目 | 2022年预算数 | 2023年预算数 | 2023年预算数增减 | 增减原因 |" over
+    # "2、公务接待费 | 1114.54 | 989.86 | -124.68 | 严格执行中央八项规定…"
+    document = parsed("fC3")
+    assert _table_value(document, "公务接待费", "2023年预算数") == 989.86
+    assert _table_value(document, "公务接待费", "2022年预算数") == 1114.54
+    assert _table_value(document, "公务用车购置费", "2023年预算数") == 527.36
+
+
+def test_a_titled_pipe_table_after_its_unit_line_is_read_by_its_cells():
+    # fD2: "昌宁县县本级2015年度“三公”经费决算财政拨款情况统计表" / "单位:万元" / "项 目 | 2014年决算数 |
+    # 2015年决算数 | …" / "其中:(1)公务用车运行维护费 | 918.19 | 939.99 | 21.8 | 2.40% |"
+    document = parsed("fD2")
+    table = next(t for t in document.tables if "统计表" in t.title)
+    assert table.unit == "万元"
+    assert _table_value(document, "公务用车运行维护费", "2015年决算数") == 939.99
+    assert _table_value(document, "公务接待费", "2014年决算数") == 977.3
