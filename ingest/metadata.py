@@ -36,7 +36,8 @@ def find_metadata(layout: Layout, sections, tables, source_name: str,  # noqa: A
     lines = [line for line in layout.lines if line.strip()]
     tidy = [tidy_spaces(line) for line in lines]
     page_field = re.compile(_settings()["kind"]["page_field"])
-    heads = [line for line in tidy if len(_CJK.findall(line)) >= 2 and not page_field.match(line)][:5]
+    heads = [line for line in tidy if len(_CJK.findall(line)) >= 2 and not page_field.match(line)
+             and not _is_table_row(line)][:5]
     department = find_department(lines, tidy, list(sections))
     year = find_year(tidy, source_name)
     kind = find_kind(heads + [source_name], tidy)
@@ -89,11 +90,18 @@ def _publisher(data: dict, tidy: list[str], sections: list[Section]) -> str:
     return ""
 
 
+def _is_table_row(line: str) -> bool:
+    """A flattened table's row ("项目 | 2022年预算数 | 2023年预算数 | …", fC3 of the second fresh batch):
+    three or more cells; its header's years are no title's (a "标题:|…|" field has two)."""
+    return sum(1 for cell in line.split("|") if cell.strip()) >= 3
+
+
 def _title_lines(tidy: list[str], count: int = 8) -> list[str]:
     """The first lines as possible titles, a web page's "标题:" field name dropped, then the
     same lines joined where a title is broken over them (`_joined_titles`)."""
     data = _settings()["title"]
-    bare = [re.sub(data["field"], "", line).replace("|", "").strip() for line in tidy[:count]]
+    bare = [re.sub(data["field"], "", line).replace("|", "").strip() for line in tidy[:count]
+            if not _is_table_row(line)]
     return bare + _joined_titles(data, bare)
 
 
@@ -191,19 +199,31 @@ def find_year(tidy: list[str], source_name: str) -> int:
 def find_kind(heads: list[str], tidy: list[str]) -> str:
     """"final" (决算) or "budget" (预算), from the title lines, else from how often each is named."""
     data = _settings()["kind"]
-    for line in (line[:60] for line in heads):
+    for line in heads:
+        # "按照《预算法》、《地方预决算公开操作规程》…,现将2022年部门预算公开如下" (fC1 of the second fresh
+        # batch): the laws a sentence names say nothing of the kind, and a sentence is no title line
+        # ("根据国务院关于推进政府预算信息公开的决策部署…", fD2)
+        line = _without_both(data, re.sub(data["named_work"], "", line))[:60]
+        if re.search(data["sentence"], line):
+            continue
         for word in data["not_budget"]:
             line = line.replace(word, "")
         if any(word in line for word in data["final"]):
             return "final"
         if any(word in line for word in data["budget"]):
             return "budget"
-    text = "\n".join(tidy)
+    text = _without_both(data, re.sub(data["named_work"], "", "\n".join(tidy)))
     finals = sum(text.count(word) for word in data["final"])
     budgets = (sum(text.count(word) for word in data["budget"])
                - sum(text.count(word) for word in data["not_budget"]))
     # a budget may mention last year's 决算 in passing; final accounts keep naming it
     return "final" if finals and finals * 3 >= budgets else "budget"
+
+
+def _without_both(data: dict, text: str) -> str:
+    for word in data["both"]:
+        text = text.replace(word, "")
+    return text
 
 
 def find_level(tidy: list[str], department: str) -> str:
