@@ -41,7 +41,7 @@ def test_a_unit_named_only_by_its_duties_sentence_is_the_department():
 
 def _table_value(document, label: str, column: str) -> float:
     found = [r.value for r in document.records if r.source == "table" and r.label == label
-             and column in "".join(r.column_path)]
+             and r.column_path and r.column_path[-1] == column]
     assert len(found) == 1, (label, column, [(r.label, r.column_path, r.value) for r in document.records
                                               if r.source == "table"])
     return found[0]

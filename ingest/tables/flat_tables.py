@@ -43,8 +43,9 @@ def find_flat_tables(narrative: Narrative) -> tuple[list[TableGrid], Narrative]:
         for reader in (_pipe_rows, stacked_table, _pipe_cells, _aligned_rows):
             found = reader(narrative, index)
             if found:
-                grid, index = found
+                grid, index = found[:2]
                 grids.append(grid)
+                left.extend(found[2:][0] if len(found) > 2 else ())  # what a text column said
                 break
         else:
             number, text = narrative[index]
@@ -96,7 +97,9 @@ def _split_header(rows: list[tuple[str, ...]]) -> tuple[list, int]:
     公务用车购置费"): one path per column when the lower row starts with its opener (小计, 项目)
     and the paths are as many as the body's cells, else the first row's cells as before.
     """
-    first_body = next((i for i, r in enumerate(rows) if any(re.search(r"\d", c) for c in r[1:])), len(rows))
+    # a header cell may name a year ("2022年预算数", fC3 of the second fresh batch): a body row has a number
+    first_body = next((i for i, r in enumerate(rows) if any(re.search(r"\d", c) and NUMBER_OR_MARK.match(c)
+                                                            for c in r[1:])), len(rows))
     if not first_body:
         return [], 0
     printed = [r for r in rows[:first_body] if any(c.strip() for c in r)]
@@ -104,7 +107,24 @@ def _split_header(rows: list[tuple[str, ...]]) -> tuple[list, int]:
         paths = header_paths([c for r in printed for c in r if c.strip()])
         if any(len(p) > 1 for p in paths) and len(paths) == len(rows[first_body]):
             return paths, first_body
+        if len(printed) == 2 and (under := _under_one(printed[0], printed[1], len(rows[first_body]))):
+            return under, first_body
     return list(rows[0]), first_body
+
+
+def _under_one(top: tuple[str, ...], lower: tuple[str, ...], width: int) -> list[tuple[str, ...]]:
+    """"项 目 | 2014年决算数 | 2015年决算数 | 2015年决算比上年增、减情况" over "增、减额 | 增、减幅度" (fD2 of
+    the second fresh batch): the lower row's cells are the parts of the one top cell spanning them — the
+    one sharing words with them, else the last — when the body's cells count exactly that many columns."""
+    top = tuple(c for c in top if c.strip())
+    lower = tuple(c for c in lower if c.strip())
+    if len(lower) < 2 or len(top) - 1 + len(lower) != width:
+        return []
+    def shared(cell: str) -> int:
+        return max(len(set(cell) & set(part) - set("、，, ")) for part in lower)
+    group = max(range(1, len(top)), key=lambda i: (shared(top[i]), i))
+    return [(cell,) for cell in top[:group]] + [(top[group], part) for part in lower] + \
+        [(cell,) for cell in top[group + 1:]]
 
 
 def _pipe_rows(narrative: Narrative, index: int):
@@ -132,11 +152,42 @@ def _pipe_rows(narrative: Narrative, index: int):
             rows.append(tuple(c for c in cells))
             kept.append((number, text.strip()))
     header, skip = _split_header(rows)
+    said: Narrative = []
+    if skip and (column := _text_column(header, rows[skip:])):
+        header, rows, said = _without_text_column(header, rows, kept, skip, column)
     if skip and is_indicator_header(header):
         read = indicator_rows(header, rows[skip:])
         grid = _grid([kept[skip + i] for i in read.sources], read.rows, (), title, unit, notes)
         return replace(grid, cell_names=tuple(read.cell_names), row_paths=tuple(read.paths)), end
-    return _grid(kept[skip:], rows[skip:], header, title, unit, notes), end
+    return _grid(kept[skip:], rows[skip:], header, title, unit, notes), end, said
+
+
+# A column of words beside the figures: "项目 | 2022年预算数 | 2023年预算数 | 2023年预算数增减 | 增减原因"
+# (fC3 of the second fresh batch; "备注", "说明" columns alike).
+_TEXT_COLUMN = re.compile(r"原因|说明|备注|依据")
+
+
+def _text_column(header: list, body: list[tuple[str, ...]]) -> int:
+    """The index of a header cell naming a text column whose body cells are words, not figures; 0 if none."""
+    for index, cell in enumerate(header):
+        name = cell[-1] if isinstance(cell, tuple) else cell
+        if index and _TEXT_COLUMN.search(name):
+            printed = [row[index] for row in body if len(row) > index and row[index].strip()]
+            if printed and not any(NUMBER_OR_MARK.match(c) for c in printed):
+                return index
+    return 0
+
+
+def _without_text_column(header: list, rows: list[tuple[str, ...]], kept: Narrative, skip: int, column: int):
+    """The header and rows without the text column, and its cells as sentences of their own
+    ("公务接待费：严格执行中央八项规定…", at the row's line): reasons are narrative, asked as "为什么"."""
+    said: Narrative = []
+    for (number, _), row in zip(kept[skip:], rows[skip:]):
+        if len(row) > column and row[column].strip():
+            label = re.sub(r"^(?:其中[:：])?(?:[(（]?\d{1,2}[)）、.．]|[一二三四五六七八九十]、)?", "", row[0]).strip()
+            said.append((number, f"{label}：{row[column].strip()}"))
+    rows = [row[:column] + row[column + 1:] for row in rows]
+    return header[:column] + header[column + 1:], rows, said
 
 
 def _is_unit_row(cells: list[str]) -> bool:
@@ -212,6 +263,8 @@ def _aligned_rows(narrative: Narrative, index: int):
     if unit_at is None:
         return None
     unit = UNIT.search(narrative[unit_at][1]).group(1)
+    if unit_at + 1 < len(narrative) and _is_pipe_row(narrative[unit_at + 1][1]):
+        return None  # a title and unit over " | " rows (fD2 of the second fresh batch): the pipe reader's
     end, lines, kept, notes = unit_at + 1, [], [], []
     while end < len(narrative):
         line_number, line = narrative[end]
