@@ -64,3 +64,28 @@ def test_a_titled_pipe_table_after_its_unit_line_is_read_by_its_cells():
     assert table.unit == "万元"
     assert _table_value(document, "公务用车运行维护费", "2015年决算数") == 939.99
     assert _table_value(document, "公务接待费", "2014年决算数") == 977.3
+
+
+def _table_record(document, label: str, column: str):
+    (found,) = [r for r in document.records if r.source == "table" and r.label == label
+                and r.column_path and r.column_path[-1] == column]
+    return found
+
+
+def test_a_column_naming_a_year_gives_its_figures_that_year():
+    # fD2: "项 目 | 2014年决算数 | 2015年决算数 | 2015年决算比上年增、减情况" over "增、减额 | 增、减幅度"
+    document = parsed("fD2")
+    last_year = _table_record(document, "公务接待费", "2014年决算数")
+    assert (last_year.period, last_year.measure) == ("2014", "amount")
+    this_year = _table_record(document, "公务接待费", "2015年决算数")
+    assert (this_year.period, this_year.measure) == ("2015", "amount")
+    change = _table_record(document, "合 计", "增、减额")
+    assert (change.value, change.measure, change.period, change.base_period) == (-3.51, "change", "2015", "2014")
+    rate = _table_record(document, "公务接待费", "增、减幅度")
+    assert (rate.value, rate.unit, rate.measure) == (-6.1, "%", "change_rate")
+    # fC3: "… | 2022年预算数 | 2023年预算数 | 2023年预算数增减 | …": the change column is 2023 against 2022
+    fc3 = parsed("fC3")
+    reception = _table_record(fc3, "公务接待费", "2023年预算数增减")
+    assert (reception.value, reception.measure, reception.period, reception.base_period) == (
+        -124.68, "change", "2023", "2022")
+    assert _table_record(fc3, "公务接待费", "2022年预算数").period == "2022"
