@@ -89,3 +89,9 @@ def test_a_column_naming_a_year_gives_its_figures_that_year():
     assert (reception.value, reception.measure, reception.period, reception.base_period) == (
         -124.68, "change", "2023", "2022")
     assert _table_record(fc3, "公务接待费", "2022年预算数").period == "2022"
+
+
+def test_a_table_printed_without_a_title_is_named_by_its_header_line():
+    # fC3's copy starts at the table: "单位:万元 | ||||" / "项目 | 2022年预算数 | 2023年预算数 | …"
+    (table,) = parsed("fC3").tables
+    assert table.title.startswith("项目 | 2022年预算数 | 2023年预算数") and table.unit == "万元"
