@@ -152,6 +152,10 @@ def _pipe_rows(narrative: Narrative, index: int):
             rows.append(tuple(c for c in cells))
             kept.append((number, text.strip()))
     header, skip = _split_header(rows)
+    if not title and skip:
+        # no title printed (the page's copy starts at the table, fC3 of the second fresh batch): the table
+        # is named by its header line as printed, as a reader points to it
+        title = kept[0][1]
     said: Narrative = []
     if skip and (column := _text_column(header, rows[skip:])):
         header, rows, said = _without_text_column(header, rows, kept, skip, column)

@@ -75,11 +75,37 @@ def _period(table: Table, row: Row, column, cell, document: Document) -> tuple[s
         latest = years[-1] if years else year
         measure = "change_rate" if row.label.endswith(("%", "％")) else "change"
         return latest, measure, years[0] if len(years) > 1 else _previous(latest)
+    if named := _column_year(column):
+        return named[0], _column_measure(column, cell, named), named[1]
     if column and column[-1].endswith(("目标值", "指标值")):  # 年度指标值 of a 绩效自评表 is its target
         return year, "target", ""
     if (cell.unit or "") in COUNT_UNITS:
         return year, "count", ""
     return year, "amount", ""
+
+
+# A column naming its year: "2014年决算数", "2023年预算数", "2015年决算比上年增、减情况 › 增、减额",
+# "2023年比2022年增减" (fD2, fC3 of the second fresh batch; county 三公 tables comparing two years).
+_COLUMN_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_COLUMN_CHANGE = re.compile(r"增减|增、减|增长|减少|比上年|较上年|变动|差额")
+_COLUMN_RATE = re.compile(r"幅度|率|%|％")
+
+
+def _column_year(column: tuple[str, ...]) -> tuple[str, str] | None:
+    """(year, base year) a column's name states; base "" unless the column compares years."""
+    name = "".join(column)
+    years = _COLUMN_YEAR.findall(name)
+    if not years:
+        return None
+    if not _COLUMN_CHANGE.search(name):
+        return years[0], ""
+    return years[0], years[1] if len(years) > 1 else _previous(years[0])
+
+
+def _column_measure(column: tuple[str, ...], cell, named: tuple[str, str]) -> str:
+    if named[1]:
+        return "change_rate" if cell.unit in ("%", "％") or _COLUMN_RATE.search(column[-1]) else "change"
+    return "count" if (cell.unit or "") in COUNT_UNITS else "amount"
 
 
 def _previous(year: str) -> str:
