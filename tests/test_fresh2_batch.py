@@ -95,3 +95,32 @@ def test_a_table_printed_without_a_title_is_named_by_its_header_line():
     # fC3's copy starts at the table: "单位:万元 | ||||" / "项目 | 2022年预算数 | 2023年预算数 | …"
     (table,) = parsed("fC3").tables
     assert table.title.startswith("项目 | 2022年预算数 | 2023年预算数") and table.unit == "万元"
+
+
+def test_the_parts_of_a_budget_stated_in_final_accounts_are_budget_figures():
+    # fC2 (a 决算): "2016年,市人大“三公”经费预算为168.53万元,其中:因公出国(境)费39万元、公务用车运行维护费
+    # 119.5万元、国内公务接待费10万元。“三公”经费支出为163.58万元,…公务用车运行维护费支出104.46万元"
+    records = [r for r in parsed("fC2").records if r.source == "text" and r.value == 119.5]
+    assert [r.label for r in records] == ["公务用车运行维护费预算"]
+
+
+def _conversation(home: Path, prefix: str):
+    from assistant.config import Config
+    from assistant.conversation import Conversation
+    from index.ingest import ingest_files
+    from index.library import open_library
+
+    config = Config(home=home)
+    (result,) = ingest_files(config, [next(TEXTS.glob(f"{prefix}-*.txt"))])
+    assert result.status == "added", result.error
+    return Conversation(open_library(config), config)
+
+
+def test_what_was_actually_spent_is_the_final_figure_not_the_budget(tmp_path: Path):
+    from assistant.answer import Status
+
+    chat = _conversation(tmp_path, "fC2")
+    spent = chat.ask("市人大2016年“三公”经费实际花了多少？")
+    assert spent.status is Status.ANSWERED and "163.58万元" in spent.text, spent.text
+    cars = chat.ask("2016年公车运行维护费决算是多少？")
+    assert cars.status is Status.ANSWERED and "104.46万元" in cars.text, cars.text
