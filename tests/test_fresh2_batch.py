@@ -124,3 +124,12 @@ def test_what_was_actually_spent_is_the_final_figure_not_the_budget(tmp_path: Pa
     assert spent.status is Status.ANSWERED and "163.58万元" in spent.text, spent.text
     cars = chat.ask("2016年公车运行维护费决算是多少？")
     assert cars.status is Status.ANSWERED and "104.46万元" in cars.text, cars.text
+
+
+def test_a_share_asked_as_a_in_b_takes_b_as_the_whole(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fC1: "2022年基本支出3038.92万元,其中人员经费2617.97万元": 2617.97 ÷ 3038.92 = 86.15 %
+    chat = _conversation(tmp_path, "fC1")
+    answer = chat.ask("人员经费在基本支出里占了多大比例？")
+    assert answer.status is Status.ANSWERED and "86.1" in answer.text, answer.text
