@@ -133,3 +133,17 @@ def test_a_share_asked_as_a_in_b_takes_b_as_the_whole(tmp_path: Path):
     chat = _conversation(tmp_path, "fC1")
     answer = chat.ask("人员经费在基本支出里占了多大比例？")
     assert answer.status is Status.ANSWERED and "86.1" in answer.text, answer.text
+
+
+def test_a_school_district_is_a_department_not_a_region():
+    # fD1's title: "武山县洛门学区2022年部门预算公开说明" (学区: a county's office for its schools)
+    assert parsed("fD1").department == "武山县洛门学区"
+
+
+def test_a_project_named_after_a_school_is_the_documents_own(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fD1: "1.洛门第三小学项目1个,分别是:1872万元。": the school is the district's, not another department
+    chat = _conversation(tmp_path, "fD1")
+    answer = chat.ask("洛门第三小学那个项目安排了多少钱？")
+    assert answer.status is Status.ANSWERED and "1,872万元" in answer.text, answer.text
