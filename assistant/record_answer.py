@@ -456,9 +456,17 @@ def _part_and_whole(intent: Intent, index: RecordIndex) -> tuple[Record, Record]
     after = [i for i in positions if 0 <= at < intent.mentions[i].start]
     if at < 0 or not before:
         return chosen[positions[0]], chosen[positions[1]]
+    inside = [i for i in before if _CONTAINER.match(intent.question, intent.mentions[i].start + len(intent.mentions[i].text))]
+    if inside and len(before) >= 2:  # "人员经费在基本支出里占了多大比例" (fC1 of the second fresh batch)
+        whole = inside[0]
+        return chosen[next(i for i in reversed(before) if i != whole)], chosen[whole]
     part = before[-1]
     whole = after[0] if after else next(i for i in positions if i != part)
     return chosen[part], chosen[whole]
+
+
+# The whole a share is taken in, said before 占: "在基本支出里占", "基本支出中…占".
+_CONTAINER = re.compile(r"里面?|当中|之中|中|内")
 
 
 def _in_table(intent: Intent, index: RecordIndex, table_no: int) -> Record | None:

@@ -155,11 +155,17 @@ def _stage_fit(record: Record, question: str, index: RecordIndex) -> float:
     a 决算's own figures before the budgets it mentions ("三公经费部门预算451.62万元" beside 394.85 spent)."""
     asked = stages_said(question)
     own = stage(record.label) or stage(" ".join(record.column_path))
+    document = index.document(record.doc_id)
+    final = document is not None and document.kind == "final"
     if not asked:
-        document = index.document(record.doc_id)
-        final = document is not None and document.kind == "final"
         return -WEIGHTS.budget_in_final if final and own == "预算" else 0.0
-    if len(asked) != 1 or not own:
+    if len(asked) != 1:
+        return 0.0
+    if not own and final and record.measure == "amount":
+        # a 决算's figures are what was spent unless named otherwise: "“三公”经费支出为163.58万元" beside
+        # "“三公”经费预算为168.53万元" (fC2 of the second fresh batch) answers "实际花了多少"
+        own = "决算"
+    if not own:
         return 0.0
     return WEIGHTS.said_stage if own in asked else -WEIGHTS.other_stage
 

@@ -76,7 +76,8 @@ _SHORT_DEPARTMENT_MIN = 4
 
 
 # What a figure labelled with a unit's name and one of these words is: that unit's money.
-_UNIT_FUNDS = ("经费", "预算", "资金", "拨款")
+# "洛门第三小学项目1872万元" (fD1 of the second fresh batch): a project named after one of its schools.
+_UNIT_FUNDS = ("经费", "预算", "资金", "拨款", "项目")
 
 
 # A 款 or 项 code (5 or 7 digits) said as such, not an amount: "2080505的预算" (not "20805元").
@@ -100,7 +101,7 @@ def _prints_unit(name: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> boo
     if any(name in d.department for d in index.documents):
         return False
     labels = {record.label for record in index.records if record.doc_id in doc_ids}
-    return any(label.endswith(f"{name}{word}") for label in labels for word in _UNIT_FUNDS)
+    return any(f"{name}{word}" in label for label in labels for word in _UNIT_FUNDS)
 
 
 def _department_said(department: str, text: str) -> str:

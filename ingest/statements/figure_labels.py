@@ -38,6 +38,8 @@ class LabelRules:
     max_length: int
     classification: re.Pattern[str]
     section_tail: re.Pattern[str]
+    other_name: re.Pattern[str]
+    other_name_share: float
 
 
 @cache
@@ -70,6 +72,8 @@ def label_rules() -> LabelRules:
         max_length=data["max_length"],
         classification=re.compile(data["classification"]),
         section_tail=re.compile(data["section_tail"]),
+        other_name=re.compile(data["other_name"]),
+        other_name_share=data["other_name_share"],
     )
 
 
@@ -87,6 +91,7 @@ def clean_label(text: str, aliases: tuple[str, ...] = (), kind: str = "budget") 
     label = _short_name(text.replace("|", " "), rules.short_name).strip()
     for pattern in rules.remove:
         label = pattern.sub("", label).strip()
+    label = _strip_other_name(label, aliases[0] if aliases else "", rules)
     changed = True
     while changed and label:
         before = label
@@ -119,6 +124,16 @@ def _shorten(label: str, limit: int) -> str:
         return label
     tail = re.split(r"[\d\s]+", label)[-1].lstrip("%)）分.、")
     return (tail or label)[-limit:]
+
+
+def _strip_other_name(label: str, department: str, rules: LabelRules) -> str:
+    """`label` without another name of the department before its budget term (see figures.toml)."""
+    match = rules.other_name.match(label)
+    if not match or not department:
+        return label
+    name = [ch for ch in match.group(0) if not ch.isdigit()]
+    shared = sum(1 for ch in name if ch in department)
+    return label[match.end():] if name and shared / len(name) >= rules.other_name_share else label
 
 
 def _strip_department(label: str, aliases: tuple[str, ...]) -> str:

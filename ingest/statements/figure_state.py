@@ -41,6 +41,7 @@ class Sentence:
     lead: str = ""  # the text between the previous figure (or the sentence's start) and this one
     completion: str = ""  # "…支出决算完成预算": what "完成预算 27 万元的 63.2%" completes
     periods: list[str] = field(default_factory=list)  # the years of its amounts and counts, in order
+    parts_stage: str = ""  # "预算" after "…经费预算为168.53万元,其中:": its parts are budget figures too
 
     def copy(self) -> Sentence:
         return replace(self, labels=list(self.labels), kinds=list(self.kinds), changed=list(self.changed),

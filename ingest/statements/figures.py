@@ -260,6 +260,8 @@ def _read_figure(sentence: Sentence, context: Context, match: re.Match[str], uni
     if (named := _LAST_YEARS.match(label)) and not is_weak(named["name"]):
         label, period = named["name"], previous_year(period)
         common["period"] = period
+    if kind == "money" and context.document.kind == "final":
+        label = _staged_part(sentence, label, after)
     measure = "count" if kind == "count" else "amount"
     if qualifier or (context.in_targets and kind != "money"):
         measure = "target"
@@ -275,6 +277,22 @@ def _read_figure(sentence: Sentence, context: Context, match: re.Match[str], uni
             sentence.subject = label  # "…支出年初预算" is relative to the subject, which stays
     sentence.last_label = label
     return [_record(context, **common, label=label, measure=measure, qualifier=qualifier)]
+
+
+# Final accounts state the budget too: "“三公”经费预算为168.53万元,其中:因公出国(境)费39万元、公务用车运行维护
+# 费119.5万元…" (fC2 of the second fresh batch) — the parts after 其中 are budget figures, not what was spent.
+_BUDGET_WHOLE = re.compile(r"预算数?$")
+_PARTS_FOLLOW = re.compile(r"^[，,；;：:\s]*其中")
+_STAGE_SAID = re.compile(r"预算|决算|执行")
+
+
+def _staged_part(sentence: Sentence, label: str, after: str) -> str:
+    """`label`, with 预算 when it is a part of a budget figure stated before it in the sentence."""
+    if sentence.parts_stage and not _STAGE_SAID.search(label):
+        label += sentence.parts_stage
+    elif _BUDGET_WHOLE.search(label) and _PARTS_FOLLOW.match(after):
+        sentence.parts_stage = "预算"
+    return label
 
 
 # "209年收入决算43187160.08元,上年收入决算39312554.51元": a figure named with 上年 is last year's (seen in a
