@@ -147,3 +147,17 @@ def test_a_project_named_after_a_school_is_the_documents_own(tmp_path: Path):
     chat = _conversation(tmp_path, "fD1")
     answer = chat.ask("洛门第三小学那个项目安排了多少钱？")
     assert answer.status is Status.ANSWERED and "1,872万元" in answer.text, answer.text
+
+
+def test_a_unit_named_by_its_opening_sentence_is_the_department():
+    # fC1: "甘谷县安远学区的主要职能是实施安远镇义务教育阶段中小学校及幼儿园的管理。"
+    assert parsed("fC1").department == "甘谷县安远学区"
+
+
+def test_a_name_in_the_question_is_no_other_department_when_the_documents_name_none(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fC2 names itself only "市人大" in its sentences; "昆明市人大常委会" is no department to refuse for
+    chat = _conversation(tmp_path, "fC2")
+    answer = chat.ask("昆明市人大常委会2016年“三公”经费预算是多少？")
+    assert answer.status is Status.ANSWERED and "168.53万元" in answer.text, answer.text
