@@ -161,3 +161,12 @@ def test_a_name_in_the_question_is_no_other_department_when_the_documents_name_n
     chat = _conversation(tmp_path, "fC2")
     answer = chat.ask("昆明市人大办公室2016年公务接待费支出是多少？")
     assert answer.status is Status.ANSWERED and "6.96万元" in answer.text, answer.text
+
+
+def test_a_rise_asked_in_percent_is_a_growth_rate(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fC1: "2022年三公经费预算17.17万元,比2021年的15万元增加2.17万": 2.17 ÷ 15 = 14.47 %
+    chat = _conversation(tmp_path, "fC1")
+    answer = chat.ask("三公经费比2021年涨了百分之多少？")
+    assert answer.status is Status.ANSWERED and "14.5%" in answer.text, answer.text
