@@ -170,3 +170,9 @@ def test_a_rise_asked_in_percent_is_a_growth_rate(tmp_path: Path):
     chat = _conversation(tmp_path, "fC1")
     answer = chat.ask("三公经费比2021年涨了百分之多少？")
     assert answer.status is Status.ANSWERED and "14.5%" in answer.text, answer.text
+
+
+def test_a_sentence_opening_with_a_comparison_speaks_of_the_sentence_before():
+    # fD3: "2019年基本支出30.918718万元,完成预算的100%,用于机关基本支出。较2018年决算减少0.108209万元,…"
+    (change,) = [r for r in parsed("fD3").records if r.measure == "change" and r.value == -0.108209]
+    assert (change.label, change.base_period) == ("基本支出", "2018")
