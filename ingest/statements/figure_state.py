@@ -24,6 +24,7 @@ class Context:
     item: str = ""  # the budget item the previous paragraph stated ("代表履职补贴")
     stated: list[str] = field(default_factory=list)  # labels of this paragraph's earlier sentences
     rated: str = ""  # the label the paragraph's last sentence gave a change rate and no amount of change
+    previous: str = ""  # the first amount's label of the paragraph's last sentence that stated one
 
 
 @dataclass

@@ -42,6 +42,12 @@ def subject_label(sentence: Sentence, context: Context, text: str, prefer_last: 
         # sentence of its own completes the rate the sentence before gave its figure, not the section's
         # (seen in s15 of the development corpus)
         return context.rated
+    if kind == "money" and context.previous and not context.project and (
+            not context.subject or context.subject in figure_patterns().relative):
+        # "2019年基本支出30.918718万元,…。较2018年决算减少0.108209万元" (fD3 of the second fresh batch): a
+        # sentence opening with its comparison speaks of the one figure of the sentence before, not of a
+        # section named by a stage ("三、支出决算具体情况"); a section naming its item ("1.社保综合管理") keeps it
+        return context.previous
     return context.project or context.subject or rename_weak(label)
 
 

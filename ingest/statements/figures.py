@@ -76,11 +76,14 @@ def _paragraph_records(paragraph: str, context: Context) -> list[Record]:
             paragraph = paragraph[row.end():]
     context.stated = []
     context.rated = ""
+    context.previous = ""
     for match in _SENTENCE.finditer(paragraph):
         sentence = Sentence(match.group(0))
         found = _sentence_records(sentence, context)
         records.extend(found)
         context.stated.extend(sentence.labels)
+        money = [label for label, kind in zip(sentence.labels, sentence.kinds) if kind == "money"]
+        context.previous = money[0] if len(money) == 1 else (context.previous if not money else "")
         rates = [r.label for r in found if r.measure == "change_rate"]
         amounts = {r.label for r in found if r.measure == "change"}
         context.rated = rates[-1] if rates and rates[-1] not in amounts else ""
