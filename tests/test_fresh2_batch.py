@@ -176,3 +176,14 @@ def test_a_sentence_opening_with_a_comparison_speaks_of_the_sentence_before():
     # fD3: "2019年基本支出30.918718万元,完成预算的100%,用于机关基本支出。较2018年决算减少0.108209万元,…"
     (change,) = [r for r in parsed("fD3").records if r.measure == "change" and r.value == -0.108209]
     assert (change.label, change.base_period) == ("基本支出", "2018")
+
+
+def test_the_parts_of_the_three_public_costs_are_of_the_documents_year(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fD2 prints the items one per row under "2014年决算数 | 2015年决算数 | …": the 2015 column is the year's
+    chat = _conversation(tmp_path, "fD2")
+    answer = chat.ask("三公经费分哪几项，2015年各花了多少？")
+    assert answer.status is Status.ANSWERED, answer.text
+    assert all(f"{v}万元" in answer.text for v in ("65.98", "918.5", "972.75")), answer.text
+    assert "977.3" not in answer.text, answer.text
