@@ -182,6 +182,10 @@ def _parts_as_rows(rows: list[Record], wanted: list[str], document) -> list[Reco
     if not columns:
         return []
     final = document is not None and document.kind == "final"
+    # a column naming its year (2014年决算数 | 2015年决算数, fD2 of the second fresh batch): the document's year
+    year = str(document.year) if document is not None else ""
+    own_year = [c for c in columns if any(r.period == year for r in parts if r.column_path == c)]
+    columns = own_year or columns
     column = next((c for c in columns if final and any("决算" in name for name in c)), columns[0])
     return [r for r in parts if r.column_path == column]
 
