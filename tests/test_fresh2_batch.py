@@ -187,3 +187,14 @@ def test_the_parts_of_the_three_public_costs_are_of_the_documents_year(tmp_path:
     assert answer.status is Status.ANSWERED, answer.text
     assert all(f"{v}万元" in answer.text for v in ("65.98", "918.5", "972.75")), answer.text
     assert "977.3" not in answer.text, answer.text
+
+
+def test_a_figure_printed_with_six_decimals_is_answered_as_printed(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fD3: "本年收入合计32.366718万元" and "2019年基本支出30.918718万元,…较2018年决算减少0.108209万元"
+    chat = _conversation(tmp_path, "fD3")
+    income = chat.ask("平陆县植树绿化服务中心2019年收入一共多少？")
+    assert income.status is Status.ANSWERED and "32.366718万元" in income.text, income.text
+    last_year = chat.ask("2018年的基本支出决算是多少？")
+    assert last_year.status is Status.ANSWERED and "31.026927万元" in last_year.text, last_year.text
