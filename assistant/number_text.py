@@ -14,6 +14,9 @@ NUMBER_PATTERN = re.compile(
     r"|(?<![\d.,])[-−]?\d+(?:\.\d+)?")                     # 3776 / 47.0
 
 
+_MOST_DECIMALS = 6
+
+
 def format_number(value: float, decimals: int | None = None) -> str:
     """A figure with thousands separators, as printed: 3776 → "3,776", 47.04 → "47.04".
 
@@ -23,7 +26,9 @@ def format_number(value: float, decimals: int | None = None) -> str:
         return f"{value:,.{decimals}f}"
     if float(value).is_integer():
         return f"{int(value):,}"
-    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    # six places: a 决算 in 万元 may print its figures to the yuan ("32.366718万元", fD3 of the second fresh
+    # batch); more would show a float's noise, not a printed digit
+    text = f"{value:,.{_MOST_DECIMALS}f}".rstrip("0").rstrip(".")
     return text
 
 
