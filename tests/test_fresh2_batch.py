@@ -198,3 +198,12 @@ def test_a_figure_printed_with_six_decimals_is_answered_as_printed(tmp_path: Pat
     assert income.status is Status.ANSWERED and "32.366718万元" in income.text, income.text
     last_year = chat.ask("2018年的基本支出决算是多少？")
     assert last_year.status is Status.ANSWERED and "31.026927万元" in last_year.text, last_year.text
+
+
+def test_a_year_named_to_compare_with_asks_the_change(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fD2: "2015年县本级“三公”经费决算支出数为1957.23万元,较2014年决算数1953.72万元减少3.51万元"
+    chat = _conversation(tmp_path, "fD2")
+    answer = chat.ask("2015年的三公经费跟2014年比到底是多了还是少了，差多少？")
+    assert answer.status is Status.ANSWERED and "3.51万元" in answer.text, answer.text
