@@ -233,12 +233,21 @@ def _change_named(record: Record, name: str, index: RecordIndex, measure: Measur
 
 
 def _period_pair(record: Record, index: RecordIndex, base: str) -> Record | None:
-    """The same row and column in another period (表8: 2021年 vs 2022年)."""
+    """The same row and column in another period (表8: 2021年 vs 2022年), or the same row in the column
+    naming the other year ("2014年决算数 | 2015年决算数", fD2 of the second fresh batch); never itself."""
     for other in index.by_table.get((record.doc_id, record.table_no), []):
-        if other.period == base and other.column_path == record.column_path and other.measure == "amount":
-            if normalise(record_name(other)) == normalise(record_name(record)):
-                return other
+        if other is record or other.period != base or other.measure != "amount":
+            continue
+        same_column = other.column_path == record.column_path or (
+            other.row_path == record.row_path and _yearless(other.column_path) == _yearless(record.column_path))
+        if same_column and normalise(record_name(other)) == normalise(record_name(record)):
+            return other
     return None
+
+
+def _yearless(column: tuple[str, ...]) -> tuple[str, ...]:
+    """A column's names without the years they print ("2014年决算数" → "决算数")."""
+    return tuple(re.sub(r"(?:19|20)\d\d年度?", "", name) for name in column)
 
 
 def _stated_pair(record: Record, index: RecordIndex, base: str) -> Record | None:

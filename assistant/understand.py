@@ -275,7 +275,7 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
             return "narrative", shape
     compared = _compares_figures(text, mentions) or compares_stages(text)
     for name in _OPERATION_ORDER:
-        if _says(text, words["operations"][name]):
+        if _says(text, words["operations"][name]) or (name == "change" and _YEAR_COMPARED.search(text)):
             if name == "change" and compared:
                 name = "difference"  # "支出比收入多了多少": two figures, not one figure's change
             if _lacks_figures(name, text, mentions, tables) and not (name == "sum" and excludes):
@@ -327,6 +327,10 @@ def _compares_figures(text: str, mentions: tuple[Mention, ...]) -> bool:
         if any(text.startswith(word, at) for word in side_words):
             return True
     return False
+
+
+# A year named to compare with: "跟2014年比", "比2021年", "与2020年相比" (fD2 of the second fresh batch).
+_YEAR_COMPARED = re.compile(r"(?:比|较|跟|和|与|同)(?:19|20)\d{2}年")
 
 
 def _says(text: str, words: list[str]) -> bool:
