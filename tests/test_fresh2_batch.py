@@ -207,3 +207,11 @@ def test_a_year_named_to_compare_with_asks_the_change(tmp_path: Path):
     chat = _conversation(tmp_path, "fD2")
     answer = chat.ask("2015年的三公经费跟2014年比到底是多了还是少了，差多少？")
     assert answer.status is Status.ANSWERED and "3.51万元" in answer.text, answer.text
+
+
+def test_page_fields_are_no_table_and_rates_are_not_added_up():
+    # fD2 opens "索引号 | 01526410-5-04_A/2016-1009005 | 发布机构 | 昌宁县财政局 |" / "公开目录 | 三公经费 | 发布日期 |
+    # 2016-10-09 |": no table; its 增、减幅度 column (0.9% for 公务用车费 over 2.40% and -28.8%) is no sum
+    document = parsed("fD2")
+    assert [t.title for t in document.tables] == ["昌宁县县本级2015年度“三公”经费决算财政拨款情况统计表"]
+    assert not [c for c in document.checks if c.verdict.name == "ERROR"], document.checks
