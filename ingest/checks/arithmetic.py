@@ -60,6 +60,8 @@ def _sum_check(table: Table, row_name: str, column: int, stated, parts, what: st
     parts = [_as_amount(p, table) for p in parts]
     if stated.value is None or not parts or any(p.value is None for p in parts):
         return None
+    if any(cell.unit == "%" for cell in (stated, *parts)):
+        return None  # rates do not add up ("增、减幅度": 0.9% over 2.40% and -28.8%, fD2 of the second fresh batch)
     actual = sum(p.value for p in parts)
     column_name = _column_name(table, column)
     message = (f"{table.ref} {row_name}（{column_name}）：{what} {format_number(actual)}，"

@@ -152,6 +152,8 @@ def _pipe_rows(narrative: Narrative, index: int):
             rows.append(tuple(c for c in cells))
             kept.append((number, text.strip()))
     header, skip = _split_header(rows)
+    if not rows[skip:]:
+        return None  # header-like rows and no figure: a page's fields ("索引号 | … | 发布机构 | …", fD2)
     if not title and skip:
         # no title printed (the page's copy starts at the table, fC3 of the second fresh batch): the table
         # is named by its header line as printed, as a reader points to it
