@@ -215,3 +215,11 @@ def test_page_fields_are_no_table_and_rates_are_not_added_up():
     document = parsed("fD2")
     assert [t.title for t in document.tables] == ["昌宁县县本级2015年度“三公”经费决算财政拨款情况统计表"]
     assert not [c for c in document.checks if c.verdict.name == "ERROR"], document.checks
+
+
+def test_a_tables_reason_column_is_read_under_that_table():
+    # fC3: "(2)公务用车购置费 | 257.00 | 527.36 | 270.36 | 根据疫情防控、…新增负压救护车、执法执勤车辆和校车等车辆。 |"
+    document = parsed("fC3")
+    (table,) = document.tables
+    held = [s for s in document.sections if any("新增负压救护车" in p for p in s.paragraphs)]
+    assert [s.title for s in held] == [table.title]
