@@ -43,7 +43,9 @@ def parse_document(path: Path, doc_id: str | None = None) -> Document:
 def build_document(layout: Layout, source_name: str, sha256: str, doc_id: str | None = None) -> Document:
     """Turn a reader's Layout (normalised lines + table grids) into a Document."""
     tables = tuple(t for t in map(table_from_grid, layout.grids) if not _is_bare_list(t))
-    sections = tuple(parse_sections(layout.narrative_lines, layout.lines, [(t.line, t.title) for t in tables]))
+    spans = [(t.line, t.title, max((r.line for r in t.rows), default=t.line), frozenset(r.label for r in t.rows))
+             for t in tables]
+    sections = tuple(parse_sections(layout.narrative_lines, layout.lines, spans))
     metadata = find_metadata(layout, sections, tables, source_name, doc_id)
     records = tuple(table_records(tables, metadata)) + tuple(text_records(sections, metadata))
     checks = tuple(run_checks(tables, records))

@@ -258,7 +258,8 @@ def parse_sections(narrative_lines, all_lines: Sequence[str] = (),  # noqa: ANN0
                    tables: Sequence[tuple[int, str]] = ()) -> list[Section]:
     """Build the section tree from (line number, normalised text) pairs outside tables; `all_lines`
     (the document's every line) give the table of contents when a reader took it for a table;
-    `tables` (first line, title) end a paragraph and own the notes printed under them."""
+    `tables` (first line, title[, last row's line]) end a paragraph and own the notes printed under them
+    and the sentences printed among their rows."""
     lines = _split_run_on_lines(list(narrative_lines))
     tables = sorted(tables, reverse=True)  # looked up at every line: sorted once
     marks = _uses_end_marks(lines)
@@ -286,6 +287,8 @@ def parse_sections(narrative_lines, all_lines: Sequence[str] = (),  # noqa: ANN0
             title = tidy_spaces(table[1])
             if title and _rules().table_note.search(text) and parse_heading(text) is None:
                 builder.open_table_note(title, lines[index].number)
+        if (inside := _table_around(tables, lines[index].number, text)) and builder.title != tidy_spaces(inside[1]):
+            builder.open_table_note(tidy_spaces(inside[1]), lines[index].number)
         if entries and not builder.pieces and text and parse_heading(text, lines[index].split_fragment) is None:
             following = _entry_about(text, entries, at)
             if following != at:
@@ -452,6 +455,13 @@ def _entry_about(text: str, entries: tuple[_Entry, ...], at: int) -> int:
     if at >= 0 and entries[at].opening.search(first):
         return at
     return next((i for i in range(at + 1, len(entries)) if entries[i].opening.search(first)), at)
+
+
+def _table_around(tables: Sequence[tuple], number: int, text: str) -> tuple | None:
+    """The table a text column's cell belongs to: "公务接待费：严格执行中央八项规定…" (a 增减原因 cell read as a
+    sentence, fC3 of the second fresh batch) sits among the table's rows and opens with one's label."""
+    label = text.partition("：")[0]
+    return next((t for t in tables if len(t) > 3 and t[0] < number <= t[2] and t[1] and label in t[3]), None)
 
 
 def _table_between(tables: Sequence[tuple[int, str]], before: int, after: int) -> tuple[int, str] | None:
