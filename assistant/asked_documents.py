@@ -101,9 +101,8 @@ def asked_documents(question: str, documents: tuple[DocumentInfo, ...],
         matching = [d for d in candidates if mention_matches(mention, d.department)]
         if matching:
             candidates = matching
-        elif not any(mention_matches(mention, d.department) for d in documents) and \
-                all(d.department for d in candidates):
-            unknown = mention  # (a document that names no department may be the one asked of)
+        elif not any(mention_matches(mention, d.department) for d in documents):
+            unknown = mention
     doc_years = {d.year for d in candidates}
     wanted = [y for y in years if y in doc_years]
     if wanted:

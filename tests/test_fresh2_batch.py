@@ -154,15 +154,6 @@ def test_a_unit_named_by_its_opening_sentence_is_the_department():
     assert parsed("fC1").department == "甘谷县安远学区"
 
 
-def test_a_name_in_the_question_is_no_other_department_when_the_documents_name_none(tmp_path: Path):
-    from assistant.answer import Status
-
-    # fC2 names itself only "市人大" in its sentences; "昆明市人大办公室" is no department to refuse for
-    chat = _conversation(tmp_path, "fC2")
-    answer = chat.ask("昆明市人大办公室2016年公务接待费支出是多少？")
-    assert answer.status is Status.ANSWERED and "6.96万元" in answer.text, answer.text
-
-
 def test_a_rise_asked_in_percent_is_a_growth_rate(tmp_path: Path):
     from assistant.answer import Status
 
