@@ -214,3 +214,14 @@ def test_a_tables_reason_column_is_read_under_that_table():
     (table,) = document.tables
     held = [s for s in document.sections if any("新增负压救护车" in p for p in s.paragraphs)]
     assert [s.title.replace(" ", "") for s in held] == [table.title.replace(" ", "")]
+
+
+def test_buying_official_cars_is_their_purchase_and_running_them_is_their_upkeep(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fC3: "(1)公务用车运转维护费 | 1007.23 | 898.22 | -109.01 |" / "(2)公务用车购置费 | 257.00 | 527.36 | 270.36 |"
+    chat = _conversation(tmp_path, "fC3")
+    bought = chat.ask("奉新县2023年买公车的预算是多少？")
+    assert bought.status is Status.ANSWERED and "527.36万元" in bought.text, bought.text
+    upkeep = chat.ask("奉新县2022年公车运行维护费预算是多少？")
+    assert upkeep.status is Status.ANSWERED and "1,007.23万元" in upkeep.text, upkeep.text
