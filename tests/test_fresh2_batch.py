@@ -225,3 +225,12 @@ def test_buying_official_cars_is_their_purchase_and_running_them_is_their_upkeep
     assert bought.status is Status.ANSWERED and "527.36万元" in bought.text, bought.text
     upkeep = chat.ask("奉新县2022年公车运行维护费预算是多少？")
     assert upkeep.status is Status.ANSWERED and "1,007.23万元" in upkeep.text, upkeep.text
+
+
+def test_how_much_in_all_is_the_total_not_a_fund_spelt_with_gaps(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fC1: "2022年收入预算3038.92万元,…其中:一般公共预算拨款2982.18万元": "一共预算" is no 一般公共预算
+    chat = _conversation(tmp_path, "fC1")
+    answer = chat.ask("安远学区2022年一共预算了多少钱？")
+    assert answer.status is Status.ANSWERED and "3,038.92万元" in answer.text, answer.text
