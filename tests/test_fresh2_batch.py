@@ -236,3 +236,11 @@ def test_how_much_in_all_is_the_total_not_a_fund_spelt_with_gaps(tmp_path: Path)
     assert answer.status is Status.ANSWERED, answer.text
     assert "3,038.92万元" in answer.text or "3038.92万元" in answer.text, answer.text  # a figure or its sentence
     assert "2,982.18万元" not in answer.text.split("。")[0], answer.text
+
+
+def test_counts_said_in_chinese_numerals_and_with_gong_you():
+    # fD3: "内设科室两个,即绿化股、综合股。"; fC1: "各级各类学校共有22所,包括独立初中1所,…"
+    counts = {(r.label, r.value, r.unit) for r in parsed("fD3").records if r.measure == "count"}
+    assert ("内设科室", 2, "个") in counts
+    schools = [r for r in parsed("fC1").records if r.measure == "count" and r.value == 22]
+    assert [(r.label, r.unit) for r in schools] == [("各级各类学校", "所")]
