@@ -76,7 +76,7 @@ _SHORT_DEPARTMENT_MIN = 4
 
 
 # What a figure labelled with a unit's name and one of these words is: that unit's money.
-# "洛门第三小学项目1872万元" (fD1 of the second fresh batch): a project named after one of its schools.
+# "XX第三小学项目1872万元" (fD1 of the second fresh batch): a project named after one of its schools.
 _UNIT_FUNDS = ("经费", "预算", "资金", "拨款", "项目")
 
 
