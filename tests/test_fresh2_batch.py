@@ -244,3 +244,13 @@ def test_counts_said_in_chinese_numerals_and_with_gong_you():
     assert ("内设科室", 2, "个") in counts
     schools = [r for r in parsed("fC1").records if r.measure == "count" and r.value == 22]
     assert [(r.label, r.unit) for r in schools] == [("各级各类学校", "所")]
+
+
+def test_a_count_asked_of_a_kind_of_unit_adds_up_the_kinds_printed(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fC1: "各级各类学校共有22所"; fD1: "本单位下辖…2所中心幼儿园,12所村级幼儿园" (2 + 12 = 14)
+    schools = _conversation(tmp_path / "c1", "fC1").ask("安远学区一共管着几所学校？")
+    assert schools.status is Status.ANSWERED and "22所" in schools.text, schools.text
+    kindergartens = _conversation(tmp_path / "d1", "fD1").ask("洛门学区下面一共管着几所幼儿园？")
+    assert kindergartens.status is Status.ANSWERED and "14" in kindergartens.text, kindergartens.text
