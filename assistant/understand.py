@@ -143,6 +143,9 @@ def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = 
         mentions = tuple(m for m in mentions if not places_part(text, m.start)) or mentions
     counter = _counter(text)
     mentions = tuple(_counted(m, counter, index, asked.doc_ids) for m in mentions)
+    if not mentions and (kinds := _kinds_counted(text, index, asked.doc_ids)):
+        mentions = kinds
+        operation = "sum" if len(kinds) > 1 else operation
     if first_word(text, question_words()["units"]["money"]) and not counter:
         mentions = tuple(_costed(m, index, asked.doc_ids) for m in mentions)
     # "上年" inside a label ("上年结余、结转") is not the year asked about.
@@ -180,6 +183,25 @@ def _counted(mention: Mention, counter: str, index: RecordIndex, doc_ids: tuple[
         return mention
     counting = [a for a in index.labels_containing(mention.text) if a not in mention.aliases and counts(a)]
     return replace(mention, aliases=(*mention.aliases, *counting)) if counting else mention
+
+
+# "几所学校", "多少个幼儿园": a count unit, then the kind of thing counted.
+_COUNTED_KIND_NAMED = re.compile(r"(?:几|多少)(?P<unit>个|所|家|名|辆|项|台|座)(?P<noun>[\u4e00-\u9fff]{2,6}?)(?=[？?。，,呢吗啊]|$)")
+
+
+def _kinds_counted(text: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> tuple[Mention, ...]:
+    """The counts printed of a kind of thing a question counts and names no label of: "几所学校" is
+    "各级各类学校共有22所"; "几所幼儿园" is "2所中心幼儿园,12所村级幼儿园", added up (fC1, fD1 of the second
+    fresh batch). A label that is the kind itself is all of them."""
+    match = _COUNTED_KIND_NAMED.search(text)
+    if not match:
+        return ()
+    noun = match.group("noun")
+    labels = sorted({normalise(r.label) for r in index.records if r.doc_id in doc_ids and r.measure == "count"
+                     and r.unit == match.group("unit") and normalise(r.label).endswith(noun)})
+    if noun in labels:
+        labels = [noun]
+    return tuple(Mention(noun, match.start("noun"), (label,), "label") for label in labels)
 
 
 def _costed(mention: Mention, index: RecordIndex, doc_ids: tuple[str, ...]) -> Mention:
