@@ -254,3 +254,12 @@ def test_a_count_asked_of_a_kind_of_unit_adds_up_the_kinds_printed(tmp_path: Pat
     assert schools.status is Status.ANSWERED and "22所" in schools.text, schools.text
     kindergartens = _conversation(tmp_path / "d1", "fD1").ask("洛门学区下面一共管着几所幼儿园？")
     assert kindergartens.status is Status.ANSWERED and "14" in kindergartens.text, kindergartens.text
+
+
+def test_a_reason_sentence_opening_with_its_year_is_about_what_follows_the_year(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fC2: "2016年度“三公”经费支出决算减少的主要原因有2016年出国团组减少、单位加强了车辆的使用管理、…"
+    chat = _conversation(tmp_path, "fC2")
+    answer = chat.ask("2016年三公经费整体下降的原因是什么？")
+    assert answer.status is Status.ANSWERED and "单位加强了车辆的使用管理" in answer.text, answer.text
