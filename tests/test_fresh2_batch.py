@@ -263,3 +263,15 @@ def test_a_reason_sentence_opening_with_its_year_is_about_what_follows_the_year(
     chat = _conversation(tmp_path, "fC2")
     answer = chat.ask("2016年三公经费整体下降的原因是什么？")
     assert answer.status is Status.ANSWERED and "单位加强了车辆的使用管理" in answer.text, answer.text
+
+
+def test_a_reason_continued_after_a_semicolon_is_given_whole(tmp_path: Path):
+    from assistant.answer import Status
+
+    # fD2: "因公出国(境)费65.98万元,增加53.75万元,增437.7%,主要是为学习借鉴美国、…在统筹城乡一体化发展方面的
+    # 先进经验,…;为学习借鉴缅甸、泰国、老挝、台湾在农业发展及农产品销售方面的先进经验,…而增加经费;公务接待费918.5万元,…"
+    chat = _conversation(tmp_path, "fD2")
+    answer = chat.ask("出国费为什么一下子涨了这么多？")
+    assert answer.status is Status.ANSWERED, answer.text
+    assert "统筹城乡一体化发展方面的先进经验" in answer.text and "农业发展及农产品销售方面的先进经验" in answer.text, answer.text
+    assert "公务接待费918.5万元" not in answer.text, answer.text
