@@ -230,6 +230,8 @@ def answer_from_passages(question: str, shape: str, passages: list[CandidatePara
         return None
     score, passage, i, sentences = best
     text = _extract(passage.text, sentences, i)
+    if shape == "reason":
+        text = _reason_continued(text, sentences, i)
     if shape == "reason" and _REASON_CUT_OFF.search(text):
         return None  # "…增长15.46%,主要原因" and nothing after: the copy states no reason
     kind = "table" if passage.ref.startswith("表") else "section"
@@ -254,6 +256,17 @@ def numbered_items(text: str) -> list[str]:
 
 def _where(passage: CandidateParagraph) -> str:
     return passage.ref
+
+
+def _reason_continued(text: str, sentences: list[str], i: int) -> str:
+    """A reason that goes on after a semicolon in clauses stating no figure ("主要是为学习借鉴…先进经验,…;
+    为学习借鉴…先进经验,…而增加经费;", fD2 of the second fresh batch) is given whole: up to the next
+    clause that states a figure of its own."""
+    for following in sentences[i + 1:]:
+        if not text.rstrip().endswith((";", "；")) or re.search(r"\d", following) or following in text:
+            break
+        text += following
+    return text
 
 
 def _extract(paragraph: str, sentences: list[str], i: int) -> str:
