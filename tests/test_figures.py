@@ -680,3 +680,11 @@ def test_another_name_of_the_department_before_a_budget_term_is_no_part_of_the_l
     # a function's name is no department: "法院支出", "其他政府办公厅(室)及相关机构事务支出" keep theirs
     kept = text_records(_one_paragraph("教育支出100万元,公共安全支出20万元。"), _meta(2022, department="某某局"))
     assert [r.label for r in kept] == ["教育支出", "公共安全支出"]
+
+
+def test_the_final_after_the_budget_of_one_subject_is_named_once():
+    # "…“三公”经费支出预算为18万元,支出决算为6.28万元,完成预算的34.89%" (n02 of the development corpus)
+    paragraph = "2019年度一般公共预算财政拨款“三公”经费支出预算为18万元,支出决算为6.28万元,完成预算的34.89%。"
+    found = text_records(_one_paragraph(paragraph), _meta(2019, "final"))
+    assert [(r.label, r.value) for r in found][:2] == [("一般公共预算财政拨款“三公”经费支出预算", 18),
+                                                       ("一般公共预算财政拨款“三公”经费支出决算", 6.28)]
