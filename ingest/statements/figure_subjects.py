@@ -169,6 +169,8 @@ def _relative_label(subject: str, word: str) -> str:
             break
     if word.endswith("预算") and subject.endswith("预算") and len(subject) > 2:
         subject = subject[:-2]  # "支出预算" + "年初预算" → "支出年初预算"
+    elif word.endswith("决算") and subject.endswith("预算") and len(subject) > 2:
+        subject = subject[:-2]  # "…经费支出预算" + "支出决算" → "…经费支出决算" (n02 of the development corpus)
     for size in range(min(len(subject), len(word)), 0, -1):
         if subject.endswith(word[:size]):
             return subject + word[size:]
