@@ -1,0 +1,36 @@
+"""Behaviour the third fresh batch (tests/fixtures/fresh3_corpus) showed, on its real pages.
+
+Expected values are typed from the pages as printed (see that folder's SOURCES.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answer import Status
+from assistant.config import Config
+from assistant.conversation import Conversation
+from index.ingest import ingest_files
+from index.library import open_library
+
+TEXTS = Path(__file__).parent / "fixtures" / "fresh3_corpus" / "texts"
+
+
+def _conversation(home: Path, prefix: str) -> Conversation:
+    config = Config(home=home)
+    (result,) = ingest_files(config, [next(TEXTS.glob(f"{prefix}-*.txt"))])
+    assert result.status == "added", result.error
+    return Conversation(open_library(config), config)
+
+
+def test_and_in_a_question_names_a_label_printed_with_ji(tmp_path: Path):
+    # fE2: "…公务用车购置及运行费1618万元…" asked "公车购置和运行的钱"; 1618 ÷ 2771 = 58.39 %
+    chat = _conversation(tmp_path, "fE2")
+    answer = chat.ask("公车购置和运行的钱占三公经费总额的比例是多少？")
+    assert answer.status is Status.ANSWERED and "58.4%" in answer.text, answer.text
+
+
+def test_a_unit_named_by_the_initials_of_its_name_is_the_document_not_a_label(tmp_path: Path):
+    # fF1: "2016年西安建筑科技大学年初部门预算收入68158.05万元" asked of "西安建大"
+    chat = _conversation(tmp_path, "fF1")
+    answer = chat.ask("西安建大2016年年初预算总收入是多少？")
+    assert answer.status is Status.ANSWERED and "68,158.05万元" in answer.text, answer.text
