@@ -30,6 +30,7 @@ _MEASURE_SUFFIX = re.compile(r"^(?P<item>.{2,}(?:费|支出|经费|收入|拨款
 _STAGE_PREFIX = re.compile(r"^(?:预算|决算)(?P<item>.+(?:收入|支出))$")
 _THIS_YEAR = re.compile(r"^本年度?")
 _MIN_THIS_YEAR_REST = 3  # "本年收入" stays itself: 收入 alone names nothing
+_AND_WORDS = ("和", "与")
 _ABBREVIATIONS = (("社会保险", "社保"), ("公务用车", "公车"), ("机关事业单位", "机关"))
 
 
@@ -96,6 +97,9 @@ def label_aliases(label: str) -> set[str]:
         names |= item_names(name)
     if item := _CLASSIFIED_ITEM.search(base):  # "…(款)专项普查活动(项)预算安排" is 专项普查活动's
         names |= {item["item"], item["item"] + item["stage"]}
+    for name in list(names):  # "公务用车购置及运行费" said "购置和运行" (fE2 of the third fresh batch)
+        if "及" in name:
+            names |= {name.replace("及", word) for word in _AND_WORDS}
     for name in list(names):
         for long, short in _ABBREVIATIONS:
             if long in name:

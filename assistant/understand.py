@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.asked_documents import AskedDocuments, asked_documents, department_mentions
-from assistant.linking import Mention, in_own_words, link_mentions, synonym_labels
+from assistant.linking import Mention, in_own_words, link_mentions, said_in_order, synonym_labels
 from assistant.number_text import numbers_in
 from assistant.question_words import first_word, left_out, normalise, places_part, question_words
 from assistant.record_index import RecordIndex
@@ -105,11 +105,33 @@ def _prints_unit(name: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> boo
 
 
 def _department_said(department: str, text: str) -> str:
-    """The department's name as the question says it: in full, or its end without what comes before."""
+    """The department's name as the question says it: in full, its end without what comes before, or
+    its initials ("西安建大" for 西安建筑科技大学: its first characters and the initials after them)."""
     if len(department) >= 2 and department in text:
         return department
-    return next((department[i:] for i in range(1, len(department) - _SHORT_DEPARTMENT_MIN + 1)
+    tail = next((department[i:] for i in range(1, len(department) - _SHORT_DEPARTMENT_MIN + 1)
                  if department[i:] in text), "")
+    return tail or _initials_said(department, text)
+
+
+# "西安建大": the first two characters of the name (its place), then at least two more in order.
+_INITIALS_MIN = 4
+
+
+def _initials_said(department: str, text: str) -> str:
+    if len(department) < _INITIALS_MIN + 2:
+        return ""
+    start = text.find(department[:2])
+    if start < 0:
+        return ""
+    run = re.match(r"[\u4e00-\u9fff]+", text[start:])
+    said = ""
+    for end in range(len(run.group(0)), _INITIALS_MIN - 1, -1):
+        piece = run.group(0)[:end]
+        if said_in_order(piece, department, max_gap=len(department)) and piece[-1] in department[-2:]:
+            said = piece
+            break
+    return said
 
 
 def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = ()) -> Intent:
