@@ -35,3 +35,12 @@ def test_a_unit_named_by_the_initials_of_its_name_is_the_document_not_a_label(tm
     chat = _conversation(tmp_path, "fF1")
     answer = chat.ask("西安建大2016年事业收入预算是多少？")
     assert answer.status is Status.ANSWERED and "35,957.91万元" in answer.text, answer.text
+
+
+def test_the_cars_held_in_fact_answer_how_many_cars_there_are(tmp_path: Path):
+    # fE1: "2015年新购入公务用车一辆。…车辆保有量账面数为56辆,实际保有量为12辆。"
+    chat = _conversation(tmp_path, "fE1")
+    answer = chat.ask("政协现在实际还有几辆公车？")
+    assert answer.status is Status.ANSWERED and "12辆" in answer.text.split("。")[0], answer.text
+    bought = chat.ask("2015年新买了几辆公车？")
+    assert bought.status is Status.ANSWERED and "1辆" in bought.text, bought.text
