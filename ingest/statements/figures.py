@@ -155,8 +155,8 @@ def _numeral_counts(sentence: Sentence, context: Context) -> list[Record]:
     found = []
     for match in _NUMERAL_COUNT.finditer(sentence.text):
         value = _numeral(match.group("number"))
-        label = clean_label(re.split(r"[，,。；;：:、]", match.group("label"))[-1], context.aliases,
-                            context.document.kind)
+        clause = re.split(r"[，,。；;：:、]", sentence.text[:match.start("number")])[-1]  # with its year
+        label = clean_label(clause, context.aliases, context.document.kind)
         if value is not None and label and not is_weak(label):
             found.append(_record(context, value=float(value), unit=match.group("unit"), label=label,
                                  quote=sentence.text.strip(), measure="count", period=document_year(context)))
