@@ -44,3 +44,10 @@ def test_the_cars_held_in_fact_answer_how_many_cars_there_are(tmp_path: Path):
     assert answer.status is Status.ANSWERED and "12辆" in answer.text.split("。")[0], answer.text
     bought = chat.ask("2015年新买了几辆公车？")
     assert bought.status is Status.ANSWERED and "1辆" in bought.text, bought.text
+
+
+def test_last_years_figure_from_a_stated_rate_is_given_as_an_estimate(tmp_path: Path):
+    # fE2: "因公出国(境)经费决算120万元,增长79.1%": 120 ÷ 1.791 ≈ 67.00 万元 in 2017, said as an estimate
+    chat = _conversation(tmp_path, "fE2")
+    answer = chat.ask("照这个增幅算，2017年龙泉因公出国经费大概是多少？")
+    assert answer.status is Status.ANSWERED and "约67" in answer.text and "79.1%" in answer.text, answer.text
