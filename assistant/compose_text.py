@@ -87,7 +87,7 @@ def record_statement(record: Record, index: RecordIndex, subject: str = "") -> s
 def computation_text(computation: Computation, index: RecordIndex) -> list[str]:
     """The answer's lines for `computation` (citations are added by the caller)."""
     writer = {
-        "lookup": _lookup, "derived": _derived, "share": _share, "per_unit": _per_unit, "change": _change,
+        "lookup": _lookup, "derived": _derived, "estimated": _estimated, "share": _share, "per_unit": _per_unit, "change": _change,
         "growth_rate": _growth, "difference": _difference, "rest": _rest, "sum": _sum, "composite": _composite,
         "composite_change": _composite_change, "max": _extreme,
         "min": _extreme, "list": _list, "count_items": _count_items,
@@ -118,6 +118,15 @@ def _derived(computation: Computation, index: RecordIndex) -> list[str]:
             f"（{computation.expression}：{year_of(current, index)}年{figure(current.value, unit)}，"
             f"比{computation.period}年{'减少' if change.value < 0 else '增加'}"
             f"{figure(abs(change.value), unit)}）。"]
+
+
+def _estimated(computation: Computation, index: RecordIndex) -> list[str]:
+    current, rate = computation.records
+    unit = current.unit
+    verb = "下降" if rate.value < 0 else "增长"
+    return [f"公开文件没有直接列出{computation.period}年的{computation.subject}；按{year_of(current, index)}年"
+            f"{figure(current.value, unit)}、比{computation.period}年{verb}{format_percent(abs(rate.value))}推算，"
+            f"约{format_number(computation.result)}{unit}（{computation.expression}）。"]
 
 
 def _share(computation: Computation, index: RecordIndex) -> list[str]:

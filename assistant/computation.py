@@ -25,7 +25,7 @@ _ALL_NAMED_BONUS = 4.0
 
 
 # What was done with the records: looked up, derived for another year, or computed.
-Operation = Literal["lookup", "derived", "share", "per_unit", "change", "growth_rate", "difference", "rest", "sum", "max", "min",
+Operation = Literal["lookup", "derived", "estimated", "share", "per_unit", "change", "growth_rate", "difference", "rest", "sum", "max", "min",
                     "list", "count_items", "composite", "composite_change"]
 
 

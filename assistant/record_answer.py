@@ -14,8 +14,8 @@ from dataclasses import replace
 from assistant.computation import (ALTERNATIVE_MARGIN, Computation, Operation, best, chosen_by_mention,
                                    combined, distinct, named_candidates)
 from assistant.linking import Mention
-from assistant.number_text import format_number, format_percent
-from assistant.question_words import normalise, question_words
+from assistant.number_text import decimals_of, format_number, format_percent
+from assistant.question_words import first_word, normalise, question_words
 from assistant.record_choice import Measure, Scored, rank_records
 from assistant.record_index import RecordIndex, item_names, label_aliases, record_name, stage
 from assistant.record_lists import count_items, each_figure, extreme, list_parts
@@ -170,13 +170,32 @@ def _derived_period(intent: Intent, index: RecordIndex, current: Record) -> Comp
         return None  # a change is no level: the change less itself is no earlier year's figure
     change = _change_record(current, index, "change")
     if change is None:
-        return None
+        return _estimated_period(intent, index, current)
     value = current.value - change.value
     sign = "−" if change.value >= 0 else "+"
     expression = (f"{format_number(current.value)} {sign} {format_number(abs(change.value))} = "
                   f"{format_number(value)}")
     return Computation("derived", record_name(current), (current, change), result=value, result_unit=current.unit,
                    expression=expression, period=change.base_period or intent.period)
+
+
+def _estimated_period(intent: Intent, index: RecordIndex, current: Record) -> Computation | None:
+    """The asked year's figure estimated from this year's figure and its stated rate of change alone
+    ("因公出国(境)经费决算120万元,增长79.1%" → about 120 ÷ (1 + 79.1%) = 67.00, fE2 of the third fresh batch):
+    rounded to the figure's own places and said as an estimate; only for the year the rate compares with."""
+    if not first_word(intent.question, question_words()["operations"]["estimate"]):
+        return None  # a figure not printed is only estimated when an estimate is asked for
+    rate = _change_record(current, index, "change_rate")
+    if rate is None or rate.value <= -100 or not _changes_from(rate, current, intent.period):
+        return None
+    places = max(decimals_of(current.value), _ESTIMATE_PLACES)
+    value = round(current.value / (1 + rate.value / 100), places)
+    expression = f"{format_number(current.value)} ÷ (1 {'+' if rate.value >= 0 else '−'} {format_percent(abs(rate.value)).rstrip('%')}%) ≈ {format_number(value, places)}"
+    return Computation("estimated", record_name(current), (current, rate), result=value,
+                       result_unit=current.unit, expression=expression, period=rate.base_period or intent.period)
+
+
+_ESTIMATE_PLACES = 2  # an estimate is given to the 分 of a 万元 figure, never to a float's noise
 
 
 def _derived_from_ranked(intent: Intent, index: RecordIndex, ranked: list[Scored]) -> Computation | None:

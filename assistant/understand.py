@@ -318,6 +318,7 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
                 return "narrative", "purpose"  # "区财政安排项目是干什么的": what a budget item is for
             return "narrative", shape
     compared = _compares_figures(text, mentions) or compares_stages(text)
+    text = _BY_THE_RATE.sub("", text)  # "照这个增幅算，2017年…是多少": the rate is the method, the figure is asked
     for name in _OPERATION_ORDER:
         if _says(text, words["operations"][name]) or (name == "change" and _YEAR_COMPARED.search(text)):
             if name == "change" and compared:
@@ -371,6 +372,10 @@ def _compares_figures(text: str, mentions: tuple[Mention, ...]) -> bool:
         if any(text.startswith(word, at) for word in side_words):
             return True
     return False
+
+
+# "照这个增幅算", "按增长率推算" (fE2 of the third fresh batch): how to work the asked figure out.
+_BY_THE_RATE = re.compile(r"(?:照|按照?|根据)[^，,。？?]{0,4}(?:增幅|降幅|涨幅|减幅|增长率|下降率|比例)(?:来)?(?:推算|计算|算)")
 
 
 # A year named to compare with: "跟2014年比", "比2021年", "与2020年相比" (fD2 of the second fresh batch).
