@@ -184,8 +184,10 @@ def _sentence_score(sentence: str, section: str, terms_asked: QuestionTerms, sha
         score -= GLOSSARY_PENALTY
     if any(normalise(path).startswith(cue) for cue in words["narrative_sections"]["contents"]):
         score -= GLOSSARY_PENALTY  # a line of the contents only names a part
-    # "2016年度“三公”经费支出决算减少的主要原因有…" (fC2 of the second fresh batch) is about 三公经费
-    head = _YEAR_OPENING.sub("", _NUMBERING.sub("", normalise(sentence)))[:12]
+    head = _NUMBERING.sub("", normalise(sentence))
+    if shape == "reason":  # "2016年度“三公”经费支出决算减少的主要原因有…" (fC2, second fresh batch) is 三公经费's
+        head = _YEAR_OPENING.sub("", head)
+    head = head[:12]
     if any(term and head.startswith(term) for term in terms):
         score += 0.2  # the sentence is about the named thing ("基本支出：指…")
     if numbers and all(text_states_number(sentence, n) for n in numbers):
