@@ -106,7 +106,8 @@ def _prints_unit(name: str, index: RecordIndex, doc_ids: tuple[str, ...]) -> boo
 
 def _department_said(department: str, text: str) -> str:
     """The department's name as the question says it: in full, its end without what comes before, or
-    its initials ("西安建大" for 西安建筑科技大学: its first characters and the initials after them)."""
+    its initials ("XX建大" for XX建筑科技大学: its first characters and the initials after them; fF1 of the
+    third fresh batch)."""
     if len(department) >= 2 and department in text:
         return department
     tail = next((department[i:] for i in range(1, len(department) - _SHORT_DEPARTMENT_MIN + 1)
@@ -114,7 +115,7 @@ def _department_said(department: str, text: str) -> str:
     return tail or _initials_said(department, text)
 
 
-# "西安建大": the first two characters of the name (its place), then at least two more in order.
+# "XX建大": the first two characters of the name (its place), then at least two more in order.
 _INITIALS_MIN = 4
 
 
