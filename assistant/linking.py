@@ -158,6 +158,9 @@ _OWN_WORDS_GAP = 4
 _MAX_OWN_WORDS = 8
 
 
+_AND_CHARS = {"和", "与"}
+
+
 def in_own_words(mention: Mention, index: RecordIndex, doc_ids: tuple[str, ...]) -> Mention:
     """A label printed in other documents than those asked ("政府性基金拨款") also means the asked
     documents' labels that spell it with a few words between ("政府性基金预算财政拨款收入"), and
@@ -170,7 +173,9 @@ def in_own_words(mention: Mention, index: RecordIndex, doc_ids: tuple[str, ...])
         return replace(mention, aliases=(*mention.aliases, mention.text)) if own_label else mention
     if mention.how != "label":
         return mention
-    spelt = {a for doc in doc_ids for a in index.doc_aliases(doc) if said_in_order(mention.text, a, _OWN_WORDS_GAP)}
+    # (the 和/与 spellings of a label printed with 及 are for questions that say 和/与: not more own words)
+    spelt = {a for doc in doc_ids for a in index.doc_aliases(doc) if said_in_order(mention.text, a, _OWN_WORDS_GAP)
+             and (not set(a) & _AND_CHARS or set(mention.text) & _AND_CHARS)}
     own = sorted(spelt, key=lambda a: (mention.text not in a, len(a), a))  # said without gaps first
     synonyms = [a for a in synonym_labels(mention.text, index) if a not in mention.aliases and a not in own]
     added = (*own[:_MAX_OWN_WORDS], *synonyms)
