@@ -12,8 +12,8 @@ import os
 import re
 
 from index.types import DocumentInfo
+from ingest.numerals import chinese_number
 
-_ORDINALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _ORDINAL = re.compile(r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:个|份|项|篇|条)?|^\s*(\d{1,2})\s*$")
 _LAST = ("最后一个", "最后一份", "最后那")
@@ -149,5 +149,5 @@ def _ordinal(text: str, count: int) -> int:
     if not match:
         return 0
     word = match.group(1) or match.group(2)
-    position = _ORDINALS.get(word) or int(word)
+    position = chinese_number(word) or int(word)
     return position if 1 <= position <= count else 0

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.model import Document, Record
+from ingest.numerals import chinese_number
 from ingest.statements.figure_labels import (
     clean_label, department_aliases, figure_settings, is_weak, section_subject)
 from ingest.statements.figure_patterns import figure_patterns, unit_kind
@@ -137,24 +138,13 @@ def _sentence_records(sentence: Sentence, context: Context) -> list[Record]:
 
 
 _NUMERAL_COUNT = re.compile(figure_settings()["units"]["numeral_counts"])
-_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _numeral(text: str) -> int | None:
-    """一…九十九 as a number ("两" → 2, "十二" → 12, "二十" → 20); None for anything else."""
-    if text in _DIGITS:
-        return _DIGITS[text]
-    tens, _, ones = text.partition("十")
-    if "十" not in text or (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
-        return None
-    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
 
 
 def _numeral_counts(sentence: Sentence, context: Context) -> list[Record]:
     """Counts said in Chinese numerals ("内设科室两个"), each labelled by the words before it."""
     found = []
     for match in _NUMERAL_COUNT.finditer(sentence.text):
-        value = _numeral(match.group("number"))
+        value = chinese_number(match.group("number"))
         clause = re.split(r"[，,。；;：:、]", sentence.text[:match.start("number")])[-1]  # with its year
         label = clean_label(clause, context.aliases, context.document.kind)
         if value is not None and label and not is_weak(label):
