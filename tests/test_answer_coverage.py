@@ -14,16 +14,14 @@ from assistant.conversation import Conversation
 from index.ingest import ingest_files
 from index.library import open_library
 from ingest import sample_path
+from ingested import conversation_on
 
 TEXTS = Path(__file__).parent / "fixtures" / "dev_corpus" / "texts"
 REFUSED = (Status.NOT_FOUND, Status.OUT_OF_SCOPE)
 
 
 def _conversation(home: Path, name: str) -> Conversation:
-    config = Config(home=home)
-    (result,) = ingest_files(config, [TEXTS / name])
-    assert result.status == "added", result.error
-    return Conversation(open_library(config), config)
+    return conversation_on(home, TEXTS / name)
 
 
 @pytest.fixture(scope="module")

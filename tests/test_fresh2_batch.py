@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer import Status
 from ingest.document import parse_document
+from ingested import conversation_on
 
 TEXTS = Path(__file__).parent / "fixtures" / "fresh2_corpus" / "texts"
 
@@ -105,20 +107,10 @@ def test_the_parts_of_a_budget_stated_in_final_accounts_are_budget_figures():
 
 
 def _conversation(home: Path, prefix: str):
-    from assistant.config import Config
-    from assistant.conversation import Conversation
-    from index.ingest import ingest_files
-    from index.library import open_library
-
-    config = Config(home=home)
-    (result,) = ingest_files(config, [next(TEXTS.glob(f"{prefix}-*.txt"))])
-    assert result.status == "added", result.error
-    return Conversation(open_library(config), config)
+    return conversation_on(home, next(TEXTS.glob(f"{prefix}-*.txt")))
 
 
 def test_what_was_actually_spent_is_the_final_figure_not_the_budget(tmp_path: Path):
-    from assistant.answer import Status
-
     chat = _conversation(tmp_path, "fC2")
     spent = chat.ask("市人大2016年“三公”经费实际花了多少？")
     assert spent.status is Status.ANSWERED and "163.58万元" in spent.text, spent.text
@@ -127,8 +119,6 @@ def test_what_was_actually_spent_is_the_final_figure_not_the_budget(tmp_path: Pa
 
 
 def test_a_share_asked_as_a_in_b_takes_b_as_the_whole(tmp_path: Path):
-    from assistant.answer import Status
-
     # fC1: "2022年基本支出3038.92万元,其中人员经费2617.97万元": 2617.97 ÷ 3038.92 = 86.15 %
     chat = _conversation(tmp_path, "fC1")
     answer = chat.ask("人员经费在基本支出里占了多大比例？")
@@ -141,8 +131,6 @@ def test_a_school_district_is_a_department_not_a_region():
 
 
 def test_a_project_named_after_a_school_is_the_documents_own(tmp_path: Path):
-    from assistant.answer import Status
-
     # fD1: "1.洛门第三小学项目1个,分别是:1872万元。": the school is the district's, not another department
     chat = _conversation(tmp_path, "fD1")
     answer = chat.ask("洛门第三小学那个项目安排了多少钱？")
@@ -155,8 +143,6 @@ def test_a_unit_named_by_its_opening_sentence_is_the_department():
 
 
 def test_a_rise_asked_in_percent_is_a_growth_rate(tmp_path: Path):
-    from assistant.answer import Status
-
     # fC1: "2022年三公经费预算17.17万元,比2021年的15万元增加2.17万": 2.17 ÷ 15 = 14.47 %
     chat = _conversation(tmp_path, "fC1")
     answer = chat.ask("三公经费比2021年涨了百分之多少？")
@@ -170,8 +156,6 @@ def test_a_sentence_opening_with_a_comparison_speaks_of_the_sentence_before():
 
 
 def test_the_parts_of_the_three_public_costs_are_of_the_documents_year(tmp_path: Path):
-    from assistant.answer import Status
-
     # fD2 prints the items one per row under "2014年决算数 | 2015年决算数 | …": the 2015 column is the year's
     chat = _conversation(tmp_path, "fD2")
     answer = chat.ask("三公经费分哪几项，2015年各花了多少？")
@@ -181,8 +165,6 @@ def test_the_parts_of_the_three_public_costs_are_of_the_documents_year(tmp_path:
 
 
 def test_a_figure_printed_with_six_decimals_is_answered_as_printed(tmp_path: Path):
-    from assistant.answer import Status
-
     # fD3: "本年收入合计32.366718万元" and "2019年基本支出30.918718万元,…较2018年决算减少0.108209万元"
     chat = _conversation(tmp_path, "fD3")
     income = chat.ask("平陆县植树绿化服务中心2019年收入一共多少？")
@@ -192,8 +174,6 @@ def test_a_figure_printed_with_six_decimals_is_answered_as_printed(tmp_path: Pat
 
 
 def test_a_year_named_to_compare_with_asks_the_change(tmp_path: Path):
-    from assistant.answer import Status
-
     # fD2: "2015年县本级“三公”经费决算支出数为1957.23万元,较2014年决算数1953.72万元减少3.51万元"
     chat = _conversation(tmp_path, "fD2")
     answer = chat.ask("2015年的三公经费跟2014年比到底是多了还是少了，差多少？")
@@ -217,8 +197,6 @@ def test_a_tables_reason_column_is_read_under_that_table():
 
 
 def test_buying_official_cars_is_their_purchase_and_running_them_is_their_upkeep(tmp_path: Path):
-    from assistant.answer import Status
-
     # fC3: "(1)公务用车运转维护费 | 1007.23 | 898.22 | -109.01 |" / "(2)公务用车购置费 | 257.00 | 527.36 | 270.36 |"
     chat = _conversation(tmp_path, "fC3")
     bought = chat.ask("奉新县2023年买公车的预算是多少？")
@@ -228,8 +206,6 @@ def test_buying_official_cars_is_their_purchase_and_running_them_is_their_upkeep
 
 
 def test_how_much_in_all_is_the_total_not_a_fund_spelt_with_gaps(tmp_path: Path):
-    from assistant.answer import Status
-
     # fC1: "2022年收入预算3038.92万元,…其中:一般公共预算拨款2982.18万元": "一共预算" is no 一般公共预算
     chat = _conversation(tmp_path, "fC1")
     answer = chat.ask("安远学区2022年一共预算了多少钱？")
@@ -247,8 +223,6 @@ def test_counts_said_in_chinese_numerals_and_with_gong_you():
 
 
 def test_a_count_asked_of_a_kind_of_unit_adds_up_the_kinds_printed(tmp_path: Path):
-    from assistant.answer import Status
-
     # fC1: "各级各类学校共有22所"; fD1: "本单位下辖…2所中心幼儿园,12所村级幼儿园" (2 + 12 = 14)
     schools = _conversation(tmp_path / "c1", "fC1").ask("安远学区一共管着几所学校？")
     assert schools.status is Status.ANSWERED and "22所" in schools.text, schools.text
@@ -257,8 +231,6 @@ def test_a_count_asked_of_a_kind_of_unit_adds_up_the_kinds_printed(tmp_path: Pat
 
 
 def test_a_reason_sentence_opening_with_its_year_is_about_what_follows_the_year(tmp_path: Path):
-    from assistant.answer import Status
-
     # fC2: "2016年度“三公”经费支出决算减少的主要原因有2016年出国团组减少、单位加强了车辆的使用管理、…"
     chat = _conversation(tmp_path, "fC2")
     answer = chat.ask("2016年三公经费整体下降的原因是什么？")
@@ -266,8 +238,6 @@ def test_a_reason_sentence_opening_with_its_year_is_about_what_follows_the_year(
 
 
 def test_a_reason_continued_after_a_semicolon_is_given_whole(tmp_path: Path):
-    from assistant.answer import Status
-
     # fD2: "因公出国(境)费65.98万元,增加53.75万元,增437.7%,主要是为学习借鉴美国、…在统筹城乡一体化发展方面的
     # 先进经验,…;为学习借鉴缅甸、泰国、老挝、台湾在农业发展及农产品销售方面的先进经验,…而增加经费;公务接待费918.5万元,…"
     chat = _conversation(tmp_path, "fD2")

@@ -7,19 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.answer import Status
-from assistant.config import Config
 from assistant.conversation import Conversation
-from index.ingest import ingest_files
-from index.library import open_library
+from ingested import conversation_on
 
 TEXTS = Path(__file__).parent / "fixtures" / "fresh3_corpus" / "texts"
 
 
 def _conversation(home: Path, prefix: str) -> Conversation:
-    config = Config(home=home)
-    (result,) = ingest_files(config, [next(TEXTS.glob(f"{prefix}-*.txt"))])
-    assert result.status == "added", result.error
-    return Conversation(open_library(config), config)
+    return conversation_on(home, next(TEXTS.glob(f"{prefix}-*.txt")))
 
 
 def test_and_in_a_question_names_a_label_printed_with_ji(tmp_path: Path):

@@ -5,19 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.answer import Status
-from assistant.config import Config
 from assistant.conversation import Conversation
-from index.ingest import ingest_files
-from index.library import open_library
+from ingested import conversation_on
 
 TEXTS = Path(__file__).parent / "fixtures" / "fresh_corpus" / "texts"
 
 
 def _conversation(home: Path, name: str) -> Conversation:
-    config = Config(home=home)
-    (result,) = ingest_files(config, [TEXTS / name])
-    assert result.status == "added", result.error
-    return Conversation(open_library(config), config)
+    return conversation_on(home, TEXTS / name)
 
 
 def test_the_unit_said_without_its_district_is_the_scope_not_a_label(tmp_path: Path):
