@@ -17,7 +17,7 @@ from ingest.statements.figures import text_records
 from ingest.metadata import find_metadata
 from ingest.model import Document, Finding, Layout, Table, Verdict
 from ingest.readers.formats import read_layout
-from ingest.sections import parse_sections
+from ingest.sections import TableSpan, parse_sections
 from ingest.tables.table_records import table_records
 from ingest.tables.build import table_from_grid
 
@@ -43,8 +43,8 @@ def parse_document(path: Path, doc_id: str | None = None) -> Document:
 def build_document(layout: Layout, source_name: str, sha256: str, doc_id: str | None = None) -> Document:
     """Turn a reader's Layout (normalised lines + table grids) into a Document."""
     tables = tuple(t for t in map(table_from_grid, layout.grids) if not _is_bare_list(t))
-    spans = [(t.line, t.title, max((r.line for r in t.rows), default=t.line), frozenset(r.label for r in t.rows))
-             for t in tables]
+    spans = [TableSpan(t.line, t.title, max((r.line for r in t.rows), default=t.line),
+                       frozenset(r.label for r in t.rows)) for t in tables]
     sections = tuple(parse_sections(layout.narrative_lines, layout.lines, spans))
     metadata = find_metadata(layout, sections, tables, source_name, doc_id)
     records = tuple(table_records(tables, metadata)) + tuple(text_records(sections, metadata))

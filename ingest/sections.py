@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from ingest.model import Section
 from ingest.normalise import ends_with_space, tidy_spaces
@@ -254,14 +254,25 @@ class _Builder:
         self.paragraphs, self.paragraph_lines, self.title = [], [], ""
 
 
+class TableSpan(NamedTuple):
+    """Where a table is printed among the text: its first line and title, the line of its last row and
+    its row labels (a text column's cells, read as sentences, open with one of them)."""
+
+    line: int
+    title: str
+    last_line: int = 0
+    labels: frozenset[str] = frozenset()
+
+
 def parse_sections(narrative_lines, all_lines: Sequence[str] = (),  # noqa: ANN001
-                   tables: Sequence[tuple[int, str]] = ()) -> list[Section]:
+                   tables: Sequence[tuple] = ()) -> list[Section]:
     """Build the section tree from (line number, normalised text) pairs outside tables; `all_lines`
     (the document's every line) give the table of contents when a reader took it for a table;
-    `tables` (first line, title[, last row's line]) end a paragraph and own the notes printed under them
-    and the sentences printed among their rows."""
+    `tables` (`TableSpan`s, or (first line, title) pairs) end a paragraph and own the notes printed
+    under them and the sentences printed among their rows."""
     lines = _split_run_on_lines(list(narrative_lines))
-    tables = sorted(tables, reverse=True)  # looked up at every line: sorted once
+    # looked up at every line: sorted once, last first
+    spans = sorted((TableSpan(*t) for t in tables), key=lambda t: t.line, reverse=True)
     marks = _uses_end_marks(lines)
     toc_end = _toc_end(lines)
     parts = _contents_parts(lines, toc_end) or _contents_parts(
@@ -282,13 +293,13 @@ def parse_sections(narrative_lines, all_lines: Sequence[str] = (),  # noqa: ANN0
                 entries = _listed_entries(lines[:toc_end])
             continue
         text = lines[index].text.strip()
-        if index and (table := _table_between(tables, lines[index - 1].number, lines[index].number)):
+        if index and (table := _table_between(spans, lines[index - 1].number, lines[index].number)):
             builder.end_paragraph()  # text does not run on across a table
-            title = tidy_spaces(table[1])
+            title = tidy_spaces(table.title)
             if title and _rules().table_note.search(text) and parse_heading(text) is None:
                 builder.open_table_note(title, lines[index].number)
-        if (inside := _table_around(tables, lines[index].number, text)) and builder.title != tidy_spaces(inside[1]):
-            builder.open_table_note(tidy_spaces(inside[1]), lines[index].number)
+        if (inside := _table_around(spans, lines[index].number, text)) and builder.title != tidy_spaces(inside.title):
+            builder.open_table_note(tidy_spaces(inside.title), lines[index].number)
         if entries and not builder.pieces and text and parse_heading(text, lines[index].split_fragment) is None:
             following = _entry_about(text, entries, at)
             if following != at:
@@ -457,16 +468,16 @@ def _entry_about(text: str, entries: tuple[_Entry, ...], at: int) -> int:
     return next((i for i in range(at + 1, len(entries)) if entries[i].opening.search(first)), at)
 
 
-def _table_around(tables: Sequence[tuple], number: int, text: str) -> tuple | None:
+def _table_around(tables: Sequence[TableSpan], number: int, text: str) -> TableSpan | None:
     """The table a text column's cell belongs to: "公务接待费：严格执行中央八项规定…" (a 增减原因 cell read as a
     sentence, fC3 of the second fresh batch) sits among the table's rows and opens with one's label."""
     label = text.partition("：")[0]
-    return next((t for t in tables if len(t) > 3 and t[0] < number <= t[2] and t[1] and label in t[3]), None)
+    return next((t for t in tables if t.title and t.line < number <= t.last_line and label in t.labels), None)
 
 
-def _table_between(tables: Sequence[tuple[int, str]], before: int, after: int) -> tuple[int, str] | None:
+def _table_between(tables: Sequence[TableSpan], before: int, after: int) -> TableSpan | None:
     """The last table printed between two narrative lines, or None (`tables` last first)."""
-    return next((t for t in tables if before < t[0] < after), None)
+    return next((t for t in tables if before < t.line < after), None)
 
 
 def _add_toc(builder: _Builder, lines: list[_Line]) -> None:

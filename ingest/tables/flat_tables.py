@@ -43,9 +43,10 @@ def find_flat_tables(narrative: Narrative) -> tuple[list[TableGrid], Narrative]:
         for reader in (_pipe_rows, stacked_table, _pipe_cells, _aligned_rows):
             found = reader(narrative, index)
             if found:
-                grid, index = found[:2]
+                grid, index, *said = found  # the pipe reader also returns what a text column said
                 grids.append(grid)
-                left.extend(found[2:][0] if len(found) > 2 else ())  # what a text column said
+                for cells in said:
+                    left.extend(cells)
                 break
         else:
             number, text = narrative[index]
