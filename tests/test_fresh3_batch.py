@@ -46,3 +46,35 @@ def test_last_years_figure_from_a_stated_rate_is_given_as_an_estimate(tmp_path: 
     chat = _conversation(tmp_path, "fE2")
     answer = chat.ask("照这个增幅算，2017年龙泉因公出国经费大概是多少？")
     assert answer.status is Status.ANSWERED and "约67" in answer.text and "79.1%" in answer.text, answer.text
+
+
+def test_total_income_of_a_budget_is_its_opening_budget_income(tmp_path: Path):
+    # fF1: "1.2016年西安建筑科技大学年初部门预算收入为68158.05万元" (the expenditure is the same figure:
+    # the answer must name income)
+    chat = _conversation(tmp_path, "fF1")
+    answer = chat.ask("西安建大2016年年初预算总收入是多少？")
+    first = answer.text.split("。")[0]
+    assert answer.status is Status.ANSWERED and "68,158.05万元" in first and "收入" in first, answer.text
+
+
+def test_what_is_left_beside_a_part_is_the_whole_less_the_part(tmp_path: Path):
+    # fF1: 支出 68158.05 万元, of which 基本支出 49658.05 万元: 68158.05 − 49658.05 = 18500
+    chat = _conversation(tmp_path, "fF1")
+    answer = chat.ask("2016年年初支出预算里，基本支出以外还剩多少钱？")
+    assert answer.status is Status.ANSWERED and "18,500" in answer.text, answer.text
+
+
+def test_which_principles_are_the_numbered_headings_under_the_principles(tmp_path: Path):
+    # fF1: "(一)预算编制的基本原则" over "1.坚持积极稳妥原则。…" … "4.坚持勤俭节约原则。…"
+    chat = _conversation(tmp_path, "fF1")
+    answer = chat.ask("建大编2016年预算时讲了哪几条原则？")
+    assert answer.status is Status.ANSWERED, answer.text
+    for principle in ("积极稳妥原则", "综合预算原则", "保证重点原则", "勤俭节约原则"):
+        assert principle in answer.text, answer.text
+
+
+def test_what_money_an_item_is_answers_with_its_sentence(tmp_path: Path):
+    # fF1: "其他收入预算10422.31万元,主要包含捐赠收入、实验项目收入、咨询服务收入和附属单位上缴款等收入"
+    chat = _conversation(tmp_path, "fF1")
+    answer = chat.ask("学校的“其他收入”主要是些什么钱？")
+    assert answer.status is Status.ANSWERED and "捐赠收入" in answer.text, answer.text
