@@ -15,7 +15,7 @@ import re
 from assistant.answer import Answer
 from assistant.linking import Mention, said_in_order
 from assistant.number_text import label_states_count
-from assistant.question_words import first_word, left_out, normalise, places_part, question_words
+from assistant.question_words import asked_kind, first_word, left_out, normalise, places_part, question_words
 from assistant.record_index import RecordIndex, label_aliases, record_name
 from assistant.understand import Intent
 from index.lexical import cut_words
@@ -114,16 +114,14 @@ def covers(intent: Intent, answer: Answer, index: RecordIndex) -> bool:
 
 
 # "哪些农户", "哪几家单位": the kind of thing a list question asks for.
-_ASKED_KIND = re.compile(r"哪(?:些|几(?:个|家|所|位|名|类|项|种)?)([\u4e00-\u9fff]{2,4}?)(?:[的了吗呢是有？?，,。]|$)")
 
 
 def unnamed_kind(question: str, answer: Answer) -> str:
     """The kind of thing a "哪些…" question asks for when the answer names no such thing ("哪些农户"
     answered by a sentence about the subsidy's total): "" when it does, or the question asks none."""
-    asked = _ASKED_KIND.search(normalise(question))
-    if asked is None:
+    kind = asked_kind(normalise(question))
+    if not kind:
         return ""
-    kind = asked.group(1)
     if kind in question_words()["coverage"]["any_kind"]:
         return ""
     # the kind, a word for it, or its head character ("组室": 办公室, 种子管理组)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.answer import Answer, Citation, Status
 from assistant.asked_documents import department_mentions
 from assistant.number_text import numbers_in, text_states_number
-from assistant.question_words import first_word, normalise, question_words
+from assistant.question_words import asked_kind, first_word, normalise, question_words
 from index.passages import FULL_STOPS, split_sentences
 from index.synonyms import expand_terms
 
@@ -42,6 +42,9 @@ GLOSSARY_PENALTY = 0.3
 # sentences (titles, openings): its bigrams count this much, so the sentence holding the question's
 # other words answers (seen in n06 and s01 of the development corpus).
 NAME_WEIGHT = 0.25
+# A sentence naming several of the kind a "哪几条…" question asks for ("哪几条原则": a list of 原则)
+# beats one naming one of them (fF1 of the third fresh batch).
+LISTED_KIND_BONUS = 0.15
 # A reason sentence saying the figure moved the other way than the question says loses this much.
 OTHER_DIRECTION_PENALTY = 0.2
 _YEARS = re.compile(r"(?:19|20)\d\d年?")
@@ -81,6 +84,7 @@ class QuestionTerms:
     grams: dict[str, float]
     equivalents: tuple[tuple[str, tuple[str, ...]], ...] = ()
     direction: str = ""  # "up" or "down": which way the question says a figure moved
+    kind: str = ""  # what a "哪几条…" question asks for ("原则")
 
     @property
     def total(self) -> float:
@@ -105,7 +109,8 @@ def question_terms(question: str, shape: str = "") -> QuestionTerms:
     for 0.5; an everyday word of `[narrative_equivalents]` counts once, said in any of its forms.
 
     In a narrative question (a `shape`) a year is one word too ("为什么收支比2023年多了这么多": not
-    four bigrams of digits outweighing 收支); a figure question's sentence found in the text must
+    four bigrams of digits outweighing 收支), and so it is in a "哪几条…" question; a figure question's
+    sentence found in the text must
     still show the year's digits, so there they keep their weight."""
     text = normalise(question)
     words = question_words()
@@ -117,7 +122,7 @@ def question_terms(question: str, shape: str = "") -> QuestionTerms:
     for when in words["narrative"]["when"]:
         said = said.replace(when, "\0")
     said = _kind_as_self(said, equivalents)
-    for year in dict.fromkeys(_YEARS.findall(said) if shape else ()):
+    for year in dict.fromkeys(_YEARS.findall(said) if shape or asked_kind(text) else ()):
         said = said.replace(year, "\0")
         equivalents.append((year, (year[:4],)))
     own = {g for piece in said.split("\0") for g in _content_bigrams(piece)}
@@ -129,7 +134,7 @@ def question_terms(question: str, shape: str = "") -> QuestionTerms:
             weights.setdefault(gram, 0.5)
     if not weights and not equivalents:
         weights = {g: 1.0 for g in _bigrams(text)}
-    return QuestionTerms(weights, tuple(equivalents), _direction(text))
+    return QuestionTerms(weights, tuple(equivalents), _direction(text), asked_kind(text))
 
 
 def _kind_as_self(said: str, equivalents: list) -> str:
@@ -190,6 +195,8 @@ def _sentence_score(sentence: str, section: str, terms_asked: QuestionTerms, sha
     head = head[:12]
     if any(term and head.startswith(term) for term in terms):
         score += 0.2  # the sentence is about the named thing ("基本支出：指…")
+    if terms_asked.kind and normalise(sentence).count(terms_asked.kind) >= 2:
+        score += LISTED_KIND_BONUS  # "哪几条原则": a sentence listing several 原则 lists them
     if numbers and all(text_states_number(sentence, n) for n in numbers):
         score += 0.15  # it states the figure the question is about ("为什么出国经费是0")
     return score - LENGTH_PENALTY * max(0, len(sentence) - 80) / 100  # long sentences match by chance
@@ -321,6 +328,10 @@ def document_paragraphs(document) -> list[Paragraph]:
         if position in absorbed:
             continue  # an item already joined to its list's introduction
         ref = section.part or (section.path[0] if section.path else "")
+        if not section.paragraphs and (headings := _numbered_headings_below(sections, position)):
+            # "(一)预算编制的基本原则" over "1.坚持积极稳妥原则" … "4.坚持勤俭节约原则", each with its text: the
+            # headings are the heading's list ("哪几条原则", seen in fF1 of the third fresh batch)
+            found.append(("；".join(headings), section.path, ref))
         for paragraph in section.paragraphs:
             text = paragraph.strip()
             if text.endswith(LIST_INTRODUCTIONS) and paragraph == section.paragraphs[-1]:
@@ -343,6 +354,20 @@ def table_text_paragraphs(document) -> list[Paragraph]:
                 if cell.value is None and len(text) >= MIN_TEXT_CELL:
                     found.append((f"{row.label}：{text}", (table.title, row.label), table.ref))
     return found
+
+
+def _numbered_headings_below(sections: list, position: int) -> list[str]:
+    """The titles of the sections under sections[position] when they are all one level, numbered from 1."""
+    level = sections[position].level
+    below = []
+    for section in sections[position + 1:]:
+        if section.level <= level:
+            break
+        below.append(section)
+    titles = [section.title for section in below]
+    numbered = all(section.level == below[0].level and re.match(rf"{number}[.、．]", normalise(section.title))
+                   and len(section.title) <= MAX_LIST_ITEM_CHARS for number, section in enumerate(below, start=1))
+    return titles if len(titles) >= 2 and numbered else []
 
 
 def _headings_alone_below(sections: list, position: int) -> list[str]:

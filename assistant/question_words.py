@@ -45,10 +45,13 @@ def first_word(text: str, words: list[str]) -> str:
 EXCLUDING_REACH = 3
 
 
-def left_out(text: str, start: int) -> bool:
-    """Whether the words at `start` of the question are what it leaves out ("（不含项目支出）")."""
-    return any(word in text[max(0, start - EXCLUDING_REACH - len(word)):start]
-               for word in question_words()["coverage"]["excluding"])
+def left_out(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the words at `start` (to `end`) of the question are what it leaves out ("（不含项目支出）",
+    "基本支出以外")."""
+    coverage = question_words()["coverage"]
+    if end is not None and text.startswith(tuple(coverage["excluding_after"]), end):
+        return True
+    return any(word in text[max(0, start - EXCLUDING_REACH - len(word)):start] for word in coverage["excluding"])
 
 
 # How far after a whole's first character the word placing a part in it may come ("三公经费里").
@@ -68,3 +71,12 @@ def places_part(text: str, start: int) -> bool:
         if at > start + _CONTAINER_REACH:
             return False
     return False
+
+
+_ASKED_KIND = re.compile(r"哪(?:些|几(?:个|家|所|位|名|类|项|种|条|点)?)([\u4e00-\u9fff]{2,4}?)(?:[的了吗呢是有？?，,。]|$)")
+
+
+def asked_kind(text: str) -> str:
+    """The kind of thing a "哪些…" / "哪几条…" question asks for ("哪几条原则" → 原则), or ""."""
+    asked = _ASKED_KIND.search(text)
+    return asked.group(1) if asked else ""

@@ -247,7 +247,7 @@ def _left_out(text: str, linked: tuple[Mention, ...]) -> tuple[Mention, ...]:
     leaving: list[Mention] = []
     for mention in linked:
         joined = bool(leaving) and re.fullmatch(_JOINERS, text[leaving[-1].end:mention.start]) is not None
-        if left_out(text, mention.start) or joined:
+        if left_out(text, mention.start, mention.end) or joined:
             leaving.append(mention)
     return tuple(leaving)
 

@@ -26,6 +26,7 @@ class LabelRules:
     remove: tuple[re.Pattern[str], ...]
     short_name: re.Pattern[str]
     budget_tail: re.Pattern[str]
+    budget_head: re.Pattern[str]
     adverb_tail: re.Pattern[str]
     weak: frozenset[str]
     rename: dict[str, str]
@@ -60,6 +61,7 @@ def label_rules() -> LabelRules:
         remove=tuple(re.compile(p) for p in data["remove"]),
         short_name=re.compile(data["short_name"]),
         budget_tail=re.compile(data["budget_tail"]),
+        budget_head=re.compile(data["budget_head"]),
         adverb_tail=re.compile(data["adverb_tail"]),
         weak=frozenset(data["weak"]),
         rename=dict(data["rename"]),
@@ -103,6 +105,7 @@ def clean_label(text: str, aliases: tuple[str, ...] = (), kind: str = "budget") 
         changed = label != before
     if kind == "budget" and label:
         label = rules.budget_tail.sub("", label) or label
+        label = rules.budget_head.sub("", label)
     return label if rules.classification.search(label) else _shorten(label, rules.max_length)
 
 
