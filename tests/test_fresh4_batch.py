@@ -1,0 +1,64 @@
+"""Behaviour the fourth fresh batch (tests/fixtures/fresh4_corpus) showed, on its real pages.
+
+Expected values are typed from the pages as printed (see that folder's SOURCES.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answer import Status
+from assistant.conversation import Conversation
+from ingest.document import parse_document
+from ingest.statements.paired_figures import paired_figures
+from ingested import conversation_on
+
+TEXTS = Path(__file__).parent / "fixtures" / "fresh4_corpus" / "texts"
+
+
+def _text(prefix: str) -> Path:
+    return next(TEXTS.glob(f"{prefix}-*.txt"))
+
+
+def _conversation(home: Path, prefix: str) -> Conversation:
+    return conversation_on(home, _text(prefix))
+
+
+def test_a_pipe_table_with_line_numbers_keeps_each_side_and_its_blank_cells():
+    # fH2: "收入支出决算总表 | |||||" over "公开01表", "收入 | 支出", "项目 | 行次 | 决算数 | 项目 | 行次 | 决算数 |";
+    # rows drop their empty cells ("三、事业收入 | 4 | 四、公共安全支出 | 38 | ||") and a row may start
+    # with a 行次 alone ("8 | 八、社会保障和就业支出 | 42 | 8,695.00 | ||")
+    document = parse_document(_text("fH2"))
+    table = next(t for t in document.tables if t.title == "收入支出决算总表")
+    figures = {(r.row_path[0], r.label, r.value) for r in document.records
+               if r.source == "table" and r.table_title == table.title}
+    assert ("收入", "财政拨款收入", 4267.38) in figures
+    assert ("收入", "政府性基金预算财政拨款", 565.68) in figures
+    assert ("收入", "上级补助收入", 3701.64) in figures
+    assert ("收入", "其他收入", 1925.37) in figures
+    assert ("支出", "社会保障和就业支出", 8695.0) in figures
+    assert not any(value in (35, 36, 38, 42, 43) for _, _, value in figures)  # 行次, never amounts
+    assert not [c for c in document.checks if c.verdict.name == "ERROR"]
+
+
+def test_a_pair_of_changes_each_with_its_unit_and_a_pair_of_rates_after_it():
+    # fH3: "与2023年度相比,收入、支出总计各增加1412.7万元、2062.79万元,增长15.74%、23.72%。"
+    found = [(f.label, f.value, f.unit, f.measure)
+             for f in paired_figures("与2023年度相比,收入、支出总计各增加1412.7万元、2062.79万元,增长15.74%、23.72%。")]
+    assert found == [("收入总计", 1412.7, "万元", "change"), ("支出总计", 2062.79, "万元", "change"),
+                     ("收入总计", 15.74, "%", "change_rate"), ("支出总计", 23.72, "%", "change_rate")]
+
+
+def test_a_party_committee_said_short_is_the_document(tmp_path: Path):
+    # fH3: 中共西藏自治区委员会政法委员会, which calls itself 区党委政法委; "2024年度收入总计7562.45万元"
+    chat = _conversation(tmp_path, "fH3")
+    answer = chat.ask("区党委政法委2024年度收入总计是多少？")
+    assert answer.status is Status.ANSWERED and "7,562.45万元" in answer.text, answer.text
+    change = chat.ask("支出总计比2023年增加了多少？")
+    assert change.status is Status.ANSWERED and "2,062.79" in change.text, change.text
+
+
+def test_a_document_printing_no_department_answers_a_question_naming_one(tmp_path: Path):
+    # fH1 prints no full name ("我中心", "省福彩中心本级"): "项目支出8872.42万元,占83.05%"
+    chat = _conversation(tmp_path, "fH1")
+    answer = chat.ask("省福彩中心2015年度项目支出决算是多少？")
+    assert answer.status is Status.ANSWERED and "8,872.42万元" in answer.text, answer.text
