@@ -62,3 +62,17 @@ def test_a_document_printing_no_department_answers_a_question_naming_one(tmp_pat
     chat = _conversation(tmp_path, "fH1")
     answer = chat.ask("省福彩中心2015年度项目支出决算是多少？")
     assert answer.status is Status.ANSWERED and "8,872.42万元" in answer.text, answer.text
+
+
+def test_a_share_in_a_whole_said_with_its_stage_takes_that_whole(tmp_path: Path):
+    # fG2: "“三公”经费预算7.99 万元" … "公务接待费3.1 万元": 3.1 ÷ 7.99 = 38.8 %
+    chat = _conversation(tmp_path, "fG2")
+    answer = chat.ask("接待费在三公经费预算里占多大比例？")
+    assert answer.status is Status.ANSWERED and "38.8%" in answer.text, answer.text
+
+
+def test_a_department_named_in_a_three_public_scope_sentence(tmp_path: Path):
+    # fG2 names itself only in "江汉区中国共产党武汉市江汉区委员会党校 因公出国(境)费、公务接待费、…开支单位包括…"
+    chat = _conversation(tmp_path, "fG2")
+    answer = chat.ask("江汉区委党校2015年三公经费预算一共多少？")
+    assert answer.status is Status.ANSWERED and "7.99万元" in answer.text, answer.text
