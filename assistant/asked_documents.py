@@ -10,6 +10,7 @@ the department's full name, so "罗湖社保分局" and "罗湖分局" find
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.question_words import question_words
@@ -87,9 +88,16 @@ def mention_matches(mention: str, department: str) -> bool:
 _COUNTED_KIND = re.compile(r"^(?:几|多少)(?:所|个|家|座|间)")
 
 
+# The shortest tail of a named unit that, printed in a document with no department name, says the
+# document is that unit's ("福彩中心" of "贵州省福彩中心" in "…单位构成为省福彩中心本级", fH1 of the fourth
+# fresh batch): long enough not to be a kind of unit alone ("医院", "中心").
+MIN_SELF_NAME = 4
+
+
 def asked_documents(question: str, documents: tuple[DocumentInfo, ...],
-                    fixed: tuple[str, ...] = ()) -> AskedDocuments:
-    """The documents `question` is about, and what it names that is not ingested."""
+                    fixed: tuple[str, ...] = (), says: Callable[[str, str], bool] | None = None) -> AskedDocuments:
+    """The documents `question` is about, and what it names that is not ingested. `says(doc_id, words)`
+    tells whether a document's text prints the words (for documents that print no department name)."""
     base = _BASE_YEAR.search(question)
     base_year = int(base.group(1)) if base else 0
     years = tuple(int(y) for y in _YEAR.findall(question) if int(y) != base_year)
@@ -99,8 +107,14 @@ def asked_documents(question: str, documents: tuple[DocumentInfo, ...],
         if _COUNTED_KIND.match(mention):
             continue  # "有几所完全小学": a kind of unit counted, not a unit named
         matching = [d for d in candidates if mention_matches(mention, d.department)]
+        # a document printing no department name ("我中心…", fH1 of the fourth fresh batch) is the unit
+        # named when its text prints the name's tail ("省福彩中心本级")
+        unnamed = [d for d in candidates if not d.department and says is not None and any(
+            says(d.doc_id, mention[i:]) for i in range(0, len(mention) - MIN_SELF_NAME + 1))]
         if matching:
             candidates = matching
+        elif unnamed:
+            candidates = unnamed
         elif not any(mention_matches(mention, d.department) for d in documents):
             unknown = mention
     doc_years = {d.year for d in candidates}

@@ -135,14 +135,14 @@ class Conversation:
             return empty_question(self._some_index())
         question = to_simplified(question)  # "單位有幾輛公務車？" asks what "单位有几辆公务车？" asks
         self._scoped(self._scope(question))
-        intent = understand(question, self.index, self.fixed_docs)
+        intent = understand(question, self.index, self.fixed_docs, self._says)
         picked = self.clarifier.picked_by_reply(intent, self.state)
         if picked:
             if len(picked) > 1:  # "罗湖分局" when two of its years were listed: ask again, among those
                 return self._ask_which(picked, self.state.pending)
             question = self.state.pending
             self._scoped(self.corpus.family(picked))
-            intent = understand(question, self.index, picked)
+            intent = understand(question, self.index, picked, self._says)
         groups = named_departments(intent.question, self._candidates())
         compared = self._compared(intent, groups)
         if isinstance(compared, Answer):
@@ -206,6 +206,10 @@ class Conversation:
             document = self.index.document(intent.doc_ids[0])  # several departments: say whose figure it is
             answer = replace(answer, text=f"{display_name(document, self.index.documents)}：{answer.text}")
         return answer
+
+    def _says(self, doc_id: str, words: str) -> bool:
+        """Whether a paragraph of the document prints `words`."""
+        return any(words in text for text, _, _ in self.corpus.paragraphs.get(doc_id, []))
 
     def _ask_which(self, doc_ids: tuple[str, ...], question: str) -> Answer:
         answer, self.state = self.clarifier.ask_which(doc_ids, question, self.state)

@@ -493,8 +493,9 @@ def _part_and_whole(intent: Intent, index: RecordIndex) -> tuple[Record, Record]
     return chosen[part], chosen[whole]
 
 
-# The whole a share is taken in, said before 占: "在基本支出里占", "基本支出中…占".
-_CONTAINER = re.compile(r"里面?|当中|之中|中|内")
+# The whole a share is taken in, said before 占: "在基本支出里占", "基本支出中…占", with its stage between
+# ("在三公经费预算里占", fG2 of the fourth fresh batch).
+_CONTAINER = re.compile(r"(?:预算数?|决算数?)?(?:里面?|当中|之中|中|内)")
 
 
 def _in_table(intent: Intent, index: RecordIndex, table_no: int) -> Record | None:

@@ -6,6 +6,7 @@ All domain words come from `question_words.toml`; this module only applies them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.asked_documents import AskedDocuments, asked_documents, department_mentions
@@ -135,11 +136,13 @@ def _initials_said(department: str, text: str) -> str:
     return said
 
 
-def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = ()) -> Intent:
-    """Read `question` against the ingested records; never raises."""
+def understand(question: str, index: RecordIndex, fixed_docs: tuple[str, ...] = (),
+               says: Callable[[str, str], bool] | None = None) -> Intent:
+    """Read `question` against the ingested records; never raises. `says(doc_id, words)`: whether a
+    document's text prints the words (see `asked_documents`)."""
     words = question_words()
     text = normalise(question)
-    asked = asked_documents(text, index.documents, fixed_docs)
+    asked = asked_documents(text, index.documents, fixed_docs, says)
     # a loaded department's own name said in full is scope, not a label ("某县教育局…" is no 教育 row)
     # a unit the asked documents themselves print figures of ("含…XX幼儿园经费537.31万元", fA1 of the
     # fresh batch) is one of their labels, not another department

@@ -301,8 +301,8 @@ def _title(department: str, year: int, kind: str, heads: list[str], source_name:
 def _printed_title(heads: list[str]) -> str:
     data = _settings()["title"]
     for line in heads:
+        line = re.sub(data["field"], "", line.strip())  # "标题:XX局2024年度决算公开说明" (a web page's field)
         line = re.sub(data["file_tail"], "", line.replace("|", "").strip()).strip()
-        line = re.sub(data["field"], "", line)  # "标题:XX局2024年度决算公开说明" (a web page's field)
         if (len(line) <= 60 and re.search(data["printed"], line)
                 and not re.match(data["numbered"], line) and not re.search(data["figure_sentence"], line)):
             return line

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ingest.checks.cross_checks import cross_table_checks, load_rules, text_checks
 from ingest.checks.values import compare, decimals, format_number
 from ingest.model import Cell, Finding, Row, Table, Verdict
+from ingest.tables.row_paths import OF_WHICH
 from ingest.tables.schemas import fill_year, schema_by_name
 from ingest.tables.two_sided import CARRY_OVER
 
@@ -99,8 +100,8 @@ def children_sum_checks(table: Table) -> list[Finding]:
     checks = []
     for row in table.rows:
         children = _department_parts(table, row) if row.is_total else _children(table, row)
-        if not children:
-            continue
+        if not children or (len(children) == 1 and OF_WHICH.match(children[0].label)):
+            continue  # one "其中:" row names a part of its parent, not all of it (fH2 of the fourth fresh batch)
         for column, stated in enumerate(row.cells):
             parts = [child.cells[column] for child in children if column < len(child.cells)]
             check = _sum_check(table, PATH_JOIN.join(row.path), column, stated, parts, "子项合计")

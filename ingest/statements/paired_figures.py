@@ -15,12 +15,16 @@ from functools import cache
 from pathlib import Path
 
 _NUMBER = r"\d+(?:\.\d+)?"
-_EACH = (rf"各(?P<verb>是|为|减少|增加|下降|增长|上升|降低)?"
-         rf"(?P<x>{_NUMBER})(?P<x_unit>%|％)?(?P<comma>[,，、])(?P<y>{_NUMBER})(?P<unit>万元|亿元|元|%|％)")
+_VERB = r"(?P<verb>是|为|减少|增加|下降|增长|上升|降低)"
+# The first figure may carry the unit too: "各增加1412.7万元、2062.79万元" (fH3 of the fourth fresh batch).
+_FIGURES = (rf"(?P<x>{_NUMBER})(?P<x_unit>%|％|万元|亿元|元)?(?P<comma>[,，、])(?P<y>{_NUMBER})"
+            rf"(?P<unit>万元|亿元|元|%|％)")
+_EACH = rf"(?:各|分别){_VERB}?{_FIGURES}"
 PAIRED = re.compile(rf"(?P<a>[\u4e00-\u9fff]{{1,8}})、(?P<rest>[\u4e00-\u9fff]{{1,8}}){_EACH}")
 # "…收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%": a second 各 in the clause after a pair
-# speaks of the same two items.
-AGAIN = re.compile(rf"[,，]{_EACH}")
+# speaks of the same two items; so does a second verb alone ("…各增加1412.7万元、2062.79万元,增长15.74%、
+# 23.72%", fH3 of the fourth fresh batch).
+AGAIN = re.compile(rf"[,，](?P<each>各|分别)?{_VERB}?{_FIGURES}")
 # "2016年公务用车购置数及保有量分别为1辆和130辆" (fA2 of the fresh batch): A and B take x and y in turn.
 _COUNTED = r"万元|亿元|元|%|％|辆|人|名|个|台|套|批次|次|家|所"
 RESPECTIVELY = re.compile(
@@ -59,9 +63,9 @@ def _thousands(match: re.Match[str]) -> bool:
 
 
 def _items(before: str, after: str) -> tuple[str, str, str]:
-    """(first stem, second stem, shared noun) around "、": the second stem is a known stem
-    ("支" of "支总计") or all of the text after "、"; the first is as long as the second."""
-    size = next((n for n in range(1, len(after)) if after[:n] in _stems()), len(after))
+    """(first stem, second stem, shared noun) around "、": the second stem is the longest known stem
+    ("支" of "支总计", "支出" of "支出总计") or all of the text after "、"; the first is as long as the second."""
+    size = max((n for n in range(1, len(after)) if after[:n] in _stems()), default=len(after))
     return before[-size:], after[:size], after[size:]
 
 
@@ -76,7 +80,7 @@ def paired_figures(text: str) -> list[PairedFigure]:
         labels = (_stems().get(first, first) + noun, _stems().get(second, second) + noun)
         found += _pair(match, labels, match.start())
         again = AGAIN.match(text, match.end())
-        if again and not _thousands(again):
+        if again and (again.group("each") or again.group("verb")) and not _thousands(again):
             found += _pair(again, labels, again.start())
     for match in RESPECTIVELY.finditer(text):
         first, second = match.group("a"), match.group("b")

@@ -19,7 +19,8 @@ from dataclasses import replace
 from ingest.tables.cell_units import align_names, header_stretch
 from ingest.model import TableGrid
 from ingest.tables.form_pairs import form_grid
-from ingest.tables.header_cells import header_paths
+from ingest.tables.header_cells import FORM_NUMBER, header_paths
+from ingest.tables.line_numbered_rows import line_numbered
 from ingest.tables.pipe_indicators import indicator_rows, is_indicator_header
 from ingest.tables.row_paths import is_total_label
 from ingest.tables.stacked_cells import stacked_table
@@ -78,6 +79,8 @@ def _context(narrative: Narrative, index: int) -> tuple[str, str]:
         if not unit and (match := UNIT.search(stripped)):
             unit = match.group(1)
             continue
+        if FORM_NUMBER.match(stripped):
+            continue  # "公开01表" numbers the form printed under its title (fH2)
         if stripped and not title:
             title = stripped[:60]
     return title, unit
@@ -143,6 +146,8 @@ def _pipe_rows(narrative: Narrative, index: int):
         cells = _cells(text)
         if text.lstrip().startswith("|") and cells and not cells[0]:
             cells = cells[1:]  # a leading pipe is the row's border, not an empty cell (g08)
+        if len(cells) == 1 and FORM_NUMBER.match(cells[0]):
+            continue  # "公开01表" under "收入支出决算总表" numbers the form; the title names it (fH2)
         if len(cells) == 1 and TITLE_END.search(cells[0]):
             title = cells[0]
         elif NOTE.match(text):
@@ -152,7 +157,12 @@ def _pipe_rows(narrative: Narrative, index: int):
         else:
             rows.append(tuple(c for c in cells))
             kept.append((number, text.strip()))
-    header, skip = _split_header(rows)
+    if numbered := line_numbered(rows):
+        header, body, skip = numbered
+        kept = kept[:skip] + [k for k, row in zip(kept[skip:], body) if row is not None]
+        rows = rows[:skip] + [row for row in body if row is not None]
+    else:
+        header, skip = _split_header(rows)
     if not rows[skip:]:
         return None  # header-like rows and no figure: a page's fields ("索引号 | … | 发布机构 | …", fD2)
     if not title and skip:
