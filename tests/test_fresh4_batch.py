@@ -76,3 +76,19 @@ def test_a_department_named_in_a_three_public_scope_sentence(tmp_path: Path):
     chat = _conversation(tmp_path, "fG2")
     answer = chat.ask("江汉区委党校2015年三公经费预算一共多少？")
     assert answer.status is Status.ANSWERED and "7.99万元" in answer.text, answer.text
+
+
+def test_money_taken_in_is_the_income_total_and_heads_are_the_headcount(tmp_path: Path):
+    # fH1: "本年收入合计11752万元"; "目前省本级实有人数55人,其中在职在编人员15人,…"
+    chat = _conversation(tmp_path, "fH1")
+    income = chat.ask("福彩中心2015年一共收进来多少钱？")
+    assert income.status is Status.ANSWERED and "11,752万元" in income.text, income.text
+    heads = chat.ask("福彩中心实际上有多少号人？")
+    assert heads.status is Status.ANSWERED and "55人" in heads.text, heads.text
+
+
+def test_cars_held_at_a_years_end_counted_in_tai(tmp_path: Path):
+    # fG3: "截至2014年底本单位公务用车辆共3台"
+    chat = _conversation(tmp_path, "fG3")
+    answer = chat.ask("民意街有几辆公车？")
+    assert answer.status is Status.ANSWERED and "3台" in answer.text, answer.text
