@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.asked_documents import department_mentions
 from assistant.computation import (ALTERNATIVE_MARGIN, Computation, Operation, best, chosen_by_mention,
                                    combined, distinct, named_candidates)
 from assistant.linking import Mention
@@ -130,8 +131,11 @@ def _names_something_else(intent: Intent, index: RecordIndex) -> bool:
              + [w for period in ("this_year", "last_year") for w in words["periods"][period]]
              + words["refusal"]["unit_words"])
     departments = [d.department for d in index.documents if d.doc_id in intent.doc_ids and d.department]
+    # the unit named, also where the document prints no name of its own ("福彩中心…", fH1 of the fourth fresh batch)
+    named = "".join(department_mentions(intent.question))
     for token in cut_words(intent.question):
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", token) or any(k in token or token in k for k in known):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", token) or any(k in token or token in k for k in known) \
+                or token in named:
             continue
         if not any(all(ch in name for ch in token) for name in departments):
             return True

@@ -92,3 +92,10 @@ def test_cars_held_at_a_years_end_counted_in_tai(tmp_path: Path):
     chat = _conversation(tmp_path, "fG3")
     answer = chat.ask("民意街有几辆公车？")
     assert answer.status is Status.ANSWERED and "3台" in answer.text, answer.text
+
+
+def test_the_grant_from_above_is_the_grant_from_the_level_above(tmp_path: Path):
+    # fH2: "二、上级补助收入 | 3 | 3701.64 |" in the 收入支出决算总表
+    chat = _conversation(tmp_path, "fH2")
+    answer = chat.ask("青海残联2015年从上面拿到的补助有多少？")
+    assert answer.status is Status.ANSWERED and "3,701.64万元" in answer.text, answer.text
