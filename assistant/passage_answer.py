@@ -42,8 +42,8 @@ GLOSSARY_PENALTY = 0.3
 # sentences (titles, openings): its bigrams count this much, so the sentence holding the question's
 # other words answers (seen in n06 and s01 of the development corpus).
 NAME_WEIGHT = 0.25
-# A sentence naming several of the kind a "哪几条…" question asks for ("哪几条原则": a list of 原则)
-# beats one naming one of them (fF1 of the third fresh batch).
+# A sentence listing several of the kind a "哪几条…" question asks for, each item ending in it ("1.坚持积极
+# 稳妥原则；2.坚持综合预算原则；…"), beats one naming one of them (fF1 of the third fresh batch).
 LISTED_KIND_BONUS = 0.15
 # A reason sentence saying the figure moved the other way than the question says loses this much.
 OTHER_DIRECTION_PENALTY = 0.2
@@ -195,8 +195,8 @@ def _sentence_score(sentence: str, section: str, terms_asked: QuestionTerms, sha
     head = head[:12]
     if any(term and head.startswith(term) for term in terms):
         score += 0.2  # the sentence is about the named thing ("基本支出：指…")
-    if terms_asked.kind and normalise(sentence).count(terms_asked.kind) >= 2:
-        score += LISTED_KIND_BONUS  # "哪几条原则": a sentence listing several 原则 lists them
+    if terms_asked.kind and len(re.findall(re.escape(terms_asked.kind) + r"(?=[；;、]|$)", normalise(sentence))) >= 2:
+        score += LISTED_KIND_BONUS  # "哪几条原则": items ending in 原则 ("…原则；…原则") list them
     if numbers and all(text_states_number(sentence, n) for n in numbers):
         score += 0.15  # it states the figure the question is about ("为什么出国经费是0")
     return score - LENGTH_PENALTY * max(0, len(sentence) - 80) / 100  # long sentences match by chance
