@@ -99,3 +99,27 @@ def test_the_grant_from_above_is_the_grant_from_the_level_above(tmp_path: Path):
     chat = _conversation(tmp_path, "fH2")
     answer = chat.ask("青海残联2015年从上面拿到的补助有多少？")
     assert answer.status is Status.ANSWERED and "3,701.64万元" in answer.text, answer.text
+
+
+def test_a_time_word_or_a_verb_before_a_units_kind_names_no_other_unit(tmp_path: Path):
+    # fG1: "河南省实验中学创建于1957年…2020年末学校在职教职工总数457人"; "2020年总收入174,997,332.93元(含结转),
+    # 其中财政拨款收入145,970,749.38元": 145,970,749.38 ÷ 174,997,332.93 = 83.4 %
+    chat = _conversation(tmp_path, "fG1")
+    staff = chat.ask("到2020年底学校有多少在职教职工？")
+    assert staff.status is Status.ANSWERED and "457人" in staff.text, staff.text
+    share = chat.ask("2020年财政拨款收入占学校总收入的比重是多少？")
+    assert share.status is Status.ANSWERED and "83.4%" in share.text, share.text
+
+
+def test_what_is_left_after_income_and_spending_is_the_balance(tmp_path: Path):
+    # fG1: "2018年…结余7,989,696.80元"
+    chat = _conversation(tmp_path, "fG1")
+    answer = chat.ask("2018年学校收支相抵最后还剩多少钱？")
+    assert answer.status is Status.ANSWERED and "7,989,696.8" in answer.text, answer.text
+
+
+def test_the_principle_a_budget_follows_is_its_sentence(tmp_path: Path):
+    # fG1: "总预算按照“以收定支、收支平衡”的原则,统筹安排学校财务"
+    chat = _conversation(tmp_path, "fG1")
+    answer = chat.ask("学校编总预算按什么原则来？")
+    assert answer.status is Status.ANSWERED and "以收定支" in answer.text, answer.text
