@@ -123,3 +123,10 @@ def test_the_principle_a_budget_follows_is_its_sentence(tmp_path: Path):
     chat = _conversation(tmp_path, "fG1")
     answer = chat.ask("学校编总预算按什么原则来？")
     assert answer.status is Status.ANSWERED and "以收定支" in answer.text, answer.text
+
+
+def test_how_many_staff_there_really_are_is_the_headcount_held(tmp_path: Path):
+    # fH3: "2024年我委人员编制数为93人,其中:行政编制 64人,事业编制29人,截至2024年12月实有人数107人"
+    chat = _conversation(tmp_path, "fH3")
+    answer = chat.ask("自治区政法委实际有多少工作人员？")
+    assert answer.status is Status.ANSWERED and "107人" in answer.text.split("。")[0], answer.text
