@@ -130,3 +130,10 @@ def test_how_many_staff_there_really_are_is_the_headcount_held(tmp_path: Path):
     chat = _conversation(tmp_path, "fH3")
     answer = chat.ask("自治区政法委实际有多少工作人员？")
     assert answer.status is Status.ANSWERED and "107人" in answer.text.split("。")[0], answer.text
+
+
+def test_keeping_the_cars_is_the_vehicle_running_cost(tmp_path: Path):
+    # fG2: "2、车辆运行维护费支出4.89万元"
+    chat = _conversation(tmp_path, "fG2")
+    answer = chat.ask("党校一年养车的钱安排了多少？")
+    assert answer.status is Status.ANSWERED and "4.89万元" in answer.text, answer.text
