@@ -22,7 +22,10 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?!\d)\s*年?")  # not the start of a
 _BASE_YEAR = re.compile(r"(?:比|较|相比|对比|与|跟|和)(20\d\d)(?!\d)年?")
 _STOP_TOKENS = {"我", "想", "了解", "知道", "问", "请", "一下", "今年", "去年", "明年", "的", "和",
                 "与", "跟", "及", "在", "是", "有", "那", "这", "个", "给", "对", "关于", "年", "查",
-                "看", "说", "你们"}
+                "看", "说", "你们",
+                # a time of the year or a share's verb before a unit's kind ("2020年底学校", "收入占学校总收入",
+                # fG1 of the fourth fresh batch): no part of a name
+                "年底", "年末", "年初", "底", "末", "占", "比", "较"}
 
 
 @dataclass(frozen=True)
