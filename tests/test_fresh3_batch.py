@@ -78,3 +78,19 @@ def test_what_money_an_item_is_answers_with_its_sentence(tmp_path: Path):
     chat = _conversation(tmp_path, "fF1")
     answer = chat.ask("学校的“其他收入”主要是些什么钱？")
     assert answer.status is Status.ANSWERED and "捐赠收入" in answer.text, answer.text
+
+
+def test_a_two_sided_form_recognised_onto_one_line_keeps_its_sides_and_names():
+    # fF3: "…项目 行次 金额 项目 行次 金额 栏次 1 栏次 2 一一般公共预算财政拨款收入 1 4,627.57 一一般公共服务支出 32 0.00
+    # 二政府性基金预算财政拨款收入 2 0.00 二外交支出 33 0.00 … 八其他收入 8 33.19 八社会保障和就业支出 39 341.76 9
+    # 九卫生健康支出 40 89.57 10": image recognition dropped the "、" after the numbering
+    from ingest.document import parse_document
+    document = parse_document(next(TEXTS.glob("fF3-*.txt")))
+    figures = {(r.row_path[0], r.label, r.value) for r in document.records if r.source == "table"}
+    assert ("收入", "一般公共预算财政拨款收入", 4627.57) in figures
+    assert ("收入", "事业收入", 80.78) in figures
+    assert ("收入", "其他收入", 33.19) in figures
+    assert ("支出", "教育支出", 4146.04) in figures
+    assert ("支出", "社会保障和就业支出", 341.76) in figures
+    assert ("支出", "卫生健康支出", 89.57) in figures
+    assert not any(value in (32, 36, 39, 40) for _, _, value in figures)  # 行次, never amounts
