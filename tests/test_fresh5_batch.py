@@ -1,0 +1,44 @@
+"""Behaviour the fifth fresh batch (tests/fixtures/fresh5_corpus) showed, on its real pages.
+
+Expected values are typed from the pages as printed (see that folder's SOURCES.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answer import Status
+from assistant.conversation import Conversation
+from ingest.document import parse_document
+from ingested import conversation_on
+
+TEXTS = Path(__file__).parent / "fixtures" / "fresh5_corpus" / "texts"
+
+
+def _text(prefix: str) -> Path:
+    return next(TEXTS.glob(f"{prefix}-*.txt"))
+
+
+def _conversation(home: Path, prefix: str) -> Conversation:
+    return conversation_on(home, _text(prefix))
+
+
+def test_a_final_figure_said_against_its_budget_is_a_change_against_the_budget():
+    # fJ3: "公务用车购置及运行费支出决算数比预算数减少17.54万元,下降23.42%。"
+    document = parse_document(_text("fJ3"))
+    changes = {(r.value, r.measure, r.base_period) for r in document.records
+               if r.source == "text" and "公务用车购置及运行费" in r.label and r.measure.startswith("change")}
+    assert changes == {(-17.54, "change", "预算"), (-23.42, "change_rate", "预算")}
+
+
+def test_budget_more_than_spent_compares_the_two_stages(tmp_path: Path):
+    # fJ3: "“三公”经费支出预算为89.90万元,支出决算为57.53万元": 89.90 − 57.53 = 32.37
+    chat = _conversation(tmp_path, "fJ3")
+    answer = chat.ask("三公经费预算比实际花的多出多少钱？")
+    assert answer.status is Status.ANSWERED and "32.37" in answer.text, answer.text
+
+
+def test_cars_at_the_years_end_are_those_held(tmp_path: Path):
+    # fJ3: "年末公务用车保有量38辆,其中:公务用车4辆,执勤执法用车34辆"
+    chat = _conversation(tmp_path, "fJ3")
+    answer = chat.ask("海口中院年底有几辆公车？")
+    assert answer.status is Status.ANSWERED and "38辆" in answer.text.split("。")[0], answer.text
