@@ -20,7 +20,7 @@ from ingest.tables.cell_units import align_names, header_stretch
 from ingest.model import TableGrid
 from ingest.tables.form_pairs import form_grid
 from ingest.tables.header_cells import FORM_NUMBER, header_paths
-from ingest.tables.line_numbered_rows import line_numbered
+from ingest.tables.line_numbered_rows import line_numbered, line_numbered_run
 from ingest.tables.pipe_indicators import indicator_rows, is_indicator_header
 from ingest.tables.row_paths import is_total_label
 from ingest.tables.stacked_cells import stacked_table
@@ -338,10 +338,15 @@ def _long_line_title(text: str) -> str:
 
 
 def _long_line_grid(number: int, text: str) -> TableGrid:
-    """One table flattened onto one line: each label run and the values after it make a row."""
+    """One table flattened onto one line: each label run and the values after it make a row; a 行次
+    form's cells go to their sides (`line_numbered_run`)."""
     title = _long_line_title(text)
     unit_match = UNIT.search(text) or COLUMN_UNIT.search(text)
     unit = unit_match.group(1) if unit_match else ""
+    if numbered := line_numbered_run(text):
+        form, header, rows = numbered
+        quotes = [(number, " ".join(c for c in row if c)) for row in rows]
+        return _grid(quotes, rows, header, form or title, unit, complete=False)
     spaced = text.count(" ") >= len(text) / 40
     rows = _spaced_rows(text) if spaced else _glued_rows(text)
     quotes = [(number, " ".join(r)) for r in rows]

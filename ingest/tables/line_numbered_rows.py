@@ -123,3 +123,94 @@ def _paths(names: list[str], widths: list[int], above: list[str]) -> list[tuple[
             paths.append((side, name) if side else (name,))
         at += 1 + width
     return paths
+
+
+# A form recognised from images onto one line ("…收入 收入 收入 支出 支出 支出 项目 行次 金额 项目 行次 金额 栏次 1
+# 栏次 2 一一般公共预算财政拨款收入 1 4,627.57 一一般公共服务支出 32 0.00 …", fF3 of the third fresh batch).
+_RUN_HEADER = re.compile(r"((?:(?:收入|支出)\s+)*)((?:项目\s+行次(?:\s+(?!项目|栏次)[\u4e00-\u9fff]{2,6})+\s*){1,2})")
+_COLUMN_NUMBERS = re.compile(r"^(?:\s*栏次\s+\d+)+")
+_FORM_NUMBER = re.compile(r"(?:财决)?公开\s*\d{1,2}\s*表")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def line_numbered_run(text: str) -> tuple[str, list[tuple[str, ...]], list[tuple[str, ...]]] | None:
+    """(the form number printed before it, header paths, rows) of a 行次 form flattened onto one line by
+    image recognition; None when `text` prints no "项目 行次 …" header or its cells fit no side."""
+    header = _RUN_HEADER.search(text)
+    if header is None:
+        return None
+    names = header.group(2).split()
+    widths = _side_widths(names)
+    if not widths or len(widths) > 2:
+        return None
+    cells = _COLUMN_NUMBERS.sub("", text[header.end():]).split()
+    sides = _sides(tuple(cells))
+    if not sides:
+        return None
+    rows = _run_rows(_line_numbers_apart(sides, max(widths)), len(widths))
+    for position in range(len(widths)):
+        labels = _unglued_numbering([row[position].label for row in rows])
+        for row, label in zip(rows, labels):
+            row[position].label = label
+    above = list(dict.fromkeys(header.group(1).split()))
+    paths = _paths([n for n in names if not is_line_number_cell(n)], widths, above)
+    cells_out = [tuple(c for side, width in zip(row, widths) for c in (side.label, *_fitted(side.values, width)))
+                 for row in rows]
+    form = _FORM_NUMBER.findall(text[:header.start()])
+    return (form[-1].replace(" ", "") if form else ""), paths, cells_out
+
+
+def _line_numbers_apart(sides: list[_Side], width: int) -> list[_Side]:
+    """A 行次 after a side's amounts at the end of the line ("九卫生健康支出 40 89.57 10") is the next,
+    empty row's, not another amount."""
+    apart: list[_Side] = []
+    for side in sides:
+        extra = side.values[width:]
+        if extra and all(_LINE_NUMBER.match(v) for v in extra):
+            side.values = side.values[:width]
+            apart += [side, *(_Side(line=v) for v in extra)]
+        else:
+            apart.append(side)
+    return apart
+
+
+def _run_rows(sides: list[_Side], count: int) -> list[list[_Side]]:
+    """The sides of one line in rows: the right side's 行次 start after a gap in the numbering (1–10, then 32–)."""
+    if count == 1:
+        return [[side] for side in sides]
+    lines = sorted({int(s.line) for s in sides if s.line})
+    first_right = next((b for a, b in zip(lines, lines[1:]) if b > a + 1), 0)
+    rows: list[list[_Side]] = []
+    for side in sides:
+        right = bool(first_right) and bool(side.line) and int(side.line) >= first_right
+        if right and rows and not rows[-1][1].label and not rows[-1][1].line:
+            rows[-1][1] = side
+        elif right:
+            rows.append([_Side(), side])
+        else:
+            rows.append([side, _Side()])
+    return rows
+
+
+def _unglued_numbering(labels: list[str]) -> list[str]:
+    """Labels without a numbering whose "、" the recognition dropped ("一一般公共预算…", "二政府性基金…"):
+    only when at least three labels of the side carry 一, 二, 三 … in order."""
+    expected, marked = 1, []
+    for index, label in enumerate(labels):
+        numeral = _numeral(expected)
+        if label.startswith(numeral) and len(label) > len(numeral) and _HAS_WORDS.match(label[len(numeral)]):
+            marked.append((index, len(numeral)))
+            expected += 1
+    if len(marked) < 3:
+        return labels
+    unglued = list(labels)
+    for index, size in marked:
+        unglued[index] = labels[index][size:]
+    return unglued
+
+
+def _numeral(number: int) -> str:
+    """一 … 十, 十一 … 十九, 二十 …"""
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens - 1] + "十")
+    return head + (_NUMERALS[ones - 1] if ones else "")
