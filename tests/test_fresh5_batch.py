@@ -37,8 +37,9 @@ def test_budget_more_than_spent_compares_the_two_stages(tmp_path: Path):
     assert answer.status is Status.ANSWERED and "32.37" in answer.text, answer.text
 
 
-def test_cars_at_the_years_end_are_those_held(tmp_path: Path):
-    # fJ3: "年末公务用车保有量38辆,其中:公务用车4辆,执勤执法用车34辆"
-    chat = _conversation(tmp_path, "fJ3")
-    answer = chat.ask("海口中院年底有几辆公车？")
-    assert answer.status is Status.ANSWERED and "38辆" in answer.text.split("。")[0], answer.text
+
+def test_a_sum_compiled_is_money_not_posts(tmp_path: Path):
+    # fJ1: "2、基本支出编制情况:2022年基本支出332.04万元,比2021年增加10.28 万元。"
+    chat = _conversation(tmp_path, "fJ1")
+    answer = chat.ask("2022年基本支出编制了多少？")
+    assert answer.status is Status.ANSWERED and "332.04万元" in answer.text, answer.text
