@@ -43,3 +43,10 @@ def test_a_sum_compiled_is_money_not_posts(tmp_path: Path):
     chat = _conversation(tmp_path, "fJ1")
     answer = chat.ask("2022年基本支出编制了多少？")
     assert answer.status is Status.ANSWERED and "332.04万元" in answer.text, answer.text
+
+
+def test_the_whole_budget_stated_as_this_years_income(tmp_path: Path):
+    # fJ1: "1、收入预算编制情况:2022年收入预算455.04万元,比2021年增加41.58万元。"
+    chat = _conversation(tmp_path, "fJ1")
+    answer = chat.ask("稷山县政协2022年一共预算了多少钱？")
+    assert answer.status is Status.ANSWERED and "455.04万元" in answer.text, answer.text
