@@ -375,9 +375,11 @@ def _against_budget_record(sentence: Sentence, context: Context, common: dict,
     """"…支出总计1741.75万元;…,决算数大于预算数55.93万元": the sentence's figure against its budget
     stage (base_period "预算", "年初预算"); smaller than the budget is a negative change."""
     label = subject_label(sentence, context, "", kind="money")
-    sign = -1.0 if against.group("verb") in figure_patterns().below_budget else 1.0
-    base = against.group("base").removesuffix("数")
+    verb = against.group("verb") or against.group("verb_after")
+    sign = -1.0 if verb in figure_patterns().below_budget else 1.0
+    base = (against.group("base") or against.group("base_after")).removesuffix("数")
     sentence.last_label = label
+    sentence.last_base = base  # "…,下降23.42%" right after is against the budget too
     sentence.changed.append(label)
     return _record(context, **common | {"value": sign * common["value"]}, label=label, measure="change",
                    base_period=base)
