@@ -219,6 +219,11 @@ def total_of(doc_ids: tuple[str, ...], index: RecordIndex, side: str = "") -> Re
     if not found:  # said with the unit's short name before it: "X局收支总预算" (fA1 of the fresh batch)
         found = [r for label in labels for r in index.records
                  if r.doc_id in doc_ids and r.measure == "amount" and r.label.endswith(label)]
+    if not found and not side:
+        # a budget stating its whole only as a side ("2022年收入预算455.04万元", fJ1 of the fifth fresh batch):
+        # that side's total printed as such (never a label merely ending in 收入, such as 事业收入)
+        found = [r for name in ("收入", "支出") for label in totals["sides"][name]
+                 for r in index.in_docs(index.by_alias.get(normalise(label), []), doc_ids) if r.measure == "amount"]
     # this year's first, not the compared year's ("比2017年度总收入1058.51万元"); then in the list's order
     own = [r for r in found if own_year(r, index)]
     return (own or found or [None])[0]

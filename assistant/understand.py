@@ -398,9 +398,14 @@ def _says(text: str, words: list[str]) -> bool:
     return False
 
 
+# 编制 as a verb: after a sum of money ("基本支出编制了多少", fJ1 of the fifth fresh batch) or with 了.
+_COMPILED = re.compile(r"(?<=支出|收入|预算|经费)编制|编制(?=了)")
+
+
 def _counter(text: str) -> str:
     """The count unit asked: a measure word said outright after 多少/几 ("多少个编制", "几个人": the
     longest such word), else the first unit whose words the question says ("编制有多少" → 人)."""
+    text = _COMPILED.sub("", text)  # "基本支出编制了多少": money compiled, not posts
     said = [(word, unit) for unit, words in question_words()["counters"].items() for word in words if word in text]
     outright = [(word, unit) for word, unit in said if word.startswith(("多少", "几"))]
     if outright:
