@@ -50,3 +50,10 @@ def test_the_whole_budget_stated_as_this_years_income(tmp_path: Path):
     chat = _conversation(tmp_path, "fJ1")
     answer = chat.ask("稷山县政协2022年一共预算了多少钱？")
     assert answer.status is Status.ANSWERED and "455.04万元" in answer.text, answer.text
+
+
+def test_a_numbered_tables_values_glued_to_their_labels():
+    # fI2 表8: "行政经费177.50 ", "“三公”经费5.60 ", "2.公务用车运行维护费3.60 ", "(三)公务接待费支出2.00 "
+    document = parse_document(_text("fI2"))
+    figures = {(r.label, r.value) for r in document.records if r.source == "table" and r.table_no == 8}
+    assert {("行政经费", 177.5), ("“三公”经费", 5.6), ("公务用车运行维护费", 3.6), ("公务接待费支出", 2.0)} <= figures
