@@ -29,6 +29,9 @@ PART_HEADING = re.compile(
 # A classified row whose last amount is blank ("307 债务利息及费用支出" ending a 公开06表 line).
 CODED_ROW = re.compile(r"^\s*\d{3}(?:\d{2}){0,3}\s+[\u4e00-\u9fff]")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# A value glued to its label when a page's cells lost their spacing ("行政经费177.50", "2.公务用车运行维护费3.60",
+# 表8 of fI2 in the fifth fresh batch): the one number closing a table line after a word.
+_GLUED_VALUE = re.compile(r"(?<=[\u4e00-\u9fff)）”])(?=[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$)")
 
 
 @dataclass
@@ -120,7 +123,7 @@ def _read_table(lines: list[str], start: int) -> tuple[TableText, int]:
             in_notes = True
             table.notes.append(text.strip())
         else:
-            table.body.append(BodyLine(index + 1, text))
+            table.body.append(BodyLine(index + 1, _GLUED_VALUE.sub(" ", text)))
         index += 1
     table.complete = not _looks_cut_off(table)
     return table, index
