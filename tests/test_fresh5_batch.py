@@ -57,3 +57,23 @@ def test_a_numbered_tables_values_glued_to_their_labels():
     document = parse_document(_text("fI2"))
     figures = {(r.label, r.value) for r in document.records if r.source == "table" and r.table_no == 8}
     assert {("行政经费", 177.5), ("“三公”经费", 5.6), ("公务用车运行维护费", 3.6), ("公务接待费支出", 2.0)} <= figures
+
+
+def test_last_years_budget_worked_out_from_the_stated_change(tmp_path: Path):
+    # fJ1: "2022年收入预算455.04万元,比2021年增加41.58万元": 455.04 − 41.58 = 413.46
+    chat = _conversation(tmp_path, "fJ1")
+    answer = chat.ask("按收入预算的增减推算，稷山县政协2021年收入预算是多少？")
+    assert answer.status is Status.ANSWERED and "413.46" in answer.text, answer.text
+
+
+def test_the_spending_total_is_the_whole_of_a_spending_share(tmp_path: Path):
+    # fJ2: "刘堡镇卫生院支出430.2258万元,其中:基本支出240.0595万元…": 240.0595 ÷ 430.2258 = 55.8 %
+    chat = _conversation(tmp_path, "fJ2")
+    answer = chat.ask("2021年度基本支出占支出总额的比重是多少？")
+    assert answer.status is Status.ANSWERED and "55.8%" in answer.text, answer.text
+
+
+def test_the_items_a_sentence_lists_after_you_have_are_named_alone():
+    # fJ1: "我单位2022年主要项目支出有工作经费30万元,委员活动经费28万元,…"
+    document = parse_document(_text("fJ1"))
+    assert ("工作经费", 30.0) in {(r.label, r.value) for r in document.records if r.source == "text"}
