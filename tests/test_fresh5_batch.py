@@ -77,3 +77,17 @@ def test_the_items_a_sentence_lists_after_you_have_are_named_alone():
     # fJ1: "我单位2022年主要项目支出有工作经费30万元,委员活动经费28万元,…"
     document = parse_document(_text("fJ1"))
     assert ("工作经费", 30.0) in {(r.label, r.value) for r in document.records if r.source == "text"}
+
+
+def test_people_at_their_posts_are_those_in_post(tmp_path: Path):
+    # fI1: "在职人员总数37人,其中行政人员19人,…;退休人员18人"
+    chat = _conversation(tmp_path, "fI1")
+    answer = chat.ask("张华镇政府现在在岗上班的有多少人？")
+    assert answer.status is Status.ANSWERED and "37人" in answer.text, answer.text
+
+
+def test_income_and_spending_said_together_change_as_their_totals(tmp_path: Path):
+    # fI3: "收入总计3084.82万元,支出总计3084.82万元,…收支较上年决算数减少701.01万元、下降18.5%"
+    chat = _conversation(tmp_path, "fI3")
+    answer = chat.ask("2021年度收支总计较上年决算数减少了多少？")
+    assert answer.status is Status.ANSWERED and "701.01" in answer.text, answer.text
