@@ -91,3 +91,11 @@ def test_income_and_spending_said_together_change_as_their_totals(tmp_path: Path
     chat = _conversation(tmp_path, "fI3")
     answer = chat.ask("2021年度收支总计较上年决算数减少了多少？")
     assert answer.status is Status.ANSWERED and "701.01" in answer.text, answer.text
+
+
+def test_a_change_is_no_reason_for_it(tmp_path: Path):
+    # g03 of the development corpus: "收入支出总体与上年相比,增加58.21万元" and no sentence saying why
+    # (the copy stops there): "why" is not answered with the change itself
+    chat = conversation_on(tmp_path, next((TEXTS.parent.parent / "dev_corpus" / "texts").glob("g03-*.txt")))
+    answer = chat.ask("收支比上年增加的主要原因是什么？")
+    assert answer.status is not Status.ANSWERED, answer.text
