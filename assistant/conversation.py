@@ -240,7 +240,8 @@ class Conversation:
                 intent.operation in FIGURE_OPERATIONS and not covers(intent, passage, self.index)) \
                 and not unnamed_kind(intent.question, passage):
             return passage
-        if intent.operation in ("list", "count_items", "narrative") and intent.mentions:
+        # a figure is no reason: "为什么…增加" with no sentence saying why is not answered with the change
+        if intent.operation in ("list", "count_items", "narrative") and intent.mentions and intent.narrative != "reason":
             looked_up = self.records.figure_looked_up(intent)
             if looked_up is not None and covers(intent, looked_up, self.index) \
                     and not unnamed_kind(intent.question, looked_up):

@@ -297,7 +297,8 @@ def _free_segments(question: str, covered: list[bool]) -> list[tuple[str, int]]:
     segments, start = [], -1
     for i, ch in enumerate(question + "。"):
         usable = (i < len(question) and not covered[i] and "\u4e00" <= ch <= "\u9fff"
-                  and ch not in _QUESTION_CHARS and not _word_tail(question, covered, i))
+                  and ch not in _QUESTION_CHARS and not _word_tail(question, covered, i)
+                  and not (ch == "年" and i and question[i - 1].isdigit()))  # "2021年收入": a year's 年
         if usable and start < 0:
             start = i
         elif not usable and start >= 0:

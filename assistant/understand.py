@@ -379,7 +379,9 @@ def _compares_figures(text: str, mentions: tuple[Mention, ...]) -> bool:
 
 
 # "照这个增幅算", "按增长率推算" (fE2 of the third fresh batch): how to work the asked figure out.
-_BY_THE_RATE = re.compile(r"(?:照|按照?|根据)[^，,。？?]{0,4}(?:增幅|降幅|涨幅|减幅|增长率|下降率|比例)(?:来)?(?:推算|计算|算)")
+# ... or by the stated change ("按收入预算的增减推算，…2021年收入预算是多少", fJ1 of the fifth fresh batch)
+_BY_THE_RATE = re.compile(r"(?:照|按照?|根据)[^，,。？?]{0,8}(?:增幅|降幅|涨幅|减幅|增长率|下降率|比例|增减额?|增减变化|变化)"
+                          r"(?:来)?(?:推算|计算|算)")
 
 
 # A year named to compare with: "跟2014年比", "比2021年", "与2020年相比" (fD2 of the second fresh batch).
