@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from ingest.model import Document, Record, Row, Table
-from ingest.tables.row_paths import OF_WHICH
 from ingest.tables.schemas import schema_by_name
 from ingest.units import COUNT_UNITS
 
@@ -59,7 +58,7 @@ def _label(table: Table, row: Row, column: tuple[str, ...]) -> str:
     """The row label; in a table whose rows are years (表8), or in an unnamed row (g04 prints its 三公
     table as one row of figures under the items' names), the column's name."""
     if not _is_year_table(table) and row.label.strip():
-        return OF_WHICH.sub("", row.label)  # "其中:政府性基金预算财政拨款" names 政府性基金预算财政拨款 (fH2)
+        return row.label
     names = [name for name in column if name not in SUBTOTAL_NAMES]
     return names[-1] if names else column[-1]
 
