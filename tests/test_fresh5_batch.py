@@ -99,3 +99,10 @@ def test_a_change_is_no_reason_for_it(tmp_path: Path):
     chat = conversation_on(tmp_path, next((TEXTS.parent.parent / "dev_corpus" / "texts").glob("g03-*.txt")))
     answer = chat.ask("收支比上年增加的主要原因是什么？")
     assert answer.status is not Status.ANSWERED, answer.text
+
+
+def test_what_a_term_means_is_its_definition_not_the_list_of_terms(tmp_path: Path):
+    # fI1: "三、专用名词解释" over "1、基本支出" (its text: "…是指为保障机构正常运转、完成日常工作任务…"), "2、专项项目支出", …
+    chat = _conversation(tmp_path, "fI1")
+    answer = chat.ask("专用名词解释里“基本支出”指的是什么？")
+    assert answer.status is Status.ANSWERED and "保障机构正常运转" in answer.text, answer.text
