@@ -45,6 +45,10 @@ NAME_WEIGHT = 0.25
 # A sentence listing several of the kind a "哪几条…" question asks for, each item ending in it ("1.坚持积极
 # 稳妥原则；2.坚持综合预算原则；…"), beats one naming one of them (fF1 of the third fresh batch).
 LISTED_KIND_BONUS = 0.15
+# The numbered headings under a heading, joined ("1.坚持积极稳妥原则；2.…"): no sentence of their own, so
+# they answer only a question asking for a kind of thing ("1、基本支出；2、专项项目支出" is no definition, fI1
+# of the fifth fresh batch).
+_HEADING_LIST = re.compile(r"1[.、．][^。；]+(?:；\d{1,2}[.、．][^。；]+)+")
 # A reason sentence saying the figure moved the other way than the question says loses this much.
 OTHER_DIRECTION_PENALTY = 0.2
 _YEARS = re.compile(r"(?:19|20)\d\d年?")
@@ -213,6 +217,8 @@ def best_sentence(question: str, shape: str, passages: list[CandidateParagraph],
     numbers = tuple(numbers_in(_YEARS.sub("", normalise(question))))
     best: tuple[float, CandidateParagraph, int, list[str]] | None = None
     for passage in passages:
+        if not grams.kind and _HEADING_LIST.fullmatch(passage.text):
+            continue  # a heading's numbered items listed (see `document_paragraphs`) answer "哪几条…" only
         sentences = units_of(passage.text)
         section = passage.section_path[-1] if passage.section_path else ""
         # A short paragraph is answered whole: a cue in any of its sentences counts
