@@ -106,3 +106,11 @@ def test_what_a_term_means_is_its_definition_not_the_list_of_terms(tmp_path: Pat
     chat = _conversation(tmp_path, "fI1")
     answer = chat.ask("专用名词解释里“基本支出”指的是什么？")
     assert answer.status is Status.ANSWERED and "保障机构正常运转" in answer.text, answer.text
+
+
+def test_each_of_several_items_is_not_answered_with_their_total(tmp_path: Path):
+    # fI1 prints only "专项项目预算74000.00元" (the projects are not listed): which projects and what each costs
+    # is not in the page
+    chat = _conversation(tmp_path, "fI1")
+    answer = chat.ask("张华镇2018年的专项项目具体是哪些项目，每个项目各花多少钱？")
+    assert answer.status is not Status.ANSWERED, answer.text
