@@ -244,7 +244,7 @@ class Conversation:
         if intent.operation in ("list", "count_items", "narrative") and intent.mentions and intent.narrative != "reason":
             looked_up = self.records.figure_looked_up(intent)
             if looked_up is not None and covers(intent, looked_up, self.index) \
-                    and not unnamed_kind(intent.question, looked_up):
+                    and not unnamed_kind(intent.question, looked_up) and not _each_asked_of_one(intent, looked_up):
                 return looked_up
         # a name quoted as a title ("《经开区新闻》") is what was not found, not a word of it
         titled = [f"《{title}》" for title in quoted_titles(intent.question)]
@@ -269,6 +269,14 @@ class Conversation:
             if passage is not None and passage.text.startswith("共"):
                 return passage
         return None
+
+
+def _each_asked_of_one(intent: Intent, answer: Answer) -> bool:
+    """"哪些项目，每个项目各花多少钱": several things and each one's figure asked, one figure found (their
+    total, fI1 of the fifth fresh batch): that is not what was asked."""
+    return (intent.operation == "list" and len(answer.facts) <= 1
+            and bool(first_word(intent.question, question_words()["operations"]["each"]
+                                + question_words()["operations"]["each_item"])))
 
 
 def ask_turns(config: Config, turns: list[str], doc: str | None = None) -> list[Answer]:
