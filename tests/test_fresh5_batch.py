@@ -114,3 +114,10 @@ def test_each_of_several_items_is_not_answered_with_their_total(tmp_path: Path):
     chat = _conversation(tmp_path, "fI1")
     answer = chat.ask("张华镇2018年的专项项目具体是哪些项目，每个项目各花多少钱？")
     assert answer.status is not Status.ANSWERED, answer.text
+
+
+def test_last_years_figure_of_a_total_said_with_its_total_word(tmp_path: Path):
+    # fI2: "2017年财政拨款“三公”经费支出合计5.6万元,比上年减少1.4万元": 5.6 + 1.4 = 7.0 in 2016
+    chat = _conversation(tmp_path, "fI2")
+    answer = chat.ask("经科局上一年的“三公”经费是多少？")
+    assert answer.status is Status.ANSWERED and "7" in answer.text.split("。")[0], answer.text
