@@ -22,6 +22,9 @@ from ingest.model import Record
 # Suffixes a label may be said without ("会议费" → "会议"), when at least this much remains.
 _DROPPABLE_SUFFIXES = ("支出", "经费", "费用", "费")
 _MIN_ALIAS_CHARS = 2
+# A sentence's total of one item ("“三公”经费支出合计") names the item; "支出合计" alone stays itself.
+_TOTAL_SUFFIXES = ("合计", "总计", "总额")
+_MIN_TOTAL_REST = 4
 _PARENTHESES = re.compile(r"\([^()]*\)")
 # A sentence's label may end in the measure it states ("公务接待费支出预算240万元", "三公经费决算数"):
 # the item is named without it too, when what remains names money (…费, …支出, …收入, …拨款).
@@ -104,6 +107,10 @@ def label_aliases(label: str) -> set[str]:
         for long, short in _ABBREVIATIONS:
             if long in name:
                 names.add(name.replace(long, short))
+    for name in list(names):  # "财政拨款“三公”经费支出合计5.6万元" is the 三公经费 (fI2 of the fifth fresh batch)
+        for total in _TOTAL_SUFFIXES:
+            if name.endswith(total) and len(name) - len(total) >= _MIN_TOTAL_REST:
+                names |= {name[: -len(total)], *item_names(name[: -len(total)])}  # "…支出预算合计": …支出
     for name in list(names):
         for suffix in _DROPPABLE_SUFFIXES:
             if name.endswith(suffix) and len(name) - len(suffix) >= _MIN_ALIAS_CHARS:
