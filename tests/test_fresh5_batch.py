@@ -121,3 +121,11 @@ def test_last_years_figure_of_a_total_said_with_its_total_word(tmp_path: Path):
     chat = _conversation(tmp_path, "fI2")
     answer = chat.ask("经科局上一年的“三公”经费是多少？")
     assert answer.status is Status.ANSWERED and "7" in answer.text.split("。")[0], answer.text
+
+
+def test_the_budget_of_a_final_figure_follows_from_its_change_against_the_budget(tmp_path: Path):
+    # fJ3: "(二)公务用车购置及运行费支出57.36万元" … "公务用车购置及运行费支出决算数比预算数减少17.54万元":
+    # 57.36 + 17.54 = 74.9
+    chat = _conversation(tmp_path, "fJ3")
+    answer = chat.ask("公务用车购置及运行费的预算数是多少？")
+    assert answer.status is Status.ANSWERED and "74.9" in answer.text, answer.text
