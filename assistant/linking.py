@@ -79,7 +79,9 @@ def link_mentions(question: str, index: RecordIndex, skip: tuple[str, ...] = ())
     # "三公经费年初预算": a stage said after a figure's name is its stage, not a piece of another label
     # ("…支出决算完成年初预算", a completion rate; seen in 决算 texts of the development corpus)
     stages = set(question_words()["stage_comparison"]["stages"])
-    ends = {m.end for m in mentions if m.how != "partial"}
+    # ("…运行费的预算数": its stage too, after 的, fJ3 of the fifth fresh batch)
+    ends = {end for m in mentions if m.how != "partial"
+            for end in (m.end, m.end + 1) if end == m.end or question[m.end:end] == "的"}
     mentions = [m for m in mentions if not (m.how == "partial" and m.text in stages and m.start in ends)]
     generic = set(question_words()["linking"]["generic_labels"])
     strong = [m for m in mentions

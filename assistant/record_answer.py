@@ -18,7 +18,7 @@ from assistant.linking import Mention
 from assistant.number_text import decimals_of, format_number, format_percent
 from assistant.question_words import first_word, normalise, question_words
 from assistant.record_choice import Measure, Scored, rank_records
-from assistant.record_index import RecordIndex, item_names, label_aliases, record_name, stage
+from assistant.record_index import RecordIndex, item_names, label_aliases, record_name, stage, stages_said
 from assistant.record_lists import count_items, each_figure, extreme, list_parts
 from assistant.record_parts import (asks_total, other_totals, own_year, parent_of, same_figure, sides_said, total_of,
                                     year_totals)
@@ -55,6 +55,8 @@ def _lookup(intent: Intent, index: RecordIndex) -> Computation | None:
     if not ranked:
         return _composite(intent, index) or _headcount(intent, index) or _total_lookup(intent, index)
     top = ranked[0].record
+    if derived := _derived_stage(intent, index, top):
+        return derived
     if intent.period and top.period != intent.period:
         return _derived_period(intent, index, top) or _derived_from_ranked(intent, index, ranked)
     alternatives = _alternatives(ranked, intent.mentions[0] if len(intent.mentions) == 1 else None)
@@ -181,6 +183,29 @@ def _derived_period(intent: Intent, index: RecordIndex, current: Record) -> Comp
                   f"{format_number(value)}")
     return Computation("derived", record_name(current), (current, change), result=value, result_unit=current.unit,
                    expression=expression, period=change.base_period or intent.period)
+
+
+_BUDGET_STAGES = ("预算", "年初预算", "全年预算", "调整后预算", "调整预算")
+
+
+def _derived_stage(intent: Intent, index: RecordIndex, current: Record) -> Computation | None:
+    """A 决算 figure's budget asked ("…的预算数是多少") where the document states only the figure and how it
+    differs from its budget ("…支出决算数比预算数减少17.54万元", fJ3 of the fifth fresh batch): the figure
+    less that change."""
+    if stages_said(intent.question) != {"预算"} or current.measure != "amount" or stage(record_name(current)) == "预算":
+        return None
+    name = normalise(record_name(current))
+    changes = [other for named in (name, *sorted(item_names(name))) for other in index.by_alias.get(named, [])
+               if other.doc_id == current.doc_id and other.measure == "change" and other.base_period in _BUDGET_STAGES
+               and other.unit == current.unit]
+    if not changes:
+        return None
+    change = changes[0]
+    value = current.value - change.value
+    sign = "−" if change.value >= 0 else "+"
+    expression = f"{format_number(current.value)} {sign} {format_number(abs(change.value))} = {format_number(value)}"
+    return Computation("derived", record_name(current), (current, change), result=value, result_unit=current.unit,
+                       expression=expression, period=change.base_period)
 
 
 def _estimated_period(intent: Intent, index: RecordIndex, current: Record) -> Computation | None:
