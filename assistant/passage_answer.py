@@ -362,14 +362,20 @@ def table_text_paragraphs(document) -> list[Paragraph]:
     return found
 
 
-def _numbered_headings_below(sections: list, position: int) -> list[str]:
-    """The titles of the sections under sections[position] when they are all one level, numbered from 1."""
+def _sections_below(sections: list, position: int) -> list:
+    """The sections nested under sections[position], in order."""
     level = sections[position].level
     below = []
     for section in sections[position + 1:]:
         if section.level <= level:
             break
         below.append(section)
+    return below
+
+
+def _numbered_headings_below(sections: list, position: int) -> list[str]:
+    """The titles of the sections under sections[position] when they are all one level, numbered from 1."""
+    below = _sections_below(sections, position)
     titles = [section.title for section in below]
     numbered = all(section.level == below[0].level and re.match(rf"{number}[.、．]", normalise(section.title))
                    and len(section.title) <= MAX_LIST_ITEM_CHARS for number, section in enumerate(below, start=1))
@@ -381,12 +387,7 @@ def _headings_alone_below(sections: list, position: int) -> list[str]:
     their text following on other lines or none ("…的单位包括" then "1.某某医院(本级)"; seen in n08 and
     n13 of the development corpus): the headings, when every section below is such an item (one
     level, no sub-headings, numbered from 1); else []."""
-    level = sections[position].level
-    below = []
-    for section in sections[position + 1:]:
-        if section.level <= level:
-            break
-        below.append(section)
+    below = _sections_below(sections, position)
     found = []
     for number, section in enumerate(below, start=1):
         title = normalise(section.title)
