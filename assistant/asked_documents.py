@@ -92,7 +92,7 @@ _COUNTED_KIND = re.compile(r"^(?:几|多少)(?:所|个|家|座|间)")
 
 
 # The shortest tail of a named unit that, printed in a document with no department name, says the
-# document is that unit's ("福彩中心" of "贵州省福彩中心" in "…单位构成为省福彩中心本级", fH1 of the fourth
+# document is that unit's ("XX中心" of "XX省XX中心" in "…单位构成为省XX中心本级", fH1 of the fourth
 # fresh batch): long enough not to be a kind of unit alone ("医院", "中心").
 MIN_SELF_NAME = 4
 
@@ -111,7 +111,7 @@ def asked_documents(question: str, documents: tuple[DocumentInfo, ...],
             continue  # "有几所完全小学": a kind of unit counted, not a unit named
         matching = [d for d in candidates if mention_matches(mention, d.department)]
         # a document printing no department name ("我中心…", fH1 of the fourth fresh batch) is the unit
-        # named when its text prints the name's tail ("省福彩中心本级")
+        # named when its text prints the name's tail ("省XX中心本级")
         unnamed = [d for d in candidates if not d.department and says is not None and any(
             says(d.doc_id, mention[i:]) for i in range(0, len(mention) - MIN_SELF_NAME + 1))]
         if matching:

@@ -133,7 +133,7 @@ def _names_something_else(intent: Intent, index: RecordIndex) -> bool:
              + [w for period in ("this_year", "last_year") for w in words["periods"][period]]
              + words["refusal"]["unit_words"])
     departments = [d.department for d in index.documents if d.doc_id in intent.doc_ids and d.department]
-    # the unit named, also where the document prints no name of its own ("福彩中心…", fH1 of the fourth fresh batch)
+    # the unit named, also where the document prints no name of its own ("XX中心…", fH1 of the fourth fresh batch)
     named = "".join(department_mentions(intent.question))
     for token in cut_words(intent.question):
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", token) or any(k in token or token in k for k in known) \
