@@ -177,12 +177,17 @@ def _derived_period(intent: Intent, index: RecordIndex, current: Record) -> Comp
     change = _change_record(current, index, "change")
     if change is None:
         return _estimated_period(intent, index, current)
+    return _before_change(current, change, change.base_period or intent.period)
+
+
+def _before_change(current: Record, change: Record, period: str) -> Computation:
+    """The figure before a stated change: `current` less `change`, with its expression ("57.36 + 17.54 = 74.9")."""
     value = current.value - change.value
     sign = "−" if change.value >= 0 else "+"
     expression = (f"{format_number(current.value)} {sign} {format_number(abs(change.value))} = "
                   f"{format_number(value)}")
     return Computation("derived", record_name(current), (current, change), result=value, result_unit=current.unit,
-                   expression=expression, period=change.base_period or intent.period)
+                       expression=expression, period=period)
 
 
 _BUDGET_STAGES = ("预算", "年初预算", "全年预算", "调整后预算", "调整预算")
@@ -198,14 +203,7 @@ def _derived_stage(intent: Intent, index: RecordIndex, current: Record) -> Compu
     changes = [other for named in (name, *sorted(item_names(name))) for other in index.by_alias.get(named, [])
                if other.doc_id == current.doc_id and other.measure == "change" and other.base_period in _BUDGET_STAGES
                and other.unit == current.unit]
-    if not changes:
-        return None
-    change = changes[0]
-    value = current.value - change.value
-    sign = "−" if change.value >= 0 else "+"
-    expression = f"{format_number(current.value)} {sign} {format_number(abs(change.value))} = {format_number(value)}"
-    return Computation("derived", record_name(current), (current, change), result=value, result_unit=current.unit,
-                       expression=expression, period=change.base_period)
+    return _before_change(current, changes[0], changes[0].base_period) if changes else None
 
 
 def _estimated_period(intent: Intent, index: RecordIndex, current: Record) -> Computation | None:

@@ -48,9 +48,7 @@ def line_numbered(rows: list[tuple[str, ...]]) -> tuple[list[tuple[str, ...]], l
             return None
         body.append(sides)
     placed = _placed(body, len(widths))
-    cells = [None if row is None else
-             tuple(c for side, width in zip(row, widths) for c in (side.label, *_fitted(side.values, width)))
-             for row in placed]
+    cells = [None if row is None else _cells(row, widths) for row in placed]
     names = [c for c in header if not is_line_number_cell(c)]
     above = [c for c in rows[at - 1] if c.strip()] if at else []
     return _paths(names, widths, above), cells, at + 1
@@ -109,8 +107,9 @@ def _placed(body: list[list[_Side] | None], count: int) -> list[list[_Side] | No
     return placed
 
 
-def _fitted(values: list[str], width: int) -> list[str]:
-    return (values + [""] * width)[:width]
+def _cells(row: list[_Side], widths: list[int]) -> tuple[str, ...]:
+    """A row's cells: each side's label, then exactly its width of amounts (blank where none was printed)."""
+    return tuple(c for side, width in zip(row, widths) for c in (side.label, *(side.values + [""] * width)[:width]))
 
 
 def _paths(names: list[str], widths: list[int], above: list[str]) -> list[tuple[str, ...]]:
@@ -154,8 +153,7 @@ def line_numbered_run(text: str) -> tuple[str, list[tuple[str, ...]], list[tuple
             row[position].label = label
     above = list(dict.fromkeys(header.group(1).split()))
     paths = _paths([n for n in names if not is_line_number_cell(n)], widths, above)
-    cells_out = [tuple(c for side, width in zip(row, widths) for c in (side.label, *_fitted(side.values, width)))
-                 for row in rows]
+    cells_out = [_cells(row, widths) for row in rows]
     form = _FORM_NUMBER.findall(text[:header.start()])
     return (form[-1].replace(" ", "") if form else ""), paths, cells_out
 
