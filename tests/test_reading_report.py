@@ -91,3 +91,60 @@ def test_a_label_typed_with_its_period_or_year_matches_the_figure_of_its_subject
     # a period word alone is no subject: "预算数" typed names nothing a 决算 label lacks
     assert not record_matches(_record(label="“三公”经费", value=98.65, **text),
                               {"label": "公务接待费预算数", "value": "98.65", "unit": "万元", "where": "text"})
+
+
+TEXT = dict(source="text", row_path=(), row_code="", column_path=(), unit="万元")
+
+
+def test_a_label_typed_in_fewer_words_matches_the_printed_subject_that_keeps_them_in_order():
+    # n03 prints "公务接待经费支出26.4万元,与2015年度决算相比,减少9.6万元": typed "公务接待费比2015年度决算减少"
+    typed = {"label": "公务接待费比2015年度决算减少", "value": "9.6", "unit": "万元", "where": "text",
+             "period": "增减"}
+    assert record_matches(_record(label="公务接待经费支出", value=-9.6, measure="change", **TEXT), typed)
+    assert not record_matches(_record(label="公务用车运行维护费", value=-9.6, measure="change", **TEXT), typed)
+    assert not record_matches(_record(label="公务接待经费支出", value=9.6, **TEXT), typed)  # a level, no change
+    # n06 "纳入本套部门决算汇编范围的单位共1个" typed "纳入决算汇编范围的单位"
+    units = {"label": "纳入决算汇编范围的单位", "value": "1", "unit": "个", "where": "text"}
+    count = dict(TEXT, unit="个", measure="count", value=1.0)
+    assert record_matches(_record(label="纳入本套部门决算汇编范围的单位", **count), units)
+    assert not record_matches(_record(label="内设机构", **count), units)
+    # n02 "…“三公”經費支出預算為18萬元,支出決算為6.28萬元,完成預算的34.89%": typed with the measure noun 比例
+    rate = {"label": "“三公”經費完成預算比例", "value": "34.89", "unit": "%", "where": "text"}
+    percent = dict(TEXT, unit="%", value=34.89)
+    assert record_matches(_record(label="一般公共预算财政拨款“三公”经费支出决算完成预算", **percent), rate)
+    assert not record_matches(_record(label="公务接待费", **percent), rate)
+    # the first word typed must be printed as typed: 公…务 scattered over another label is no match
+    assert not record_matches(_record(label="公共事务接待费", value=-9.6, measure="change", **TEXT), typed)
+
+
+def test_a_change_typed_only_as_its_comparison_matches_the_change_against_that_stage():
+    # s19 prints "一般公共预算财政拨款支出总计1741.75万元,…决算数大于预算数55.93万元"
+    typed = {"label": "决算数大于预算数", "value": "55.93", "unit": "万元", "where": "text", "period": "增减"}
+    assert record_matches(_record(label="一般公共预算财政拨款支出总计", value=55.93, measure="change",
+                                  base_period="预算", **TEXT), typed)
+    assert not record_matches(_record(label="一般公共预算财政拨款支出总计", value=55.93, measure="change",
+                                      base_period="2016", **TEXT), typed)   # a change against last year
+    assert not record_matches(_record(label="一般公共预算财政拨款支出总计", value=55.93, **TEXT), typed)
+
+
+def test_a_count_printed_with_an_approximation_matches_its_number():
+    # n12 prints "…陶瓷艺术等12余个专业": typed as printed, "12余"
+    typed = {"label": "专业", "value": "12余", "unit": "个", "where": "text"}
+    count = dict(TEXT, unit="个", measure="count")
+    assert record_matches(_record(label="专业", value=12.0, **count), typed)
+    assert not record_matches(_record(label="专业", value=13.0, **count), typed)
+
+
+def test_facts_that_are_no_figures_are_found_in_the_text_as_read():
+    # n11 types its 单位性质 and 批复文号, n14 a 文号's year and number, n13 the 目录's page numbers: not
+    # budget figures but facts the assistant quotes from their sentence, found where the parsed text keeps them
+    typed = load_expected([FIXTURES / "dev_corpus" / "expected"])
+    for stem in ("n11-beijing-shangmaoxuexiao-2022-final", "n13-tianjin-beichen-zhongyiyiyuan-2021-final",
+                 "n14-beijing-tongjiju-2021-final"):
+        path = FIXTURES / "dev_corpus" / "texts" / f"{stem}.txt"
+        reading = read_one(path, typed[path.name])
+        assert reading.records_missing == [], stem
+    path = FIXTURES / "dev_corpus" / "texts" / "n11-beijing-shangmaoxuexiao-2022-final.txt"
+    wrong = dict(typed[path.name], records=[{"label": "单位性质", "value": "公益一类事业单位", "unit": None,
+                                             "where": "text", "quote": "是财政拨款的公益一类事业单位"}])
+    assert len(read_one(path, wrong).records_missing) == 1   # a fact the text does not print is missing
