@@ -137,17 +137,19 @@ MIN_ORDERED_LABEL = 4
 STAGE_BASES = ("预算", "年初预算", "调整预算", "决算")
 
 
-def _same_unit(parsed: str, typed: str | None) -> bool:
+def _same_unit(parsed: str, typed: str | None, typed_label: str = "") -> bool:
     """The same unit, or count units of one group ("25名" typed as 25人; `[count_units]` of the question
-    words, the groups the answers treat as one)."""
-    return parsed == typed or any(parsed in group and typed in group
-                                  for group in question_words()["count_units"]["same"])
+    words, the groups the answers treat as one), or a per-head unit typed as 人均 in the label ("出国人均
+    预算" 3.5万元 is printed "3.5万元/人", s10)."""
+    if parsed == typed or (typed and "人均" in typed_label and parsed == f"{typed}/人"):
+        return True
+    return any(parsed in group and typed in group for group in question_words()["count_units"]["same"])
 
 
 def record_matches(record: Record, typed: dict) -> bool:
     """Whether `record` is the typed record: value, unit, and label/code/column where typed."""
     want = _number(str(typed.get("value", "")))
-    if want is None or not _same_unit(record.unit, typed.get("unit")):
+    if want is None or not _same_unit(record.unit, typed.get("unit"), typed.get("label") or ""):
         return False
     value = Decimal(str(record.value))
     if value != want and not (typed.get("period") in ("增减", "增减率") and abs(value) == abs(want)):
@@ -171,7 +173,7 @@ def record_matches(record: Record, typed: dict) -> bool:
     # word read as the label ("同比" in "基本支出同比减少") names nothing.
     inside = squeeze(record.label) in label and squeeze(record.label) not in COMPARISON_LABELS
     if (label and label not in names and not inside and not _kept_in_order(label, names)
-            and not _linked(label, names)):
+            and not _linked(label, names) and not _located(record, typed)):
         return False
     column = squeeze((typed.get("column") or "").split("›")[-1])
     return not (typed.get("where") == "table" and column and column not in squeeze("".join(record.column_path)))
@@ -192,6 +194,19 @@ def _linked(typed_label: str, names: str) -> bool:
     """Whether the typed label is a short name the domain vocabulary links to a printed label
     (`[links]` of the question words: "公务用车费" is 公务用车购置及运行维护费, s05)."""
     return any(squeeze(target) in names for target in question_words()["links"].get(typed_label, ()))
+
+
+def _located(record: Record, typed: dict) -> bool:
+    """Whether the record was read from the words the figure was typed from (its "quote", printing the
+    value once) with a label printed in them: "带动当地20名群众务工增收5000元/年" is typed "带动群众务工" 20人
+    and read as 群众务工增收 20名 (s11); "预算费用3.5万元/人" typed "出国人均预算" is read as 预算费用 (s10)."""
+    quote = squeeze(typed.get("quote"))
+    printed = str(typed.get("value", "")).replace(",", "")
+    numbers = re.findall(r"\d+(?:\.\d+)?", quote.replace(",", ""))
+    if numbers.count(printed) != 1 or quote not in squeeze(record.quote):
+        return False  # a quote that prints the value twice (a table row of zeros) locates no one figure
+    label = squeeze(record.label)
+    return bool(label) and label in quote
 
 
 def read_one(path: Path, typed: dict | None) -> Reading:

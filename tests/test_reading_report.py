@@ -150,7 +150,7 @@ def test_facts_that_are_no_figures_are_found_in_the_text_as_read():
     assert len(read_one(path, wrong).records_missing) == 1   # a fact the text does not print is missing
 
 
-def test_a_figure_located_by_its_typed_quote_matches_when_the_labels_share_a_word():
+def test_a_figure_located_by_its_typed_quote_matches_when_its_label_is_printed_there():
     # s11's 绩效目标 cell prints "带动当地20名群众务工增收5000元/年": typed "带动群众务工" 20人, read as
     # 群众务工增收 20名 from that sentence
     typed = {"label": "带动群众务工", "value": "20", "unit": "人", "where": "table",
@@ -158,11 +158,11 @@ def test_a_figure_located_by_its_typed_quote_matches_when_the_labels_share_a_wor
     count = dict(TEXT, unit="名", measure="count", value=20.0,
                  quote="项目建成后可带动当地20名群众务工增收5000元/年,带动受益总人口200人")
     assert record_matches(_record(label="群众务工增收", **count), typed)
-    assert not record_matches(_record(label="受益总人口", **count), typed)           # no word shared
+    assert not record_matches(_record(label="受益总人口", **count), typed)     # not printed in the quote
     assert not record_matches(_record(label="群众务工增收", **dict(count, quote="另有20名群众参与")), typed)
     # s10 prints "计划出国(境)2人,预算费用3.5万元/人": typed "出国人均预算" in 万元, the 人均 in its label
     per_head = {"label": "出国人均预算", "value": "3.5", "unit": "万元", "where": "text",
                 "quote": "预算费用3.5万元/人"}
     rate = dict(TEXT, value=3.5, quote="拟安排出访2批次,计划出国(境)2人,预算费用3.5万元/人,共计7万元。")
     assert record_matches(_record(label="预算费用", **dict(rate, unit="万元/人")), per_head)
-    assert not record_matches(_record(label="预算费用", **rate), per_head)          # 3.5 万元 is no rate
+    assert not record_matches(_record(label="人员经费", **dict(rate, unit="万元/人")), per_head)  # not in the quote
