@@ -688,3 +688,12 @@ def test_the_final_after_the_budget_of_one_subject_is_named_once():
     found = text_records(_one_paragraph(paragraph), _meta(2019, "final"))
     assert [(r.label, r.value) for r in found][:2] == [("一般公共预算财政拨款“三公”经费支出预算", 18),
                                                        ("一般公共预算财政拨款“三公”经费支出决算", 6.28)]
+
+
+def test_a_count_printed_with_an_approximation_is_its_number():
+    # n12: "开设了服装、纺织、…、陶瓷艺术等12余个专业"; "现有职工30多人" is said the same way
+    paragraph = "开设了服装、纺织、陶瓷艺术等12余个专业。现有职工30多人。"
+    found = text_records(_one_paragraph(paragraph), _meta(2021, "final"))
+    assert [(r.label, r.value, r.unit) for r in found] == [("专业", 12, "个"), ("现有职工", 30, "人")]
+    # ...but money is never approximated: "100多万元" is no figure of 100 万元
+    assert text_records(_one_paragraph("投入100多万元。"), _meta(2021, "final")) == []
