@@ -53,12 +53,14 @@ def figure_patterns() -> FigurePatterns:
     clause_end = [u for u in units.get("money_at_clause_end", []) if u not in kinds]
     kinds |= {u: "money" for u in clause_end}
     unit_alternation += "".join(f"|{re.escape(u)}{_CLAUSE_END}" for u in clause_end)
+    counts = "|".join(re.escape(u) for u in sorted(units["counts"], key=len, reverse=True))
+    approximate = f"(?:[{''.join(units['approximate'])}](?=(?:{counts})))?"
     change = data["change"]
     verbs = sorted(change["increase"] + change["decrease"], key=len, reverse=True)
     comparison = change["comparison"]
     before = data["qualifier"]["before"]
     return FigurePatterns(
-        figure=re.compile(rf"{NUMBER}({unit_alternation})"),
+        figure=re.compile(rf"{NUMBER}{approximate}({unit_alternation})"),
         kinds=kinds,
         per_unit=re.compile(rf"/(?:{'|'.join(sorted(units['per'], key=len, reverse=True))})"),
         canonical=dict(units.get("canonical", {})),
