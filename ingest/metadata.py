@@ -146,7 +146,7 @@ def _title_line(data: dict, tidy: list[str], sections: list[Section]) -> str:
         for line in _title_lines(tidy):
             match = re.search(pattern, line)
             if match and not rejected.match(match.group("name")):
-                return match.group("name")
+                return (match.groupdict().get("region") or "") + match.group("name")
     return ""
 
 
