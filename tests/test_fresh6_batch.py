@@ -24,13 +24,6 @@ def test_a_title_with_its_region_before_the_year_names_the_unit_after_it():
     assert parse_document(_text("fL2")).department == ""
 
 
-def test_a_sentence_wrapped_by_a_pdf_copy_is_no_heading():
-    # fL2: "2020 年度一般公共预算财政拨款安排的“三公”经费支" / "出决算总额为 5.48 万元,比预算增加 0 万元,…"
-    document = parse_document(_text("fL2"))
-    assert not any("总额为" in head for s in document.sections for head in s.path), [s.path for s in document.sections]
-    assert any("(二)公务用车购置及运行费支出" in s.title for s in document.sections)
-
-
 def test_each_item_said_unchanged_against_the_budget_is_the_subject_of_its_change_on_last_year():
     # fL2: "…公务用车运行维护费支出决算比预算无增减变化,比去年增加 1.05 万元,增长 35.8%,…;公务接待费支出
     # 决算比预算无增减变化,比去年增加 0.5 万元,增长 50%"
