@@ -51,3 +51,9 @@ def test_both_totals_said_at_once_answer_what_was_spent(tmp_path: Path):
     chat = conversation_on(tmp_path, _text("fK1"))
     answer = chat.ask("荣昌区总工会2024年一共花了多少钱？")
     assert answer.status is Status.ANSWERED and "357.21" in answer.text, answer.text
+
+
+def test_a_long_subject_is_named_by_what_follows_its_last_de():
+    # fL2: "2020 年度一般公共预算财政拨款安排的“三公”经费支出决算总额为 5.48 万元": not cut mid-word
+    totals = {r.label for r in parse_document(_text("fL2")).records if r.value == 5.48}
+    assert totals == {"“三公”经费支出决算总额"}, totals
