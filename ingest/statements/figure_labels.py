@@ -122,11 +122,21 @@ def _short_name(label: str, pattern: re.Pattern[str]) -> str:
 
 
 def _shorten(label: str, limit: int) -> str:
-    """A run-on label from a flattened table: keep what follows the last number, at most `limit`."""
+    """A run-on label from a flattened table: keep what follows the last number, at most `limit`. A long
+    name without numbers is one phrase: what follows its last 的 names it ("一般公共预算财政拨款安排的
+    “三公”经费支出决算总额" → "“三公”经费支出决算总额", fL2 of the sixth fresh batch); cut from the left it
+    would start mid-word."""
     if len(label) <= limit:
         return label
+    head = label.rsplit("的", 1)[-1]
+    if not re.search(r"\d", label) and head != label and _MIN_HEAD_NOUN <= len(head) <= limit:
+        return head
     tail = re.split(r"[\d\s]+", label)[-1].lstrip("%)）分.、")
     return (tail or label)[-limit:]
+
+
+# A head noun after 的 shorter than this ("的费用" → "费用") says too little to stand for the whole.
+_MIN_HEAD_NOUN = 4
 
 
 def _strip_other_name(label: str, department: str, rules: LabelRules) -> str:

@@ -350,6 +350,8 @@ def _change_record(sentence: Sentence, context: Context, common: dict, before_ve
     else:
         base = sentence.last_base or context.base or previous_year(common["period"])
         subject_text = before_verb
+    if is_weak(clean_label(subject_text, context.aliases, context.document.kind)):
+        subject_text = _unchanged_subject(sentence.lead) or subject_text
     years = sorted({p for p in sentence.periods if p.isdigit()})
     if len(years) == 2 and not (comparison and comparison.group("year")):
         # "公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%": the later
@@ -368,6 +370,19 @@ def _change_record(sentence: Sentence, context: Context, common: dict, before_ve
         sentence.changed.append(label)
     return _record(context, **common | {"value": sign * common["value"]}, label=label,
                    measure=measure, base_period=base)
+
+
+# "…,公务用车运行维护费支出决算比预算无增减变化,比去年增加 1.05 万元" (fL2 of the sixth fresh batch, a 决算's
+# 三公 template): an item said unchanged against one base, in the clause right before, is the subject of the
+# change against another that follows it.
+_UNCHANGED = re.compile(r"(?P<subject>[^，,；;。:：]{2,40}?)(?:比|较|与)[^，,；;。]{0,12}?(?:无增减变化|无变化|无增减|持平)$")
+
+
+def _unchanged_subject(lead: str) -> str:
+    """The subject of the clause right before the last one of `lead` when it says it did not change."""
+    clauses = re.split(r"[，,；;]", lead)
+    match = _UNCHANGED.search(clauses[-2].strip()) if len(clauses) >= 2 else None
+    return match.group("subject") if match else ""
 
 
 def _against_budget_record(sentence: Sentence, context: Context, common: dict,
