@@ -111,9 +111,16 @@ def _department_said(department: str, text: str) -> str:
     third fresh batch)."""
     if len(department) >= 2 and department in text:
         return department
-    tail = next((department[i:] for i in range(1, len(department) - _SHORT_DEPARTMENT_MIN + 1)
-                 if department[i:] in text), "")
-    return tail or _initials_said(department, text)
+    for name in dict.fromkeys((department, _OWN_LEVEL.sub("", department))):
+        tail = next((name[i:] for i in range(0, len(name) - _SHORT_DEPARTMENT_MIN + 1) if name[i:] in text), "")
+        if tail:
+            return tail
+    return _initials_said(department, text)
+
+
+# "XX区总工会本级" is XX区总工会 at its own level, asked without the level ("XX区总工会一共花了多少钱", fK1 of
+# the sixth fresh batch).
+_OWN_LEVEL = re.compile(r"(?:本级|机关本级|本部)$")
 
 
 # "XX建大": the first two characters of the name (its place), then at least two more in order.
