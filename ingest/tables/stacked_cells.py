@@ -155,6 +155,8 @@ def _drop_column_numbers(cells: list[Cell]) -> list[Cell]:
 def _grid(cells: list[Cell], title: str, unit: str) -> TableGrid | None:
     """The table's grid from its cells (header first), or None when they make no table."""
     first_amount = next((i for i, c in enumerate(cells) if c.is_amount), None)
+    if first_amount == 1:
+        return _one_column(cells, title, unit)
     if first_amount is None or first_amount < MIN_HEADER_CELLS:
         return None
     last_amount = max(i for i, c in enumerate(cells) if c.is_amount)
@@ -229,6 +231,36 @@ def _label_rows(header: list[Cell], body: list[Cell], title: str, unit: str) -> 
     if not grid_rows or not columns:
         return None
     return _make_grid(title, unit, (("项目",),) + tuple(columns), grid_rows, lines)
+
+
+# A one-column table needs this many labelled rows to be told from a heading and a figure.
+MIN_ONE_COLUMN_ROWS = 3
+
+
+def _one_column(cells: list[Cell], title: str, unit: str) -> TableGrid | None:
+    """One amount column ("预 算 数") whose rows are a label line, then its amount line (fL1 of the sixth
+    fresh batch, a 三公 table copied from a web page). An amount before the first label is the table's
+    total when it is the largest amount: its label cell was left empty."""
+    header, body = cells[0], cells[1:]
+    if not is_header_cell(header.text):
+        return None
+    last_amount = max(i for i, c in enumerate(body) if c.is_amount)
+    body = body[:last_amount + 1]
+    total = body[0] if body and body[0].is_amount else None
+    pairs = body[1:] if total else body
+    if len(pairs) % 2 or any(a.is_amount or not b.is_amount for a, b in zip(pairs[0::2], pairs[1::2])):
+        return None
+    rows = [(label.text, amount.text) for label, amount in zip(pairs[0::2], pairs[1::2])]
+    lines = [label.line for label in pairs[0::2]]
+    if len(rows) < MIN_ONE_COLUMN_ROWS:
+        return None
+    if total and _number(total.text) >= max(_number(amount) for _, amount in rows):
+        rows, lines = [("合计", total.text)] + rows, [total.line] + lines
+    return _make_grid(title, unit, (("项目",), (squeeze(header.text),)), rows, lines)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "").rstrip("%")) if AMOUNT.match(text) and text not in "-—－" else 0.0
 
 
 def _one_side(paths: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
