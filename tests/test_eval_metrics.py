@@ -152,3 +152,18 @@ def test_a_cite_typed_with_the_headings_full_stop_matches_the_heading() -> None:
     answer = _answer("共有2个内设机构。", ref="第一部分", title="第一部分 部门预算说明 › 一、部门基本概况 › (二)机构设置")
     assert score_item(_item(values=[2], cite=["(二)机构设置。"]), [answer]).citation_ok
     assert not score_item(_item(values=[2], cite=["(三)人员构成。"]), [answer]).citation_ok
+
+
+def test_a_cite_typed_with_its_headings_figure_names_the_heading():
+    # fK2 of the sixth fresh batch prints "二、支出预算712.99万元": a section's title is its heading without
+    # the inline figure ("二、支出预算"), which the cite typed as printed still names
+    from assistant.answer import Answer, Citation, Status
+    from eval.metrics import citation_matches
+
+    def cited(title):
+        return Answer(Status.ANSWERED, "…", citations=(Citation("d", "section", "", title),))
+
+    assert citation_matches(cited("前言 › 二、支出预算"), ("二、支出预算712.99万元",))
+    assert citation_matches(cited("(二)公务用车购置及运行费支出"), ("(二)公务用车购置及运行费支出 3.98万元",))
+    assert not citation_matches(cited("一、收入预算"), ("二、支出预算712.99万元",))
+    assert not citation_matches(cited("二、支出预算 › 2、项目支出"), ("712.99万元",))  # a figure alone names nothing

@@ -57,14 +57,3 @@ def test_a_long_subject_is_named_by_what_follows_its_last_de():
     # fL2: "2020 年度一般公共预算财政拨款安排的“三公”经费支出决算总额为 5.48 万元": not cut mid-word
     totals = {r.label for r in parse_document(_text("fL2")).records if r.value == 5.48}
     assert totals == {"“三公”经费支出决算总额"}, totals
-
-
-def test_a_heading_printed_with_its_figure_is_cited_as_printed(tmp_path: Path):
-    # fK2: "二、支出预算712.99万元" heads "…2)对个人和家庭的补助支出236.63万元。其中离休费13.67万元,退休费
-    # 206.21万元,…"; the figure stays a figure of its own
-    document = parse_document(_text("fK2"))
-    assert any(s.title == "二、支出预算712.99万元" for s in document.sections)
-    assert any(r.value == 712.99 and r.label == "支出预算" for r in document.records)
-    chat = conversation_on(tmp_path, _text("fK2"))
-    answer = chat.ask("镇里2018年准备发多少退休费？")
-    assert "206.21" in answer.text and any("二、支出预算712.99万元" in c.title for c in answer.citations)
