@@ -88,13 +88,20 @@ def citation_matches(answer: Answer, cite: tuple[str, ...]) -> bool:
     """One citation's ref or title contains one of `cite` (any citation will do when `cite` is empty)."""
     if not cite:
         return True
-    # A cite typed with the heading's full stop ("(二)机构设置。") names the heading without it.
+    # A cite typed with the heading's full stop ("(二)机构设置。") names the heading without it; typed with
+    # the figure printed on the heading's line ("二、支出预算712.99万元", fK2 of the sixth fresh batch), the
+    # heading the section's title keeps (titles end before an inline figure, see ingest/headings.toml).
     wanted = [normalise(c).rstrip("。.") or normalise(c) for c in cite]
+    wanted += [head for w in wanted if (head := _HEADING_FIGURE.sub("", w)) != w and head]
     for citation in answer.citations:
         ref, title = normalise(citation.ref), normalise(citation.title)
         if any(_contains(ref, w) or _contains(title, w) for w in wanted):
             return True
     return False
+
+
+# A figure with its unit closing a typed heading: "712.99万元", " 3.98万元".
+_HEADING_FIGURE = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元|人次|人|个|辆|件|次|批次|%)$")
 
 
 def _contains(text: str, wanted: str) -> bool:
