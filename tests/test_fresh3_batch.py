@@ -94,3 +94,13 @@ def test_a_two_sided_form_recognised_onto_one_line_keeps_its_sides_and_names():
     assert ("支出", "社会保障和就业支出", 341.76) in figures
     assert ("支出", "卫生健康支出", 89.57) in figures
     assert not any(value in (32, 36, 39, 40) for _, _, value in figures)  # 行次, never amounts
+
+
+def test_a_table_printed_without_a_title_is_cited_under_the_documents_title(tmp_path: Path):
+    # fF3: the 收入支出决算总表 of an OCR'd attachment prints only its form number, "财决公开01表"; a person
+    # points to it by the page's title, "海南省华侨商业学校2022年决算批复公开资料"
+    chat = _conversation(tmp_path, "fF3")
+    answer = chat.ask("华侨商业学校2022年一般公共预算财政拨款收入多少？")
+    assert "4,627.57" in answer.text
+    assert any("海南省华侨商业学校2022年决算批复公开资料" in c.title and "财决公开01表" in c.title + c.ref
+               for c in answer.citations), answer.citations
