@@ -200,8 +200,9 @@ class Conversation:
         if answer.status == Status.ANSWERED and self.config.llm_url:
             answer = rephrase(answer, question, self.config, intent.asserted)
         if answer.status == Status.ANSWERED:
-            answer = replace(answer, citations=tuple(_titled_preamble(c, self.index, self.corpus.paragraphs)
-                                                     for c in answer.citations))
+            answer = replace(answer, citations=tuple(
+                _titled_table(_titled_preamble(c, self.index, self.corpus.paragraphs), self.index)
+                for c in answer.citations))
         if answer.status == Status.ANSWERED and len({d.department for d in self.index.documents}) > 1:
             document = self.index.document(intent.doc_ids[0])  # several departments: say whose figure it is
             answer = replace(answer, text=f"{display_name(document, self.index.documents)}：{answer.text}")
@@ -298,6 +299,21 @@ def _whose(document, documents) -> Answer:  # noqa: ANN001 - a DocumentInfo
     year = f"{document.year}年" if document.year else ""
     return Answer(Status.ANSWERED, f"这是{document.department}的{year}部门{kind}（{document.title}）。",
                   citations=(citation,))
+
+
+# A table title that is only a form number or a table number: "财决公开01表", "公开01表", "表1".
+_NUMBER_ONLY_TITLE = re.compile(r"[财决公开部门表\d\-\s]*")
+
+
+def _titled_table(citation: Citation, index) -> Citation:  # noqa: ANN001 - a RecordIndex
+    """A table printed without a title of its own (only "财决公开01表", fF3 of the third fresh batch, an OCR'd
+    attachment) is pointed to by the document's printed title, as a person points to it."""
+    document = index.document(citation.doc)
+    if citation.kind != "table" or document is None or not document.title:
+        return citation
+    if not _NUMBER_ONLY_TITLE.fullmatch(citation.title or ""):
+        return citation
+    return replace(citation, title=" › ".join(p for p in (document.title, citation.title or citation.ref) if p))
 
 
 def _titled_preamble(citation: Citation, index, paragraphs) -> Citation:  # noqa: ANN001 - a RecordIndex
