@@ -104,3 +104,10 @@ def test_a_table_printed_without_a_title_is_cited_under_the_documents_title(tmp_
     assert "4,627.57" in answer.text
     assert any("海南省华侨商业学校2022年决算批复公开资料" in c.title and "财决公开01表" in c.title + c.ref
                for c in answer.citations), answer.citations
+
+
+def test_one_figure_as_a_percentage_of_another_is_a_share(tmp_path: Path):
+    # fF3: 教育支出 4,146.04 ÷ 一般公共预算财政拨款收入 4,627.57 = 89.59 %
+    chat = _conversation(tmp_path, "fF3")
+    answer = chat.ask("教育支出相当于财政拨款收入的百分之多少？")
+    assert answer.status is Status.ANSWERED and ("89.6" in answer.text or "89.59" in answer.text), answer.text
