@@ -111,3 +111,12 @@ def test_one_figure_as_a_percentage_of_another_is_a_share(tmp_path: Path):
     chat = _conversation(tmp_path, "fF3")
     answer = chat.ask("教育支出相当于财政拨款收入的百分之多少？")
     assert answer.status is Status.ANSWERED and ("89.6" in answer.text or "89.59" in answer.text), answer.text
+
+
+def test_a_run_on_table_dump_is_never_quoted_as_an_answer(tmp_path: Path):
+    # fF3's OCR'd attachment is one 1,500-character line of cells ("…单位类型公益二类事业单位单位预算级次二级…");
+    # it is no sentence a person can read as an answer
+    chat = _conversation(tmp_path, "fF3")
+    answer = chat.ask("学校执行什么会计制度？")
+    assert all(len(c.quote) < 400 for c in answer.citations), [len(c.quote) for c in answer.citations]
+    assert len(answer.text) < 600, answer.text
