@@ -210,6 +210,18 @@ def _has_cue(text: str, shape: str) -> bool:
     return any(cue in text for cue in question_words()["narrative_cues"].get(shape, ()))
 
 
+# A "sentence" this long with hardly any punctuation (fewer marks than one per `RUN_ON_PUNCT_EVERY`
+# characters) is table cells run together, not prose: fF3 of the third fresh batch prints its OCR'd
+# forms as one 1,500-character line ("…执行会计制度政府会计准则制度预算级次省级报表小类单户表…").
+RUN_ON_CHARS = 300
+RUN_ON_PUNCT_EVERY = 60
+_PUNCTUATION = re.compile(r"[，,、；;。：:！？!?]")
+
+
+def _is_run_on(sentence: str) -> bool:
+    return len(sentence) > RUN_ON_CHARS and len(_PUNCTUATION.findall(sentence)) * RUN_ON_PUNCT_EVERY < len(sentence)
+
+
 def best_sentence(question: str, shape: str, passages: list[CandidateParagraph],
                   terms: tuple[str, ...] = ()) -> tuple[float, CandidateParagraph, int, list[str]] | None:
     """(score, passage, sentence index, sentences) of the sentence that best answers, or None."""
@@ -220,11 +232,15 @@ def best_sentence(question: str, shape: str, passages: list[CandidateParagraph],
         if not grams.kind and _HEADING_LIST.fullmatch(passage.text):
             continue  # a heading's numbered items listed (see `document_paragraphs`) answer "哪几条…" only
         sentences = units_of(passage.text)
+        if all(_is_run_on(sentence) for sentence in sentences):
+            continue  # table cells run together (an OCR'd form, a flattened table): nothing to read out
         section = passage.section_path[-1] if passage.section_path else ""
         # A short paragraph is answered whole: a cue in any of its sentences counts
         # ("…增加139万元。主要是因…").
         whole_cue = len(passage.text) <= WHOLE_PARAGRAPH_CHARS and _has_cue(passage.text, shape)
         for i, sentence in enumerate(sentences):
+            if _is_run_on(sentence):
+                continue
             score = _sentence_score(sentence, section, grams, shape, terms, numbers,
                                     " ".join(passage.section_path)) - 0.02 * passage.rank
             if whole_cue and not _has_cue(sentence, shape):

@@ -337,6 +337,8 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
             if _lacks_figures(name, text, mentions, tables) and not (name == "sum" and excludes):
                 continue  # "除了X，其余加起来多少": a whole less what is left out
             return name, ""
+    if len(mentions) >= 2 and _says(text, words["operations"]["share_of_another"]):
+        return "share", ""
     if len(mentions) >= 2 and re.search(r"比.{1,24}?(多|少|高|低)", text):
         return "difference", ""
     if not asks_number and not mentions:
