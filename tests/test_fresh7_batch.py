@@ -1,0 +1,36 @@
+"""Behaviour the seventh fresh batch (tests/fixtures/fresh7_corpus) showed, on its real pages.
+
+Expected values are typed from the pages as printed (see that folder's SOURCES.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answer import Status
+from ingest.document import parse_document
+from ingested import conversation_on
+
+TEXTS = Path(__file__).parent / "fixtures" / "fresh7_corpus" / "texts"
+
+
+def _text(prefix: str) -> Path:
+    return next(TEXTS.glob(f"{prefix}-*.txt"))
+
+
+
+def test_a_declared_unit_name_ends_at_its_clause():
+    # fN2: "(三)部门预算单位名称:中国人民政治协商会议陕西省蓝田县委员会,无下属单位。"
+    assert parse_document(_text("fN2")).department == "中国人民政治协商会议陕西省蓝田县委员会"
+
+
+def test_a_title_broken_after_the_units_name_names_the_unit():
+    # fN3: "天津市红桥区人民法院" / "2017年度一般公共预算财政拨款" / "“三公”经费决算情况说明"
+    document = parse_document(_text("fN3"))
+    assert (document.department, document.year, document.kind) == ("天津市红桥区人民法院", 2017, "final")
+
+
+def test_a_peoples_court_is_asked_without_renmin(tmp_path: Path):
+    # fN3: "2017年公务接待费决算0.5万元"; people say 红桥区法院 for 天津市红桥区人民法院
+    chat = conversation_on(tmp_path, _text("fN3"))
+    answer = chat.ask("红桥区法院2017年招待客人花了多少钱？")
+    assert answer.status is Status.ANSWERED and "0.5万元" in answer.text, answer.text
