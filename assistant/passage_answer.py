@@ -219,7 +219,8 @@ _PUNCTUATION = re.compile(r"[，,、；;。：:！？!?]")
 
 
 def _is_run_on(sentence: str) -> bool:
-    return len(sentence) > RUN_ON_CHARS and len(_PUNCTUATION.findall(sentence)) * RUN_ON_PUNCT_EVERY < len(sentence)
+    marks = len(_PUNCTUATION.findall(sentence))
+    return len(sentence) > RUN_ON_CHARS and marks * RUN_ON_PUNCT_EVERY < len(sentence)
 
 
 def best_sentence(question: str, shape: str, passages: list[CandidateParagraph],

@@ -111,7 +111,8 @@ def _department_said(department: str, text: str) -> str:
     third fresh batch)."""
     if len(department) >= 2 and department in text:
         return department
-    for name in dict.fromkeys((department, _OWN_LEVEL.sub("", department))):
+    own = _OWN_LEVEL.sub("", department)
+    for name in dict.fromkeys((department, own, own.replace("人民", ""))):
         tail = next((name[i:] for i in range(0, len(name) - _SHORT_DEPARTMENT_MIN + 1) if name[i:] in text), "")
         if tail:
             return tail
@@ -119,7 +120,7 @@ def _department_said(department: str, text: str) -> str:
 
 
 # "XX区总工会本级" is XX区总工会 at its own level, asked without the level ("XX区总工会一共花了多少钱", fK1 of
-# the sixth fresh batch).
+# the sixth fresh batch); "XX区人民法院" is asked as XX区法院 (fN3 of the seventh).
 _OWN_LEVEL = re.compile(r"(?:本级|机关本级|本部)$")
 
 

@@ -119,6 +119,8 @@ def _joined_titles(data: dict, bare: list[str]) -> list[str]:
             joined.append(before + line + (bare[i + 1] if i + 1 < len(bare) else ""))
         elif year.start() == 0 and before and re.match(data["kind_only"], line[year.end():]):
             joined.append(before + line)
+        elif before and re.fullmatch(data["unit_line"], before) and re.match(data["unit_year_line"], line):
+            joined.append(before + line + (bare[i + 1] if i + 1 < len(bare) else ""))
     return joined
 
 
