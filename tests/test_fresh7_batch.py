@@ -34,3 +34,16 @@ def test_a_peoples_court_is_asked_without_renmin(tmp_path: Path):
     chat = conversation_on(tmp_path, _text("fN3"))
     answer = chat.ask("红桥区法院2017年招待客人花了多少钱？")
     assert answer.status is Status.ANSWERED and "0.5万元" in answer.text, answer.text
+
+
+def test_a_title_broken_over_three_lines_is_the_documents_title():
+    # fN3: "天津市红桥区人民法院" / "2017年度一般公共预算财政拨款" / "“三公”经费决算情况说明"
+    assert parse_document(_text("fN3")).title == "天津市红桥区人民法院2017年度一般公共预算财政拨款“三公”经费决算情况说明"
+
+
+def test_a_section_is_cited_under_the_documents_title(tmp_path: Path):
+    # fN3: a person points to "三、2017年公务接待费决算0.5万元,…" by its heading within the page they read
+    chat = conversation_on(tmp_path, _text("fN3"))
+    answer = chat.ask("红桥区法院2017年招待客人花了多少钱？")
+    assert any("“三公”经费决算情况说明" in c.title and "三、2017年公务接待费决算" in c.title
+               for c in answer.citations), answer.citations
