@@ -302,10 +302,21 @@ def _title(department: str, year: int, kind: str, heads: list[str], source_name:
 
 def _printed_title(heads: list[str]) -> str:
     data = _settings()["title"]
-    for line in heads:
+    for i, line in enumerate(heads):
         line = re.sub(data["field"], "", line.strip())  # "标题:XX局2024年度决算公开说明" (a web page's field)
         line = re.sub(data["file_tail"], "", line.replace("|", "").strip()).strip()
         if (len(line) <= 60 and re.search(data["printed"], line)
                 and not re.match(data["numbered"], line) and not re.search(data["figure_sentence"], line)):
-            return line
+            return _broken_title(heads, i, line)
     return ""
+
+
+def _broken_title(heads: list[str], i: int, line: str) -> str:
+    """The title line with the unit's name printed alone before it and the rest of the title after it:
+    "XX区人民法院" / "2017年度一般公共预算财政拨款" / "“三公”经费决算情况说明" (fN3 of the seventh fresh batch)."""
+    data = _settings()["title"]
+    before, after = (heads[i - 1].strip() if i else ""), (heads[i + 1].strip() if i + 1 < len(heads) else "")
+    if not (re.fullmatch(data["unit_line"], before) and re.match(data["unit_year_line"], line)):
+        return line
+    rest = after if re.fullmatch(data["broken_tail"], after) and not re.match(data["numbered"], after) else ""
+    return before + line + rest
