@@ -201,7 +201,7 @@ class Conversation:
             answer = rephrase(answer, question, self.config, intent.asserted)
         if answer.status == Status.ANSWERED:
             answer = replace(answer, citations=tuple(
-                _titled_table(_titled_preamble(c, self.index, self.corpus.paragraphs), self.index)
+                _under_title(_titled_preamble(c, self.index, self.corpus.paragraphs), self.index)
                 for c in answer.citations))
         if answer.status == Status.ANSWERED and len({d.department for d in self.index.documents}) > 1:
             document = self.index.document(intent.doc_ids[0])  # several departments: say whose figure it is
@@ -305,15 +305,22 @@ def _whose(document, documents) -> Answer:  # noqa: ANN001 - a DocumentInfo
 _NUMBER_ONLY_TITLE = re.compile(r"[财决公开部门表\d\-\s]*")
 
 
-def _titled_table(citation: Citation, index) -> Citation:  # noqa: ANN001 - a RecordIndex
-    """A table printed without a title of its own (only "财决公开01表", fF3 of the third fresh batch, an OCR'd
-    attachment) is pointed to by the document's printed title, as a person points to it."""
+def _under_title(citation: Citation, index) -> Citation:  # noqa: ANN001 - a RecordIndex
+    """A section is pointed to by its heading within the page's printed title ("XX区人民法院2017年度…决算情况
+    说明 › 三、2017年公务接待费决算", fN3 of the seventh fresh batch), a table printed without a title of its
+    own (only "财决公开01表", fF3 of the third, an OCR'd attachment) by that title alone. A document in parts
+    ("第五部分 …") is pointed to by its part, as its own contents list does."""
     document = index.document(citation.doc)
-    if citation.kind != "table" or document is None or not document.title:
+    if document is None or not document.title or document.title in citation.title:
         return citation
-    if not _NUMBER_ONLY_TITLE.fullmatch(citation.title or ""):
-        return citation
-    return replace(citation, title=" › ".join(p for p in (document.title, citation.title or citation.ref) if p))
+    if citation.kind == "table" and _NUMBER_ONLY_TITLE.fullmatch(citation.title or ""):
+        return replace(citation, title=" › ".join(p for p in (document.title, citation.title or citation.ref) if p))
+    if citation.kind == "section" and citation.title and not _PART.match(citation.title):
+        return replace(citation, title=f"{document.title} › {citation.title}")
+    return citation
+
+
+_PART = re.compile(r"第[一二三四五六七八九十]{1,3}部分")
 
 
 def _titled_preamble(citation: Citation, index, paragraphs) -> Citation:  # noqa: ANN001 - a RecordIndex
