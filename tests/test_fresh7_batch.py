@@ -47,3 +47,17 @@ def test_a_section_is_cited_under_the_documents_title(tmp_path: Path):
     answer = chat.ask("红桥区法院2017年招待客人花了多少钱？")
     assert any("“三公”经费决算情况说明" in c.title and "三、2017年公务接待费决算" in c.title
                for c in answer.citations), answer.citations
+
+
+def test_what_a_bureau_manages_is_its_duties(tmp_path: Path):
+    # fM1: "一、主要职能 1.贯彻制定机关事务工作的有关规定和制度并组织实施。"
+    chat = conversation_on(tmp_path, _text("fM1"))
+    answer = chat.ask("余姚市机关事务管理局主要是管什么的？")
+    assert answer.status is Status.ANSWERED and "贯彻制定机关事务工作的有关规定和制度" in answer.text, answer.text
+
+
+def test_a_budget_of_both_sides_at_once_answers_what_is_spent(tmp_path: Path):
+    # fM1: "2021年收支总预算6927.14万元"
+    chat = conversation_on(tmp_path, _text("fM1"))
+    answer = chat.ask("余姚市机关事务管理局2021年总共打算花多少钱？")
+    assert answer.status is Status.ANSWERED and "6927.14" in answer.text.replace(",", ""), answer.text
