@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from assistant.answer import Answer
 from assistant.passage_answer import (CONFIDENT, CandidateParagraph, Paragraph, answer_from_passages,
                                       best_sentence, passages_from_hits)
+from assistant.question_words import question_words
 from assistant.understand import Intent
 from index.types import Scope
 
@@ -45,6 +46,10 @@ class PassagesAnswerer:
         to answer without the passage search (`CONFIDENT`): then a question with no budget word
         ("办园理念是什么？") is about the document after all."""
         query, terms, local = self._local(intent, question)
+        if intent.narrative == "duty" and any(
+                cue in head for p in local for head in p.section_path
+                for cue in question_words()["narrative_sections"]["duty"]):
+            return True  # "这个局主要是管什么的": its duties are printed under their own heading (fM1)
         best = best_sentence(query, intent.narrative, local, terms)
         return best is not None and best[0] >= CONFIDENT
 
