@@ -61,3 +61,17 @@ def test_a_budget_of_both_sides_at_once_answers_what_is_spent(tmp_path: Path):
     chat = conversation_on(tmp_path, _text("fM1"))
     answer = chat.ask("余姚市机关事务管理局2021年总共打算花多少钱？")
     assert answer.status is Status.ANSWERED and "6927.14" in answer.text.replace(",", ""), answer.text
+
+
+def test_a_decrease_said_with_its_kind_of_money_is_the_change():
+    # fM2: "2017年区级“三公”经费公共财政拨款支出1360.13万元,比上年减少支出613.80万元,下降36.0%"
+    records = [r for r in parse_document(_text("fM2")).records if r.value in (-613.8, 613.8)]
+    assert [(r.measure, r.value, r.base_period) for r in records] == [("change", -613.8, "2016")], records
+    assert "三公" in records[0].label
+
+
+def test_a_count_said_from_one_level_to_another_gives_both_years():
+    # fM2: "出国人次从29人降为16人,下降44.8%": 29 last year, 16 this year, both of 出国人次
+    counts = {(r.value, r.period) for r in parse_document(_text("fM2")).records
+              if r.label == "出国人次" and r.measure == "count"}
+    assert counts == {(29.0, "2016"), (16.0, "2017")}, counts
