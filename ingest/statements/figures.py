@@ -102,8 +102,10 @@ def _sentence_records(sentence: Sentence, context: Context) -> list[Record]:
     run_ons = _year_run_ons(sentence.text, context)
     records += [r for run_on in run_ons for r in run_on.records]
     for match in patterns.figure.finditer(sentence.text):
-        if any(f.start <= match.start() < f.end for f in paired):
-            continue  # read with its pair: "各是4125.49,4143.91万元"
+        if pair := [f for f in paired if f.start <= match.start() < f.end]:
+            # read with its pair: "各是4125.49,4143.91万元"; a rate after "从29人降为16人" is of its item
+            sentence.last_label, previous_end = pair[-1].label, max(previous_end, pair[-1].end)
+            continue
         if any(start <= match.start() < end for run_on in run_ons for start, end in run_on.spans):
             continue  # read with the year it was run into (below)
         outside = _enter_or_leave_brackets(sentence, match.start(), outside)
@@ -231,7 +233,9 @@ def _enter_or_leave_brackets(sentence: Sentence, position: int, outside: Sentenc
 
 def _paired_record(sentence: Sentence, context: Context, figure: PairedFigure) -> Record:
     period = figure_period(sentence.text, figure.start, context)
-    base = previous_year(period) if figure.measure != "amount" else ""
+    if figure.years_back:
+        period = previous_year(period)
+    base = previous_year(period) if figure.measure not in ("amount", "count") else ""
     return _record(context, value=figure.value, unit=figure.unit, label=figure.label,
                    quote=sentence.text[figure.start:figure.end], measure=figure.measure,
                    period=period, base_period=base)

@@ -31,6 +31,11 @@ RESPECTIVELY = re.compile(
     rf"(?<![\u4e00-\u9fff])(?:(?:19|20)\d{{2}}年度?)?(?P<a>[\u4e00-\u9fff]{{2,12}}?)(?:及|和|与)"
     rf"(?P<b>[\u4e00-\u9fff]{{2,6}}?)分别(?P<verb>是|为)(?P<x>{_NUMBER})(?P<x_unit>{_COUNTED})?"
     rf"(?P<comma>和|与|、|[,，])(?P<y>{_NUMBER})(?P<unit>{_COUNTED})")
+# "出国人次从29人降为16人" (fM2 of the seventh fresh batch): the item's level last year, then this year's.
+FROM_TO = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<a>[\u4e00-\u9fff]{{2,12}}?)从(?P<x>{_NUMBER})(?P<x_unit>{_COUNTED})?"
+    rf"(?P<verb>降|减少|下降|降低|增加|增长|上升|提高|升|增)(?:为|到|至)(?P<y>{_NUMBER})(?P<unit>{_COUNTED})")
+COUNTS = ("辆", "人", "名", "个", "台", "套", "批次", "次", "家", "所")
 DECREASE = ("减少", "下降", "降低")
 RATE_VERBS = ("下降", "增长", "上升", "降低")
 
@@ -39,7 +44,8 @@ RATE_VERBS = ("下降", "增长", "上升", "降低")
 class PairedFigure:
     """One of the two figures: its item, value, unit, where it was printed and whether it is a change.
 
-    :ivar measure: "amount", "change" (减少/增加) or "change_rate" (a percentage after 下降/增长).
+    :ivar measure: "amount", "count", "change" (减少/增加) or "change_rate" (a percentage after 下降/增长).
+    :ivar years_back: 1 for the earlier level of "从x降为y" (last year's), else 0.
     """
 
     label: str
@@ -48,6 +54,7 @@ class PairedFigure:
     start: int
     end: int
     measure: str
+    years_back: int = 0
 
 
 @cache
@@ -90,6 +97,14 @@ def paired_figures(text: str) -> list[PairedFigure]:
         # ("公务用车购置数" and "保有量": 公务用车保有量)
         shared = first[:-len(second)] if len(first) > len(second) else ""
         found += _pair(match, (first, shared + second), match.start("a"))
+    for match in FROM_TO.finditer(text):
+        if match.group("x_unit") not in (None, match.group("unit")) or any(
+                f.start <= match.start() < f.end for f in found):
+            continue
+        measure = "count" if match.group("unit") in COUNTS else "amount"
+        found += [PairedFigure(match.group("a"), float(value), match.group("unit"), match.start("a"), match.end(),
+                               measure, years_back)
+                  for value, years_back in ((match.group("x"), 1), (match.group("y"), 0))]
     return found
 
 
