@@ -75,3 +75,10 @@ def test_a_count_said_from_one_level_to_another_gives_both_years():
     counts = {(r.value, r.period) for r in parse_document(_text("fM2")).records
               if r.label == "出国人次" and r.measure == "count"}
     assert counts == {(29.0, "2016"), (16.0, "2017")}, counts
+
+
+def test_how_much_there_is_to_use_is_the_budgets_total(tmp_path: Path):
+    # fM3: "2025年襄州区伙牌镇政府(单位)收入预算842.79万元" is the whole budget (支出预算 the same)
+    chat = conversation_on(tmp_path, _text("fM3"))
+    answer = chat.ask("伙牌镇政府2025年一共有多少钱可以用？")
+    assert answer.status is Status.ANSWERED and "842.79" in answer.text, answer.text
