@@ -338,13 +338,19 @@ def _operation(text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]
             if _lacks_figures(name, text, mentions, tables) and not (name == "sum" and excludes):
                 continue  # "除了X，其余加起来多少": a whole less what is left out
             return name, ""
-    if len(mentions) >= 2 and _says(text, words["operations"]["share_of_another"]):
-        return "share", ""
-    if len(mentions) >= 2 and re.search(r"比.{1,24}?(多|少|高|低)", text):
-        return "difference", ""
+    if len(mentions) >= 2 and (two := _two_figures(text)):
+        return two, ""
     if not asks_number and not mentions:
         return "narrative", "scope"
     return "lookup", ""
+
+
+def _two_figures(text: str) -> str:
+    """What a question naming two figures asks with no operation word: one as a percentage of the other
+    ("教育支出相当于财政拨款收入的百分之多少") or how far apart ("支出比收入多"); "" otherwise."""
+    if _says(text, question_words()["operations"]["share_of_another"]):
+        return "share"
+    return "difference" if re.search(r"比.{1,24}?(多|少|高|低)", text) else ""
 
 
 def _lacks_figures(name: str, text: str, mentions: tuple[Mention, ...], tables: tuple[int, ...]) -> bool:

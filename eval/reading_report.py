@@ -127,7 +127,8 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 # A measure noun a reader adds to a rate's subject: "“三公”经费完成预算比例" is printed "完成预算的34.89%" (n02).
 _MEASURE_NOUN = re.compile(r"(?:比例|比率|比重)$")
 # A change typed only as two stages compared names no subject: "决算数大于预算数55.93万元" (s19).
-_STAGES_COMPARED = re.compile(r"^(?:年初)?(?:预算|决算)数?(?:大于|小于|超过|超出|低于|多于|少于)(?:年初)?(?:预算|决算)数?$")
+_STAGE = r"(?:年初)?(?:预算|决算)数?"
+_STAGES_COMPARED = re.compile(rf"^{_STAGE}(?:大于|小于|超过|超出|低于|多于|少于){_STAGE}$")
 # Words a reader drops from a printed subject: its funding source, stage, scope and 支出, 经 of 经费 and a
 # 费 printed twice ("公务用车运行费维护费"; n02, n03, n06). Any other word in between names another
 # figure: "事业单位经营收入" is no 事业收入.

@@ -10,13 +10,10 @@ from assistant.answer import Status
 from assistant.conversation import Conversation
 from ingest.document import parse_document
 from ingest.statements.paired_figures import paired_figures
-from ingested import conversation_on
-
-TEXTS = Path(__file__).parent / "fixtures" / "fresh4_corpus" / "texts"
-
+from ingested import batch_text, conversation_on
 
 def _text(prefix: str) -> Path:
-    return next(TEXTS.glob(f"{prefix}-*.txt"))
+    return batch_text("fresh4", prefix)
 
 
 def _conversation(home: Path, prefix: str) -> Conversation:

@@ -9,13 +9,10 @@ from pathlib import Path
 from assistant.answer import Status
 from assistant.conversation import Conversation
 from ingest.document import parse_document
-from ingested import conversation_on
-
-TEXTS = Path(__file__).parent / "fixtures" / "fresh5_corpus" / "texts"
-
+from ingested import FIXTURES, batch_text, conversation_on
 
 def _text(prefix: str) -> Path:
-    return next(TEXTS.glob(f"{prefix}-*.txt"))
+    return batch_text("fresh5", prefix)
 
 
 def _conversation(home: Path, prefix: str) -> Conversation:
@@ -35,7 +32,6 @@ def test_budget_more_than_spent_compares_the_two_stages(tmp_path: Path):
     chat = _conversation(tmp_path, "fJ3")
     answer = chat.ask("三公经费预算比实际花的多出多少钱？")
     assert answer.status is Status.ANSWERED and "32.37" in answer.text, answer.text
-
 
 
 def test_a_sum_compiled_is_money_not_posts(tmp_path: Path):
@@ -96,7 +92,7 @@ def test_income_and_spending_said_together_change_as_their_totals(tmp_path: Path
 def test_a_change_is_no_reason_for_it(tmp_path: Path):
     # g03 of the development corpus: "收入支出总体与上年相比,增加58.21万元" and no sentence saying why
     # (the copy stops there): "why" is not answered with the change itself
-    chat = conversation_on(tmp_path, next((TEXTS.parent.parent / "dev_corpus" / "texts").glob("g03-*.txt")))
+    chat = conversation_on(tmp_path, next((FIXTURES / "dev_corpus" / "texts").glob("g03-*.txt")))
     answer = chat.ask("收支比上年增加的主要原因是什么？")
     assert answer.status is not Status.ANSWERED, answer.text
 

@@ -8,13 +8,10 @@ from pathlib import Path
 
 from assistant.answer import Status
 from ingest.document import parse_document
-from ingested import conversation_on
-
-TEXTS = Path(__file__).parent / "fixtures" / "fresh6_corpus" / "texts"
-
+from ingested import batch_text, conversation_on
 
 def _text(prefix: str) -> Path:
-    return next(TEXTS.glob(f"{prefix}-*.txt"))
+    return batch_text("fresh6", prefix)
 
 
 def test_a_title_with_its_region_before_the_year_names_the_unit_after_it():

@@ -8,14 +8,10 @@ from pathlib import Path
 
 from assistant.answer import Status
 from ingest.document import parse_document
-from ingested import conversation_on
-
-TEXTS = Path(__file__).parent / "fixtures" / "fresh7_corpus" / "texts"
-
+from ingested import batch_text, conversation_on
 
 def _text(prefix: str) -> Path:
-    return next(TEXTS.glob(f"{prefix}-*.txt"))
-
+    return batch_text("fresh7", prefix)
 
 
 def test_a_declared_unit_name_ends_at_its_clause():
@@ -38,7 +34,8 @@ def test_a_peoples_court_is_asked_without_renmin(tmp_path: Path):
 
 def test_a_title_broken_over_three_lines_is_the_documents_title():
     # fN3: "天津市红桥区人民法院" / "2017年度一般公共预算财政拨款" / "“三公”经费决算情况说明"
-    assert parse_document(_text("fN3")).title == "天津市红桥区人民法院2017年度一般公共预算财政拨款“三公”经费决算情况说明"
+    title = "天津市红桥区人民法院2017年度一般公共预算财政拨款“三公”经费决算情况说明"
+    assert parse_document(_text("fN3")).title == title
 
 
 def test_a_section_is_cited_under_the_documents_title(tmp_path: Path):

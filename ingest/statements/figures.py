@@ -379,7 +379,8 @@ def _change_record(sentence: Sentence, context: Context, common: dict, before_ve
 # "…,公务用车运行维护费支出决算比预算无增减变化,比去年增加 1.05 万元" (fL2 of the sixth fresh batch, a 决算's
 # 三公 template): an item said unchanged against one base, in the clause right before, is the subject of the
 # change against another that follows it.
-_UNCHANGED = re.compile(r"(?P<subject>[^，,；;。:：]{2,40}?)(?:比|较|与)[^，,；;。]{0,12}?(?:无增减变化|无变化|无增减|持平)$")
+_UNCHANGED = re.compile(
+    r"(?P<subject>[^，,；;。:：]{2,40}?)(?:比|较|与)[^，,；;。]{0,12}?(?:无增减变化|无变化|无增减|持平)$")
 
 
 def _unchanged_subject(lead: str) -> str:
