@@ -91,5 +91,5 @@ def test_a_building_asked_as_a_house_and_its_area(tmp_path: Path):
     chat = conversation_on(tmp_path, _text("fN2"))
     answer = chat.ask("县政协办公的房子有多大面积？")
     assert answer.status is Status.ANSWERED and "525" in answer.text, answer.text
-    answer = chat.ask("县政协的轿车价值多少？")
+    answer = chat.ask("县政协的轿车值多少钱？")
     assert answer.status is Status.ANSWERED and "687,932" in answer.text, answer.text

@@ -22,7 +22,6 @@ class LabelRules:
     head: tuple[str, ...]
     kept_head: tuple[str, ...]
     elliptical: dict[str, str]
-    valued: tuple[str, ...]
     tail: tuple[str, ...]
     remove: tuple[re.Pattern[str], ...]
     short_name: re.Pattern[str]
@@ -58,7 +57,6 @@ def label_rules() -> LabelRules:
         head=tuple(sorted(data["head"], key=len, reverse=True)),
         kept_head=tuple(data["kept_head"]),
         elliptical=dict(data["elliptical"]),
-        valued=tuple(data["valued"]),
         tail=tuple(sorted(data["tail"], key=len, reverse=True)),
         remove=tuple(re.compile(p) for p in data["remove"]),
         short_name=re.compile(data["short_name"]),

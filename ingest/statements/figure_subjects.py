@@ -92,8 +92,6 @@ def level_label(sentence: Sentence, context: Context, pre: str, after: str, unit
         return purpose.group(1)  # "30 万元用于基建工程项目审计"
     if sentence.labels and label.startswith("本年") and (other := _other_side(sentence.labels[-1], label)):
         return other
-    if label in label_rules().valued and sentence.labels and sentence.kinds[-1] == "count":
-        return sentence.labels[-1] + label  # "轿车4辆,价值687932元": 轿车价值
     head = label_rules().elliptical.get(label, "")
     if head and sentence.labels and sentence.labels[-1].startswith(head):
         return head + label  # "公务用车保有量2辆,购置及运行维护费5万元"
