@@ -79,17 +79,3 @@ def test_how_much_there_is_to_use_is_the_budgets_total(tmp_path: Path):
     chat = conversation_on(tmp_path, _text("fM3"))
     answer = chat.ask("伙牌镇政府2025年一共有多少钱可以用？")
     assert answer.status is Status.ANSWERED and "842.79" in answer.text, answer.text
-
-
-def test_a_value_after_a_counted_thing_is_that_things_value():
-    # fN2: "固定资产有房屋525平方米,价值263120元;轿车4辆,价值687932元;其他固定资产524576元。"
-    found = {(r.label, r.value) for r in parse_document(_text("fN2")).records if r.source == "text"}
-    assert {("房屋", 525.0), ("房屋价值", 263120.0), ("轿车", 4.0), ("轿车价值", 687932.0)} <= found, found
-
-
-def test_a_building_asked_as_a_house_and_its_area(tmp_path: Path):
-    chat = conversation_on(tmp_path, _text("fN2"))
-    answer = chat.ask("县政协办公的房子有多大面积？")
-    assert answer.status is Status.ANSWERED and "525" in answer.text, answer.text
-    answer = chat.ask("县政协的轿车值多少钱？")
-    assert answer.status is Status.ANSWERED and "687,932" in answer.text, answer.text
