@@ -233,15 +233,13 @@ def best_sentence(question: str, shape: str, passages: list[CandidateParagraph],
         if not grams.kind and _HEADING_LIST.fullmatch(passage.text):
             continue  # a heading's numbered items listed (see `document_paragraphs`) answer "哪几条…" only
         sentences = units_of(passage.text)
-        if all(_is_run_on(sentence) for sentence in sentences):
-            continue  # table cells run together (an OCR'd form, a flattened table): nothing to read out
         section = passage.section_path[-1] if passage.section_path else ""
         # A short paragraph is answered whole: a cue in any of its sentences counts
         # ("…增加139万元。主要是因…").
         whole_cue = len(passage.text) <= WHOLE_PARAGRAPH_CHARS and _has_cue(passage.text, shape)
         for i, sentence in enumerate(sentences):
             if _is_run_on(sentence):
-                continue
+                continue  # table cells run together (an OCR'd form, a flattened table): nothing to read out
             score = _sentence_score(sentence, section, grams, shape, terms, numbers,
                                     " ".join(passage.section_path)) - 0.02 * passage.rank
             if whole_cue and not _has_cue(sentence, shape):

@@ -121,7 +121,7 @@ def _department_said(department: str, text: str) -> str:
 
 # "XX区总工会本级" is XX区总工会 at its own level, asked without the level ("XX区总工会一共花了多少钱", fK1 of
 # the sixth fresh batch); "XX区人民法院" is asked as XX区法院 (fN3 of the seventh).
-_OWN_LEVEL = re.compile(r"(?:本级|机关本级|本部)$")
+_OWN_LEVEL = re.compile(r"(?:本级|本部)$")
 
 
 # "XX建大": the first two characters of the name (its place), then at least two more in order.

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ingest.statements.figure_patterns import unit_kind
+
 _NUMBER = r"\d+(?:\.\d+)?"
 _VERB = r"(?P<verb>是|为|减少|增加|下降|增长|上升|降低)"
 # The first figure may carry the unit too: "各增加1412.7万元、2062.79万元" (fH3 of the fourth fresh batch).
@@ -35,7 +37,6 @@ RESPECTIVELY = re.compile(
 FROM_TO = re.compile(
     rf"(?<![\u4e00-\u9fff])(?P<a>[\u4e00-\u9fff]{{2,12}}?)从(?P<x>{_NUMBER})(?P<x_unit>{_COUNTED})?"
     rf"(?P<verb>降|减少|下降|降低|增加|增长|上升|提高|升|增)(?:为|到|至)(?P<y>{_NUMBER})(?P<unit>{_COUNTED})")
-COUNTS = ("辆", "人", "名", "个", "台", "套", "批次", "次", "家", "所")
 DECREASE = ("减少", "下降", "降低")
 RATE_VERBS = ("下降", "增长", "上升", "降低")
 
@@ -101,7 +102,7 @@ def paired_figures(text: str) -> list[PairedFigure]:
         if match.group("x_unit") not in (None, match.group("unit")) or any(
                 f.start <= match.start() < f.end for f in found):
             continue
-        measure = "count" if match.group("unit") in COUNTS else "amount"
+        measure = "count" if unit_kind(match.group("unit")) == "count" else "amount"
         found += [PairedFigure(match.group("a"), float(value), match.group("unit"), match.start("a"), match.end(),
                                measure, years_back)
                   for value, years_back in ((match.group("x"), 1), (match.group("y"), 0))]

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.model import TableGrid
+from ingest.tables.cells import parse_number
 from ingest.tables.header_cells import (
     FORM_NUMBER, header_paths, is_header_cell, is_label_cell, is_line_number_cell, squeeze)
 
@@ -260,7 +261,7 @@ def _one_column(cells: list[Cell], title: str, unit: str) -> TableGrid | None:
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", "").rstrip("%")) if AMOUNT.match(text) and text not in "-—－" else 0.0
+    return parse_number(text.rstrip("%")) or 0.0  # a dash ("—") for an empty amount is 0
 
 
 def _one_side(paths: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
